@@ -1,0 +1,56 @@
+import type { RuleFile } from '../config/rule-file.js'
+import type { ProseRange } from '../markdown/prose-ranges.js'
+import { words } from './text-tools.js'
+import type { ProseDoc, RuleMatch } from './types.js'
+
+/**
+ * A paragraph that repeats another one of the same post, judged by the share of its
+ * word triples found in the other. The copy before `<!--more-->` (a summary that
+ * restates the intro) is the one flagged; otherwise the later copy is. No rewrite:
+ * the author decides which to keep.
+ */
+export function duplicate(rule: RuleFile): (doc: ProseDoc, ranges: readonly ProseRange[]) => RuleMatch[] {
+  const minWords = rule.minWords ?? 12
+  const threshold = rule.threshold ?? 0.6
+  return (doc, ranges) => {
+    const candidates = ranges
+      .filter((r) => r.scope !== 'heading' && r.scope !== 'frontmatter')
+      .map((range) => ({ range, triples: triples(range.text), start: firstOffset(range) }))
+      .filter((c) => c.triples.size >= minWords - 2 && c.start >= 0)
+    const owners = new Map<string, number[]>()
+    candidates.forEach((c, index) => {
+      for (const t of c.triples) owners.set(t, [...(owners.get(t) ?? []), index])
+    })
+    const flagged = new Set<number>()
+    const out: RuleMatch[] = []
+    candidates.forEach((a, ai) => {
+      const shared = new Map<number, number>()
+      for (const t of a.triples) for (const bi of owners.get(t) ?? []) if (bi !== ai) shared.set(bi, (shared.get(bi) ?? 0) + 1)
+      for (const [bi, count] of shared) {
+        const b = candidates[bi]
+        if (!b || count / a.triples.size < threshold) continue
+        const aIsSummary = doc.moreOffset !== undefined && a.start < doc.moreOffset && b.start > doc.moreOffset
+        const flagA = aIsSummary || (a.start > b.start && !(doc.moreOffset !== undefined && b.start < doc.moreOffset))
+        if (!flagA || flagged.has(ai)) continue
+        flagged.add(ai)
+        const text = a.range.text.trimEnd()
+        const lead = text.length - text.trimStart().length
+        out.push({ range: a.range, start: lead, end: text.length, relatedOffset: b.start })
+        break
+      }
+    })
+    return out
+  }
+}
+
+function triples(text: string): Set<string> {
+  const list = words(text).map((w) => w.word.toLowerCase())
+  const out = new Set<string>()
+  for (let i = 0; i + 2 < list.length; i++) out.add(`${list[i]} ${list[i + 1]} ${list[i + 2]}`)
+  return out
+}
+
+function firstOffset(range: ProseRange): number {
+  for (const o of range.offsets) if (o >= 0) return o
+  return -1
+}

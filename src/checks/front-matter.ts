@@ -1,0 +1,41 @@
+import type { RuleFile } from '../config/rule-file.js'
+import type { ProseDoc, RuleMatch } from './types.js'
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/
+
+/**
+ * The fields a blog needs. `required` entries may list alternatives ("authors|author").
+ * A post without front matter is not checked: not every blog keeps metadata there.
+ */
+export function frontMatter(rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
+  return (doc) => {
+    const fm = doc.frontMatter
+    if (!fm) return []
+    const out: RuleMatch[] = []
+    const byName = new Map(fm.fields.map((f) => [f.name, f]))
+    for (const spec of rule.required ?? []) {
+      const names = spec.split('|')
+      const present = names.some((n) => {
+        const v = byName.get(n)?.value
+        return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)
+      })
+      if (!present) out.push({ start: fm.start, end: fm.start + 3, expected: names[0] ?? spec })
+    }
+    for (const name of rule.dates ?? []) {
+      const field = byName.get(name)
+      if (!field) continue
+      const value = field.value instanceof Date ? field.value.toISOString() : String(field.value)
+      if (!ISO_DATE.test(value.trim()) && Number.isNaN(Date.parse(value))) out.push({ start: field.start, end: field.end, expected: name })
+    }
+    for (const name of rule.noTrailingPeriod ?? []) {
+      const field = byName.get(name)
+      if (!field || typeof field.value !== 'string') continue
+      const quoted = /^["']/.test(doc.source.slice(field.start, field.start + 1))
+      const contentEnd = quoted ? field.end - 1 : field.end
+      const trimmed = doc.source.slice(field.start, contentEnd).trimEnd()
+      const periodAt = field.start + trimmed.length - 1
+      if (trimmed.endsWith('.') && !trimmed.endsWith('..')) out.push({ start: periodAt, end: periodAt + 1, replacement: '', expected: name })
+    }
+    return out
+  }
+}

@@ -1,0 +1,44 @@
+import type { RuleFile } from '../config/rule-file.js'
+import type { RangeChecker } from './substitution.js'
+import { words } from './text-tools.js'
+import type { RuleMatch } from './types.js'
+import { isCommonWord } from './word-list.js'
+
+/**
+ * Sentence case for headings below the title: ordinary words after the first are
+ * lower case. Terms, names the dictionary does not know as ordinary words, acronyms,
+ * and the first word after a colon keep their case.
+ */
+export function headingCase(rule: RuleFile, termPattern: RegExp | undefined): RangeChecker {
+  const minDepth = rule.minDepth ?? 2
+  const exceptions = new Set(rule.exceptions ?? [])
+  return (ranges) => {
+    const out: RuleMatch[] = []
+    for (const range of ranges) {
+      if (range.scope !== 'heading' || (range.depth ?? 1) < minDepth) continue
+      const protectedSpans = termPattern ? [...range.text.matchAll(termPattern)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const) : []
+      const list = words(range.text)
+      const edits: { start: number; end: number; to: string }[] = []
+      list.forEach((w, index) => {
+        if (index === 0 || !/^\p{Lu}\p{Ll}+$/u.test(w.word) || exceptions.has(w.word)) return
+        if (/:\s*$/.test(range.text.slice(0, w.start))) return
+        if (/[\p{L}\p{N}][.-]$/u.test(range.text.slice(0, w.start))) return
+        if (protectedSpans.some(([s, e]) => w.start < e && w.end > s)) return
+        if (!isCommonWord(w.word)) return
+        edits.push({ start: w.start, end: w.end, to: w.word.toLowerCase() })
+      })
+      const first = edits[0]
+      const last = edits[edits.length - 1]
+      if (!first || !last) continue
+      // One finding per heading, lowering every word that sentence case lowers.
+      let replacement = ''
+      let cursor = first.start
+      for (const e of edits) {
+        replacement += range.text.slice(cursor, e.start) + e.to
+        cursor = e.end
+      }
+      out.push({ range, start: first.start, end: last.end, replacement })
+    }
+    return out
+  }
+}

@@ -1,0 +1,73 @@
+import type { RuleFile } from '../config/rule-file.js'
+import type { ProseRange } from '../markdown/prose-ranges.js'
+import type { RangeChecker } from './substitution.js'
+import { lowerFirst } from './text-tools.js'
+import type { RuleMatch } from './types.js'
+
+const SENTENCE_BREAK = /[.!?]["'”’)]?\s+\p{Lu}/u
+const ABBREVIATION_END = /\b(?:etc|e\.g|i\.e|vs|Inc|Ltd|Co)\.$/
+
+/**
+ * List items that are fragments after a bold lead-in ("**Stateful jobs:** potential
+ * data loss") start lower case and end without a period; and one list ends its
+ * items one way.
+ */
+export function listItems(rule: RuleFile, knownTerms: ReadonlySet<string>): RangeChecker {
+  const starters = new Set((rule.sentenceStarters ?? []).map((w) => w.toLowerCase()))
+  const exceptions = new Set((rule.exceptions ?? []).map((w) => w.toLowerCase().replace(/:$/, '')))
+  return (ranges) => {
+    const out: RuleMatch[] = []
+    const lists = new Map<number, ProseRange[]>()
+    for (const range of ranges) {
+      if (!range.list) continue
+      lists.set(range.list.listId, [...(lists.get(range.list.listId) ?? []), range])
+    }
+    for (const items of lists.values()) {
+      const handled = new Set<ProseRange>()
+      for (const item of items) {
+        if (item.leadInEnd === undefined) continue
+        const label = item.text.slice(0, item.leadInEnd).replace(/:\s*$/, '').trim().toLowerCase()
+        if (exceptions.has(label)) continue
+        const fixes = fragmentFixes(item, item.leadInEnd, starters, knownTerms)
+        if (fixes.length > 0) handled.add(item)
+        out.push(...fixes)
+      }
+      out.push(...inconsistentPeriods(items.filter((i) => !handled.has(i))))
+    }
+    return out
+  }
+}
+
+function fragmentFixes(item: ProseRange, leadInEnd: number, starters: ReadonlySet<string>, knownTerms: ReadonlySet<string>): RuleMatch[] {
+  const text = item.text.replace(/\s+$/, '')
+  const rest = text.slice(leadInEnd)
+  const firstWord = /^\s*([\p{L}][\p{L}'’-]*)(\s+([\p{L}]+))?/u.exec(rest)
+  if (!firstWord?.[1] || SENTENCE_BREAK.test(rest)) return []
+  const word = firstWord[1]
+  if (starters.has(word.toLowerCase())) return []
+  const out: RuleMatch[] = []
+  const isPlainCapital = /^\p{Lu}\p{Ll}+$/u.test(word) && !knownTerms.has(word)
+  const nextIsName = firstWord[3] !== undefined && /^\p{Lu}/u.test(firstWord[3])
+  if (isPlainCapital && !nextIsName) {
+    const start = leadInEnd + rest.indexOf(word)
+    out.push({ range: item, start, end: start + word.length, replacement: lowerFirst(word) })
+  }
+  if (text.endsWith('.') && !text.endsWith('..') && !ABBREVIATION_END.test(text)) {
+    out.push({ range: item, start: text.length - 1, end: text.length, replacement: '' })
+  }
+  return out
+}
+
+/** The minority of a list's items that end differently from the rest. */
+function inconsistentPeriods(items: readonly ProseRange[]): RuleMatch[] {
+  const single = items.filter((i) => !SENTENCE_BREAK.test(i.text) && i.text.trim().length > 0)
+  if (single.length < 3) return []
+  const withPeriod = single.filter((i) => i.text.trimEnd().endsWith('.'))
+  if (withPeriod.length === 0 || withPeriod.length * 2 >= single.length) return []
+  return withPeriod
+    .filter((i) => !ABBREVIATION_END.test(i.text.trimEnd()))
+    .map((i) => {
+      const end = i.text.trimEnd().length
+      return { range: i, start: end - 1, end, replacement: '' }
+    })
+}

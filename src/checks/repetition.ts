@@ -1,0 +1,95 @@
+import type { RuleFile } from '../config/rule-file.js'
+import type { ProseRange } from '../markdown/prose-ranges.js'
+import type { RangeChecker } from './substitution.js'
+import { words } from './text-tools.js'
+import type { RuleMatch } from './types.js'
+
+type Word = { word: string; start: number; end: number }
+
+// Words too common to show a garbled phrase on their own ("in the ... in the").
+const FUNCTION_WORDS = new Set(
+  'a an the of in on at to for from by with and or but nor so as is are was were be been it its this that these those we you they he she i our your their not no'.split(' '),
+)
+// A gap holding one of these joins two parallel phrases on purpose ("the size of A and the size of B").
+const JOINERS = new Set('and or but nor than as versus vs then while whereas from to with without into'.split(' '))
+
+/** A doubled word ("the the") or a phrase repeated within a few words ("metrics are typically metrics are"). */
+export function repetition(rule: RuleFile): RangeChecker {
+  const allow = new Set((rule.allow ?? []).map((a) => a.toLowerCase().replace(/\s+/g, ' ')))
+  const maxGap = rule.maxGap ?? 3
+  const relativize = new Set((rule.relativize ?? []).map((v) => v.toLowerCase()))
+  return (ranges) => {
+    const out: RuleMatch[] = []
+    for (const range of ranges) {
+      const list = words(range.text)
+      let skipUntil = -1
+      for (let i = 0; i < list.length; i++) {
+        if (i < skipUntil) continue
+        const found = doubledWord(range, list, i, allow) ?? repeatedPhrase({ range, list, i, maxGap, relativize, allow })
+        if (found) {
+          out.push(found.match)
+          skipUntil = found.resumeAt
+        }
+      }
+    }
+    return out
+  }
+}
+
+const lower = (w: Word | undefined): string => (w?.word ?? '').toLowerCase()
+const onlySpace = (text: string, from: number, to: number): boolean => /^\s+$/.test(text.slice(from, to))
+
+function doubledWord(range: ProseRange, list: readonly Word[], i: number, allow: ReadonlySet<string>): { match: RuleMatch; resumeAt: number } | undefined {
+  const a = list[i]
+  const b = list[i + 1]
+  if (!a || !b || lower(a) !== lower(b) || /^\d/.test(a.word)) return undefined
+  if (!onlySpace(range.text, a.end, b.start) || allow.has(`${lower(a)} ${lower(b)}`)) return undefined
+  return { match: removal(range, b.start, b.end, lower(a)), resumeAt: i + 2 }
+}
+
+/** Removes the second copy with one adjoining space, so no line break is swallowed. */
+function removal(range: ProseRange, start: number, end: number, expected: string): RuleMatch {
+  const text = range.text
+  if (text[end] === ' ') return { range, start, end: end + 1, replacement: '', expected }
+  let s = start
+  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--
+  return { range, start: s, end, replacement: '', expected }
+}
+
+interface PhraseSearch {
+  readonly range: ProseRange
+  readonly list: readonly Word[]
+  readonly i: number
+  readonly maxGap: number
+  readonly relativize: ReadonlySet<string>
+  readonly allow: ReadonlySet<string>
+}
+
+function repeatedPhrase(s: PhraseSearch): { match: RuleMatch; resumeAt: number } | undefined {
+  const { range, list, i } = s
+  for (let k = 4; k >= 2; k--) {
+    const phrase = list.slice(i, i + k)
+    if (phrase.length < k || phrase.every((w) => FUNCTION_WORDS.has(lower(w)))) continue
+    const key = phrase.map(lower).join(' ')
+    if (s.allow.has(key)) continue
+    for (let gap = 0; gap <= s.maxGap; gap++) {
+      const j = i + k + gap
+      const copy = list.slice(j, j + k)
+      if (copy.length < k || copy.map(lower).join(' ') !== key) continue
+      const between = list.slice(i + k, j)
+      if (between.some((w) => JOINERS.has(lower(w)))) continue
+      const first = phrase[0] as Word
+      const secondStart = (copy[0] as Word).start
+      const secondEnd = (copy[k - 1] as Word).end
+      if (/[.!?;:,()]/.test(range.text.slice(first.end, secondStart))) continue
+      if (!/^[\s\p{L}\p{N}'’-]*$/u.test(range.text.slice(first.start, secondEnd))) continue
+      const lastWord = copy[k - 1] as Word
+      if (gap > 0 && s.relativize.has(lower(lastWord))) {
+        // "metrics are typically metrics are generated": the second copy was meant as a relative clause.
+        return { match: { range, start: lastWord.start, end: lastWord.end, replacement: `that ${lastWord.word}`, expected: key }, resumeAt: j + k }
+      }
+      return { match: removal(range, secondStart, secondEnd, key), resumeAt: j + k }
+    }
+  }
+  return undefined
+}

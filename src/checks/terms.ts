@@ -1,0 +1,118 @@
+import type { RuleFile, TermSpec } from '../config/rule-file.js'
+import type { ProseRange } from '../markdown/prose-ranges.js'
+import { compileAlternation } from './phrase-pattern.js'
+import type { RangeChecker } from './substitution.js'
+import { isSentenceStart, words } from './text-tools.js'
+import type { RuleMatch } from './types.js'
+
+interface TermIndex {
+  readonly canonical: Map<string, string>
+  /** Terms that are also common words: only their listed variants, case-sensitive, are flagged. */
+  readonly strictVariants: Map<string, string>
+  readonly pattern: RegExp | undefined
+}
+
+function indexTerms(specs: readonly TermSpec[]): TermIndex {
+  const canonical = new Map<string, string>()
+  const strictVariants = new Map<string, string>()
+  const phrases: string[] = []
+  for (const spec of specs) {
+    const term = typeof spec === 'string' ? spec : spec.term
+    const variants = typeof spec === 'string' ? [] : spec.variants ?? []
+    const strict = typeof spec !== 'string' && spec.exactVariantsOnly === true
+    if (strict) {
+      for (const v of variants) strictVariants.set(v, term)
+    } else {
+      canonical.set(term.toLowerCase(), term)
+      for (const v of variants) canonical.set(v.toLowerCase(), term)
+    }
+    phrases.push(term, ...variants)
+  }
+  const pattern = phrases.length > 0 ? compileAlternation(phrases, { isRegex: false, ignoreCase: true }) : undefined
+  return { canonical, strictVariants, pattern }
+}
+
+/** Part of a file name, URL, identifier or hyphenated compound: not prose to correct. */
+function inIdentifier(text: string, start: number, end: number): boolean {
+  const before = text[start - 1]
+  const after = text[end]
+  const joins = (c: string | undefined): boolean => c === '.' || c === '/' || c === '@' || c === '-' || c === '_' || c === '#'
+  return (joins(before) && /[\p{L}\p{N}]/u.test(text[start - 2] ?? ''))
+    || (joins(after) && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''))
+}
+
+/**
+ * The one right spelling of terms, and generic words that stay lower case mid-sentence.
+ * A generic word is lowered only when every word of its capitalised run is generic:
+ * "Legacy Source" is lowered, "Google Cloud Storage" and "Flink Metric" are names.
+ */
+export function terms(rule: RuleFile, extraTerms: readonly string[]): RangeChecker {
+  const index = indexTerms([...(rule.terms ?? []), ...extraTerms])
+  const generic = new Set((rule.lowercase ?? []).flatMap((w) => w.toLowerCase().split(/\s+/)))
+  const exceptions = new Set(rule.exceptions ?? [])
+  return (ranges) => {
+    const out: RuleMatch[] = []
+    for (const range of ranges) {
+      const termSpans = checkSpellings(range, index, exceptions, out)
+      if (generic.size > 0 && range.scope !== 'heading') checkGeneric(range, generic, termSpans, out)
+    }
+    return out
+  }
+}
+
+function checkSpellings(range: ProseRange, index: TermIndex, exceptions: ReadonlySet<string>, out: RuleMatch[]): [number, number][] {
+  const spans: [number, number][] = []
+  if (!index.pattern) return spans
+  for (const m of range.text.matchAll(index.pattern)) {
+    const start = m.index ?? 0
+    const end = start + m[0].length
+    spans.push([start, end])
+    if (inIdentifier(range.text, start, end) || exceptions.has(m[0])) continue
+    const strict = index.strictVariants.get(m[0])
+    const term = strict ?? index.canonical.get(m[0].toLowerCase().replace(/\s+/g, ' '))
+    if (term === undefined || m[0] === term) continue
+    out.push({ range, start, end, replacement: term })
+  }
+  return spans
+}
+
+function checkGeneric(range: ProseRange, generic: ReadonlySet<string>, termSpans: readonly [number, number][], out: RuleMatch[]): void {
+  const list = words(range.text)
+  let i = 0
+  while (i < list.length) {
+    const first = list[i]
+    if (!first || !isCapitalised(first.word)) {
+      i++
+      continue
+    }
+    // A capitalised run: consecutive capitalised words separated by single spaces.
+    let j = i
+    while (j + 1 < list.length && !isPossessive(list[j]?.word ?? '') && isCapitalised(list[j + 1]?.word ?? '') && /^\s$/.test(range.text.slice(list[j]?.end, list[j + 1]?.start))) j++
+    // A possessive name ("Flink's") owns the words after it; it does not join their run.
+    const run = list.slice(i, j + 1)
+    if (run.length === 1 && isPossessive(first.word)) {
+      i = j + 1
+      continue
+    }
+    i = j + 1
+    const startOffset = run[0]?.start ?? 0
+    const endOffset = run[run.length - 1]?.end ?? 0
+    if (isSentenceStart(range.text, startOffset) || isQuoted(range.text, startOffset)) continue
+    if (termSpans.some(([s, e]) => s < endOffset && e > startOffset)) continue
+    if (!run.every((w) => generic.has(w.word.toLowerCase()))) continue
+    out.push({ range, start: startOffset, end: endOffset, replacement: range.text.slice(startOffset, endOffset).toLowerCase() })
+  }
+}
+
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}[\p{Ll}'’-]+$/u.test(word)
+}
+
+function isPossessive(word: string): boolean {
+  return /['’]s$/u.test(word)
+}
+
+function isQuoted(text: string, start: number): boolean {
+  const before = text[start - 1]
+  return before === '"' || before === "'" || before === '“' || before === '‘'
+}

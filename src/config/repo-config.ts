@@ -1,0 +1,90 @@
+import { Ajv } from 'ajv'
+import type { Severity } from '../core/types.js'
+import type { ConfigError } from './rule-file.js'
+import { lineOf, parseYaml, toFieldPath } from './yaml-source.js'
+
+export { formatConfigError, type ConfigError } from './rule-file.js'
+
+/** `.github/bluepencil.yml`: the same file for the CLI and the app. */
+export interface RepoConfig {
+  /** Globs of blog posts. */
+  readonly include: string[]
+  readonly exclude: string[]
+  /** Rule id -> off, or a new level. */
+  readonly rules: Record<string, 'off' | Severity>
+  /** Extra terms, spelled as they must be. */
+  readonly terms: string[]
+  /** Words the spelling rule accepts. */
+  readonly accept: string[]
+  /** Folders (relative to the repository root) of the repository's own rule files. */
+  readonly ruleDirs: string[]
+  readonly maxComments: number
+  /** Comment on added lines only, or also on unchanged lines shown in the diff. */
+  readonly filter: 'added' | 'diff_context'
+  /** Lowest level that makes the check run fail (and the CLI exit 1). */
+  readonly failOn: 'error' | 'warning' | 'never'
+  /** Review draft pull requests too. */
+  readonly drafts: boolean
+  /** Larger files are skipped with a message. */
+  readonly maxFileBytes: number
+}
+
+/**
+ * Defaults that find the blog posts of Hugo (content/blog, content/posts), Jekyll
+ * (_posts), Docusaurus (blog/) and plain repositories (any blog/ or posts/ folder).
+ */
+export const DEFAULT_CONFIG: RepoConfig = {
+  include: ['**/blog/**/*.{md,markdown,mdx}', '**/_posts/**/*.{md,markdown}', '**/posts/**/*.{md,markdown,mdx}', '**/news/**/*.{md,markdown}'],
+  exclude: ['**/node_modules/**', '**/README.md', '**/CHANGELOG.md'],
+  rules: {},
+  terms: [],
+  accept: [],
+  ruleDirs: [],
+  maxComments: 25,
+  filter: 'added',
+  failOn: 'never',
+  drafts: false,
+  maxFileBytes: 1_000_000,
+}
+
+const CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    include: { type: 'array', items: { type: 'string', minLength: 1 } },
+    exclude: { type: 'array', items: { type: 'string', minLength: 1 } },
+    rules: { type: 'object', additionalProperties: { enum: ['off', 'error', 'warning', 'suggestion'] } },
+    terms: { type: 'array', items: { type: 'string', minLength: 1 } },
+    accept: { type: 'array', items: { type: 'string', minLength: 1 } },
+    ruleDirs: { type: 'array', items: { type: 'string', minLength: 1 } },
+    maxComments: { type: 'integer', minimum: 0, maximum: 100 },
+    filter: { enum: ['added', 'diff_context'] },
+    failOn: { enum: ['error', 'warning', 'never'] },
+    drafts: { type: 'boolean' },
+    maxFileBytes: { type: 'integer', minimum: 1 },
+  },
+} as const
+
+const validate = new Ajv({ allErrors: true }).compile(CONFIG_SCHEMA)
+
+/** Validates an already-parsed config object (the app gets one from context.config). */
+export function parseRepoConfig(raw: unknown, file: string, lineAt?: (pointer: string) => number | undefined): { config: RepoConfig; errors: ConfigError[] } {
+  if (raw === null || raw === undefined) return { config: DEFAULT_CONFIG, errors: [] }
+  if (!validate(raw)) {
+    const errors = (validate.errors ?? []).map((e) => {
+      const pointer = e.keyword === 'additionalProperties' ? `${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty)}` : e.instancePath
+      const message = e.keyword === 'additionalProperties' ? 'unknown field' : e.keyword === 'enum' ? `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : e.message ?? e.keyword
+      const line = lineAt?.(pointer)
+      return { file, path: toFieldPath(pointer) || '(root)', message, ...(line === undefined ? {} : { line }) }
+    })
+    return { config: DEFAULT_CONFIG, errors }
+  }
+  return { config: { ...DEFAULT_CONFIG, ...(raw as Partial<RepoConfig>) }, errors: [] }
+}
+
+/** Parses config file text (CLI), keeping line numbers for errors. */
+export function parseRepoConfigText(text: string, file: string): { config: RepoConfig; errors: ConfigError[] } {
+  const parsed = parseYaml(text, file)
+  if ('errors' in parsed) return { config: DEFAULT_CONFIG, errors: parsed.errors }
+  return parseRepoConfig(parsed.parsed.value, file, (pointer) => lineOf(parsed.parsed, pointer))
+}

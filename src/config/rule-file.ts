@@ -1,0 +1,58 @@
+import type { Scope, Severity } from '../core/types.js'
+
+export type RuleKind =
+  | 'substitution' | 'existence' | 'terms' | 'repetition' | 'list-items'
+  | 'heading-case' | 'duplicate' | 'front-matter'
+
+export type TermSpec = string | { readonly term: string; readonly variants?: readonly string[]; readonly exactVariantsOnly?: boolean }
+
+export type RuleExample =
+  | { readonly bad: string; readonly fixed?: string; readonly flag?: true }
+  | { readonly good: string }
+
+/** A rule file as written by a maintainer (validated against rules/rule.schema.json). */
+export interface RuleFile {
+  readonly id: string
+  readonly file: string
+  readonly extends: RuleKind
+  readonly message: string
+  readonly description?: string
+  readonly level?: Severity
+  readonly link?: string
+  readonly scope?: readonly Scope[]
+  readonly frontmatter?: readonly string[]
+  readonly ignorecase?: boolean
+  readonly regex?: boolean
+  readonly exceptions?: readonly string[]
+  readonly swap?: Readonly<Record<string, string>>
+  readonly tokens?: readonly string[]
+  readonly replacement?: string
+  readonly remove?: boolean
+  readonly terms?: readonly TermSpec[]
+  readonly lowercase?: readonly string[]
+  readonly allow?: readonly string[]
+  readonly maxGap?: number
+  readonly relativize?: readonly string[]
+  readonly sentenceStarters?: readonly string[]
+  readonly minDepth?: number
+  readonly minWords?: number
+  readonly threshold?: number
+  readonly required?: readonly string[]
+  readonly dates?: readonly string[]
+  readonly noTrailingPeriod?: readonly string[]
+  readonly accept?: readonly string[]
+  readonly examples: readonly RuleExample[]
+}
+
+/** A problem in a rule or config file, reported with file, field path and line. */
+export interface ConfigError {
+  readonly file: string
+  readonly line?: number
+  readonly path: string
+  readonly message: string
+}
+
+export function formatConfigError(e: ConfigError): string {
+  const where = e.line === undefined ? e.file : `${e.file}:${e.line}`
+  return e.path ? `${where}: ${e.path}: ${e.message}` : `${where}: ${e.message}`
+}

@@ -1,0 +1,68 @@
+import picomatch from 'picomatch'
+import { compileRules, type CompiledRule } from '../config/compile-rules.js'
+import { loadBundledRules, parseRuleSources, type RuleSource } from '../config/load-rules.js'
+import type { RepoConfig } from '../config/repo-config.js'
+import type { ConfigError, RuleFile } from '../config/rule-file.js'
+import type { Finding, SkippedFile } from '../core/types.js'
+import { lintMarkdown } from './lint-markdown.js'
+
+export type LintResult =
+  | { readonly kind: 'linted'; readonly source: string; readonly findings: Finding[] }
+  | { readonly kind: 'skipped'; readonly skipped: SkippedFile }
+
+export interface Linter {
+  readonly rules: readonly CompiledRule[]
+  isPost(path: string): boolean
+  lint(path: string, content: string | Uint8Array): LintResult
+}
+
+/**
+ * The engine with one repository's configuration applied: bundled rules, the
+ * repository's own rule files (same id overrides), levels and switches from config.
+ * Invalid rule files are reported; the valid rules still run.
+ */
+export function createLinter(options: { config: RepoConfig; extraRuleFiles?: readonly RuleSource[] }): { linter: Linter; errors: ConfigError[] } {
+  const { config } = options
+  const bundled = loadBundledRules()
+  const extra = parseRuleSources(options.extraRuleFiles ?? [])
+  const byId = new Map<string, RuleFile>()
+  for (const rule of [...bundled.rules, ...extra.rules]) byId.set(rule.id, rule)
+  const enabled = [...byId.values()]
+    .filter((r) => config.rules[r.id] !== 'off')
+    .map((r) => {
+      const level = config.rules[r.id]
+      return level && level !== 'off' ? { ...r, level } : r
+    })
+  const compiled = compileRules(enabled, { extraTerms: config.terms, accept: config.accept })
+  const unknown = Object.keys(config.rules)
+    .filter((id) => !byId.has(id))
+    .map((id) => ({ file: '.github/bluepencil.yml', path: `rules.${id}`, message: 'no rule has this id' }))
+  const included = picomatch(config.include, { dot: true })
+  const excluded = picomatch(config.exclude.length > 0 ? config.exclude : ['\0'], { dot: true })
+  const linter: Linter = {
+    rules: compiled.rules,
+    isPost: (path) => included(path) && !excluded(path),
+    lint: (path, content) => {
+      const decoded = decode(path, content, config.maxFileBytes)
+      if ('skipped' in decoded) return { kind: 'skipped', skipped: decoded.skipped }
+      return { kind: 'linted', source: decoded.source, findings: lintMarkdown({ path, source: decoded.source, rules: compiled.rules }) }
+    },
+  }
+  return { linter, errors: [...bundled.errors, ...extra.errors, ...compiled.errors, ...unknown] }
+}
+
+function decode(path: string, content: string | Uint8Array, maxBytes: number): { source: string } | { skipped: SkippedFile } {
+  const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength
+  if (size > maxBytes) return { skipped: { path, reason: `larger than ${maxBytes} bytes (maxFileBytes)` } }
+  let source: string
+  if (typeof content === 'string') source = content
+  else {
+    try {
+      source = new TextDecoder('utf-8', { fatal: true }).decode(content)
+    } catch {
+      return { skipped: { path, reason: 'not UTF-8 text' } }
+    }
+  }
+  if (source.includes('\0')) return { skipped: { path, reason: 'binary file (contains NUL bytes)' } }
+  return { source }
+}

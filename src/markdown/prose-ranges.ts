@@ -1,0 +1,165 @@
+import type { Nodes, Parents, Root, RootContent } from 'mdast'
+import type { Scope } from '../core/types.js'
+import { PLACEHOLDER, TextBuilder } from './align-text.js'
+
+export interface ListPosition {
+  /** Identifies the list within the post. */
+  readonly listId: number
+  readonly itemIndex: number
+  readonly itemCount: number
+  readonly ordered: boolean
+}
+
+export interface ProseRange {
+  readonly scope: Scope
+  /** Visible text: inline code, HTML, URLs and shortcodes are PLACEHOLDER characters. */
+  readonly text: string
+  /** Source offset of each UTF-16 unit of `text`; -1 where there is no exact source. */
+  readonly offsets: Int32Array
+  /** Heading depth (1-6) for headings. */
+  readonly depth?: number
+  /** For the first paragraph of a list item. */
+  readonly list?: ListPosition
+  /** End (text offset) of a bold lead-in that opens the block, colon included ("**Note:**"). */
+  readonly leadInEnd?: number
+  /** Front-matter field name, for scope 'frontmatter'. */
+  readonly field?: string
+}
+
+interface Walk {
+  readonly source: string
+  readonly ranges: ProseRange[]
+  nextListId: number
+}
+
+/** Collects every prose block of a post with a map back into the source. */
+export function collectProse(tree: Root, source: string): ProseRange[] {
+  const walk: Walk = { source, ranges: [], nextListId: 0 }
+  visitBlocks(walk, tree, 'paragraph')
+  return walk.ranges
+}
+
+function visitBlocks(walk: Walk, parent: Parents, scope: Scope): void {
+  for (const node of parent.children) visitBlock(walk, node, scope)
+}
+
+function visitBlock(walk: Walk, node: RootContent, scope: Scope): void {
+  switch (node.type) {
+    case 'paragraph':
+      pushInline(walk, node, scope, {})
+      return
+    case 'heading':
+      pushInline(walk, node, 'heading', { depth: node.depth })
+      return
+    case 'blockquote':
+      visitBlocks(walk, node, 'blockquote')
+      return
+    case 'list': {
+      const listId = walk.nextListId++
+      node.children.forEach((item, itemIndex) => {
+        item.children.forEach((child, childIndex) => {
+          if (child.type === 'paragraph' && childIndex === 0) {
+            const list = { listId, itemIndex, itemCount: node.children.length, ordered: node.ordered === true }
+            pushInline(walk, child, 'list', { list })
+          } else {
+            visitBlock(walk, child, scope === 'blockquote' ? scope : 'list')
+          }
+        })
+      })
+      return
+    }
+    case 'table':
+      for (const row of node.children) for (const cell of row.children) pushInline(walk, cell, 'table', {})
+      return
+    case 'footnoteDefinition':
+      visitBlocks(walk, node, scope)
+      return
+    default:
+      // code, html, yaml/toml front matter, definitions, thematic breaks: not prose.
+      return
+  }
+}
+
+type Extra = Pick<ProseRange, 'depth' | 'list' | 'leadInEnd'>
+
+/** A bold lead-in counts when it ends with a colon, inside or right after the bold text. */
+function colonLeadIn(text: string, strongEnd: number): number | undefined {
+  if (text[strongEnd - 1] === ':') return strongEnd
+  if (text[strongEnd] === ':') return strongEnd + 1
+  return undefined
+}
+
+function pushInline(walk: Walk, block: Parents, scope: Scope, extra: Extra): void {
+  const builder = new TextBuilder()
+  let leadInEnd: number | undefined
+  block.children.forEach((child, index) => {
+    collectInline(walk, builder, child as Nodes)
+    if (index === 0 && child.type === 'strong') leadInEnd = builder.length
+  })
+  const { text, offsets } = builder.build()
+  if (leadInEnd !== undefined) leadInEnd = colonLeadIn(text, leadInEnd)
+  maskShortcodes(text, offsets, walk.ranges, scope, leadInEnd === undefined ? extra : { ...extra, leadInEnd })
+}
+
+function collectInline(walk: Walk, builder: TextBuilder, node: Nodes): void {
+  switch (node.type) {
+    case 'text': {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start === undefined || end === undefined) for (const _ of node.value) builder.placeholder()
+      else builder.aligned(node.value, walk.source, start, end)
+      return
+    }
+    case 'emphasis':
+    case 'strong':
+    case 'delete':
+    case 'linkReference':
+      for (const child of node.children) collectInline(walk, builder, child)
+      return
+    case 'link':
+      if (isBareUrl(node.url, node.children)) builder.placeholder()
+      else for (const child of node.children) collectInline(walk, builder, child)
+      return
+    case 'image':
+    case 'imageReference':
+      pushAlt(walk, node.alt ?? '', node.position?.start.offset, node.position?.end.offset)
+      builder.placeholder()
+      return
+    case 'break':
+      builder.placeholder()
+      return
+    default:
+      // inlineCode, html, footnoteReference: kept out of prose.
+      builder.placeholder()
+  }
+}
+
+function isBareUrl(url: string, children: readonly Nodes[]): boolean {
+  if (children.length !== 1) return false
+  const only = children[0]
+  if (only?.type !== 'text') return false
+  const text = only.value
+  return text === url || `mailto:${text}` === url || `http://${text}` === url || /^(https?:\/\/|www\.)\S+$/i.test(text)
+}
+
+function pushAlt(walk: Walk, alt: string, start: number | undefined, end: number | undefined): void {
+  if (alt.trim() === '' || start === undefined || end === undefined) return
+  const builder = new TextBuilder()
+  builder.aligned(alt, walk.source, start + 2, end)
+  const { text, offsets } = builder.build()
+  walk.ranges.push({ scope: 'alt', text, offsets })
+}
+
+const SHORTCODE = /\{\{[<%][\s\S]*?[%>]\}\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g
+
+/** Hugo and Jekyll shortcodes are template code, not prose. */
+function maskShortcodes(text: string, offsets: Int32Array, out: ProseRange[], scope: Scope, extra: Extra): void {
+  let masked = text
+  if (text.includes('{')) {
+    masked = text.replace(SHORTCODE, (match, index: number) => {
+      offsets.fill(-1, index, index + match.length)
+      return PLACEHOLDER.repeat(match.length)
+    })
+  }
+  out.push({ scope, text: masked, offsets, ...extra })
+}
