@@ -46,9 +46,12 @@ function fragmentFixes(item: ProseRange, leadInEnd: number, starters: ReadonlySe
   const word = firstWord[1]
   if (starters.has(word.toLowerCase())) return []
   const out: RuleMatch[] = []
+  const isLower = /^\p{Ll}/u.test(word)
   const isPlainCapital = /^\p{Lu}\p{Ll}+$/u.test(word) && !knownTerms.has(word)
   const nextIsName = firstWord[3] !== undefined && /^\p{Lu}/u.test(firstWord[3])
-  if (isPlainCapital && !nextIsName) {
+  // An item opening with a name ("Apache Kafka stores...") is likely a sentence: leave it.
+  if (!isLower && (!isPlainCapital || nextIsName)) return []
+  if (isPlainCapital) {
     const start = leadInEnd + rest.indexOf(word)
     out.push({ range: item, start, end: start + word.length, replacement: lowerFirst(word) })
   }

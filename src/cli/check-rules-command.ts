@@ -1,0 +1,25 @@
+import { checkExamples } from '../config/check-examples.js'
+import { loadBundledRules, parseRuleSources, readRuleDir } from '../config/load-rules.js'
+import { formatConfigError } from '../config/rule-file.js'
+import { EXIT, type CliIo } from './io.js'
+
+/** Validates rule files and runs their examples: how a maintainer tests a new rule. */
+export function checkRulesCommand(dirs: readonly string[], io: CliIo): number {
+  const bundled = loadBundledRules()
+  const own = parseRuleSources(dirs.flatMap((d) => readRuleDir(d)))
+  const byId = new Map([...bundled.rules, ...own.rules].map((r) => [r.id, r]))
+  const all = [...byId.values()]
+  const targets = dirs.length > 0 ? own.rules : bundled.rules
+  const errors = dirs.length > 0 ? own.errors : bundled.errors
+  for (const e of errors) io.stderr(`${formatConfigError(e)}\n`)
+  let failed = 0
+  for (const rule of targets) {
+    for (const f of checkExamples(rule, all)) {
+      failed++
+      io.stderr(`${f.file}: examples.${f.example}: ${f.problem}\n`)
+    }
+  }
+  const examples = targets.reduce((n, r) => n + r.examples.length, 0)
+  io.stdout(`${targets.length} rule files, ${examples} examples, ${errors.length} invalid, ${failed} failing.\n`)
+  return errors.length > 0 || failed > 0 ? EXIT.usage : EXIT.clean
+}

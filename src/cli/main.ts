@@ -1,0 +1,70 @@
+import { pathToFileURL } from 'node:url'
+import { Command, CommanderError, Option } from 'commander'
+import { checkRulesCommand } from './check-rules-command.js'
+import { EXIT, processIo, UsageError, type CliIo } from './io.js'
+import { fixCommand, lintCommand, version } from './lint-command.js'
+import { reviewCommand } from './review-command.js'
+
+/** Runs the CLI and returns the exit code: 0 clean, 1 error-level findings, 2 usage or config errors. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let code: number = EXIT.clean
+  const program = new Command('bluepencil')
+    .description('Review blog posts the way a technical editor does.')
+    .version(version())
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+  const configOption = new Option('-c, --config <path>', 'config file (default: .github/bluepencil.yml)')
+  const rulesOption = new Option('-r, --rules <dir...>', "extra folders of rule files (a rule with a bundled rule's id replaces it)")
+
+  program
+    .command('lint')
+    .description('report findings in Markdown files, folders or globs (default: the configured blog posts)')
+    .argument('[paths...]')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(configOption)
+    .addOption(rulesOption)
+    .action(async (paths: string[], opts: { format: 'text' | 'json' | 'sarif'; config?: string; rules?: string[] }) => {
+      code = await lintCommand(paths, opts, io)
+    })
+  program
+    .command('fix')
+    .description('apply every safe fix in place (atomic writes)')
+    .argument('[paths...]')
+    .addOption(configOption)
+    .addOption(rulesOption)
+    .action(async (paths: string[], opts: { config?: string; rules?: string[] }) => {
+      code = await fixCommand(paths, opts, io)
+    })
+  program
+    .command('review')
+    .description('preview the exact pull request review the app would post, from a local git diff')
+    .requiredOption('--base <rev>', 'base revision (the pull request target)')
+    .option('--head <rev>', 'head revision', 'HEAD')
+    .option('--repo <dir>', 'repository folder', '.')
+    .action((opts: { base: string; head: string; repo: string }) => {
+      code = reviewCommand(opts, io)
+    })
+  program
+    .command('check-rules')
+    .description('validate rule files and run their examples (default: the bundled rules)')
+    .argument('[dirs...]')
+    .action((dirs: string[]) => {
+      code = checkRulesCommand(dirs, io)
+    })
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' })
+    return code
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.clean : EXIT.usage
+    if (error instanceof UsageError) {
+      io.stderr(`bluepencil: ${error.message}\n`)
+      return EXIT.usage
+    }
+    throw error
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await runCli(process.argv.slice(2))
+}

@@ -1,0 +1,49 @@
+import { applyFixes } from '../lint/apply-fixes.js'
+import { lintMarkdown } from '../lint/lint-markdown.js'
+import type { LineFix } from '../core/types.js'
+import { compileRules } from './compile-rules.js'
+import type { RuleFile } from './rule-file.js'
+
+export interface ExampleFailure {
+  readonly rule: string
+  readonly file: string
+  readonly example: number
+  readonly problem: string
+}
+
+/**
+ * Runs a rule's own examples: every `bad` is flagged by the rule (and its fixes give
+ * `fixed`, or no fix for `flag: true`), every `good` is not. The other rule files are
+ * compiled alongside, so a rule sees the same shared terms as in a real run.
+ */
+export function checkExamples(rule: RuleFile, allRules: readonly RuleFile[]): ExampleFailure[] {
+  const { rules } = compileRules([...allRules.filter((r) => r.id !== rule.id), rule], { extraTerms: [], accept: [] })
+  const compiled = rules.filter((r) => r.id === rule.id)
+  const failures: ExampleFailure[] = []
+  const fail = (example: number, problem: string): void => {
+    failures.push({ rule: rule.id, file: rule.file, example, problem })
+  }
+  rule.examples.forEach((example, index) => {
+    const source = 'good' in example ? example.good : example.bad
+    const findings = lintMarkdown({ path: `example-${index + 1}.md`, source, rules: compiled })
+    if ('good' in example) {
+      if (findings.length > 0) fail(index, `good example is flagged: ${findings.map((f) => `"${f.actual}" (${f.message})`).join('; ')}`)
+      return
+    }
+    if (findings.length === 0) return fail(index, 'bad example is not flagged')
+    const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []))
+    if (example.flag && fixes.length > 0) return fail(index, 'example says flag only, but the rule proposes a fix')
+    if (example.fixed !== undefined) {
+      const fixed = applyFixes(source, dedupe(fixes))
+      if (fixed !== example.fixed) fail(index, `fix gives:\n${fixed}\nexpected:\n${example.fixed}`)
+    }
+  })
+  if (!rule.examples.some((e) => 'bad' in e) || !rule.examples.some((e) => 'good' in e)) {
+    fail(-1, 'needs at least one bad and one good example')
+  }
+  return failures
+}
+
+function dedupe(fixes: readonly LineFix[]): LineFix[] {
+  return [...new Map(fixes.map((f) => [`${f.startLine}:${f.endLine}`, f])).values()]
+}
