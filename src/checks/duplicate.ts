@@ -19,7 +19,11 @@ export function duplicate(rule: RuleFile): (doc: ProseDoc, ranges: readonly Pros
       .filter((c) => c.triples.size >= minWords - 2 && c.start >= 0)
     const owners = new Map<string, number[]>()
     candidates.forEach((c, index) => {
-      for (const t of c.triples) owners.set(t, [...(owners.get(t) ?? []), index])
+      for (const t of c.triples) {
+        const list = owners.get(t)
+        if (list) list.push(index)
+        else owners.set(t, [index])
+      }
     })
     const flagged = new Set<number>()
     const out: RuleMatch[] = []

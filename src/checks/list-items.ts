@@ -20,7 +20,9 @@ export function listItems(rule: RuleFile, knownTerms: ReadonlySet<string>): Rang
     const lists = new Map<number, ProseRange[]>()
     for (const range of ranges) {
       if (!range.list) continue
-      lists.set(range.list.listId, [...(lists.get(range.list.listId) ?? []), range])
+      const items = lists.get(range.list.listId)
+      if (items) items.push(range)
+      else lists.set(range.list.listId, [range])
     }
     for (const items of lists.values()) {
       const handled = new Set<ProseRange>()

@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv'
 import type { Severity } from '../core/types.js'
-import type { ConfigError } from './rule-file.js'
+import { byLine, type ConfigError } from './rule-file.js'
 import { lineOf, parseYaml, toFieldPath } from './yaml-source.js'
 
 export { formatConfigError, type ConfigError } from './rule-file.js'
@@ -77,7 +77,7 @@ export function parseRepoConfig(raw: unknown, file: string, lineAt?: (pointer: s
       const line = lineAt?.(pointer)
       return { file, path: toFieldPath(pointer) || '(root)', message, ...(line === undefined ? {} : { line }) }
     })
-    return { config: DEFAULT_CONFIG, errors }
+    return { config: DEFAULT_CONFIG, errors: errors.sort(byLine) }
   }
   return { config: { ...DEFAULT_CONFIG, ...(raw as Partial<RepoConfig>) }, errors: [] }
 }

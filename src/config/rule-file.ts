@@ -56,3 +56,8 @@ export function formatConfigError(e: ConfigError): string {
   const where = e.line === undefined ? e.file : `${e.file}:${e.line}`
   return e.path ? `${where}: ${e.path}: ${e.message}` : `${where}: ${e.message}`
 }
+
+/** Errors in the order of the file, so the first one shown is the first one to fix. */
+export function byLine(a: ConfigError, b: ConfigError): number {
+  return (a.line ?? 0) - (b.line ?? 0) || a.path.localeCompare(b.path)
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { packageRoot } from '../core/package-root.js'
-import type { ConfigError, RuleFile } from './rule-file.js'
+import { byLine, type ConfigError, type RuleFile } from './rule-file.js'
 import { lineOf, parseYaml, toFieldPath, type ParsedYaml } from './yaml-source.js'
 
 let validator: ValidateFunction | undefined
@@ -47,7 +47,7 @@ function explain(errors: readonly ErrorObject[], parsed: ParsedYaml, file: strin
     const line = lineOf(parsed, pointer)
     out.push({ file, path: toFieldPath(pointer), message, ...(line === undefined ? {} : { line }) })
   }
-  return out
+  return out.sort(byLine)
 }
 
 function describe(e: ErrorObject): string {

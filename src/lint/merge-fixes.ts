@@ -63,13 +63,16 @@ function buildFix(group: readonly Pending[], lines: TextLines): { fix: LineFix |
   const taken: Edit[] = []
   const accepted = new Set<Finding>()
   const ordered = [...group].sort((a, b) => firstStart(a.finding) - firstStart(b.finding))
+  // Findings come in order of their first edit, so one running end detects every overlap.
+  let takenEnd = from
   for (const { finding } of ordered) {
-    const clashes = finding.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end) || e.start < from || e.end > to)
+    const edits = [...finding.edits].sort((a, b) => a.start - b.start)
+    const clashes = edits.some((e, i) => e.start < (i === 0 ? takenEnd : (edits[i - 1] as Edit).end) || e.end > to)
     if (clashes) continue
-    taken.push(...finding.edits)
+    taken.push(...edits)
+    takenEnd = Math.max(takenEnd, ...edits.map((e) => e.end))
     accepted.add(finding)
   }
-  taken.sort((a, b) => a.start - b.start)
   let text = ''
   let cursor = from
   for (const e of taken) {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { parseRuleSources } from '../../src/config/load-rules.js'
+import { parseRepoConfigText } from '../../src/config/repo-config.js'
+import { formatConfigError } from '../../src/config/rule-file.js'
+import { DEFAULT_CONFIG } from '../../src/config/repo-config.js'
+import { createLinter } from '../../src/lint/linter.js'
+
+const errorsOf = (text: string, file = 'rules/my-rule.yml') => parseRuleSources([{ file, text }]).errors.map(formatConfigError)
+
+describe('an invalid rule file', () => {
+  it('is reported with its file, line, field and what is wrong', () => {
+    const text = 'extends: substitution\nmessage: "Use {expected}."\nlevel: loud\nswap:\n  utilize: 3\nexamples:\n  - bad: a\n  - good: b\n'
+    expect(errorsOf(text)).toEqual([
+      'rules/my-rule.yml:3: level: must be one of: error, warning, suggestion',
+      'rules/my-rule.yml:5: swap.utilize: expected string',
+    ])
+  })
+
+  it('names a misspelt field', () => {
+    expect(errorsOf('extends: existence\nmessage: m\ntokenz: [a]\nexamples: [{bad: a}, {good: b}]\n')).toEqual([
+      'rules/my-rule.yml:1: missing required field "tokens"',
+      'rules/my-rule.yml:3: tokenz: unknown field (check its spelling against rules/rule.schema.json)',
+    ])
+  })
+
+  it('reports broken YAML with its line', () => {
+    expect(errorsOf('extends: existence\nmessage: [unclosed\n')[0]).toMatch(/^rules\/my-rule.yml:\d: invalid YAML/)
+  })
+
+  it('refuses a file name that is not a kebab-case rule id', () => {
+    expect(errorsOf('extends: existence', 'rules/My Rule.yml')[0]).toContain('must be kebab-case')
+  })
+})
+
+describe('rule patterns', () => {
+  const withRule = (text: string) => createLinter({ config: DEFAULT_CONFIG, extraRuleFiles: [{ file: 'custom/danger.yml', text }] })
+
+  it('refuses a regex prone to catastrophic backtracking at load, naming the rule file', () => {
+    const { errors } = withRule('extends: existence\nmessage: m\nregex: true\ntokens: ["(a+)+b"]\nexamples: [{bad: a}, {good: b}]\n')
+    expect(errors.map(formatConfigError)).toEqual(['custom/danger.yml: tokens: regular expression /(a+)+b/ can backtrack catastrophically (nested quantifiers); rewrite it'])
+  })
+
+  it('refuses a regex that does not compile', () => {
+    const { errors } = withRule('extends: existence\nmessage: m\nregex: true\ntokens: ["(unclosed"]\nexamples: [{bad: a}, {good: b}]\n')
+    expect(errors[0]?.message).toMatch(/^cannot compile regular expression \/\(unclosed\//)
+  })
+
+  it('treat a plain phrase with regex characters literally', () => {
+    const { linter, errors } = withRule('extends: existence\nmessage: Avoid {actual}.\ntokens: ["(a+)+b", "c++"]\nexamples: [{bad: a}, {good: b}]\n')
+    expect(errors).toEqual([])
+    const result = linter.lint('p.md', 'We use (a+)+b and c++ here.\n')
+    expect(result.kind === 'linted' && result.findings.filter((f) => f.ruleId === 'danger').map((f) => f.actual)).toEqual(['(a+)+b', 'c++'])
+  })
+})
+
+describe('the repository config', () => {
+  it('reports unknown fields and bad values with file, line and field', () => {
+    const { errors } = parseRepoConfigText('include: ["**/*.md"]\nmaxComments: many\nrules:\n  wordiness: loud\nfoo: 1\n', '.github/bluepencil.yml')
+    expect(errors.map(formatConfigError)).toEqual([
+      '.github/bluepencil.yml:2: maxComments: must be integer',
+      '.github/bluepencil.yml:4: rules.wordiness: must be one of: off, error, warning, suggestion',
+      '.github/bluepencil.yml:5: foo: unknown field',
+    ])
+  })
+
+  it('switches a rule off or changes its level', () => {
+    const config = { ...DEFAULT_CONFIG, rules: { wordiness: 'off' as const, 'repeated-words': 'suggestion' as const } }
+    const { linter } = createLinter({ config })
+    const result = linter.lint('p.md', 'We utilize the the cache.\n')
+    expect(result.kind === 'linted' && result.findings.map((f) => [f.ruleId, f.severity])).toEqual([['repeated-words', 'suggestion']])
+  })
+
+  it('adds extra terms', () => {
+    const { linter } = createLinter({ config: { ...DEFAULT_CONFIG, terms: ['Bluepencil'] } })
+    const result = linter.lint('p.md', 'We love bluepencil.\n')
+    expect(result.kind === 'linted' && result.findings.map((f) => f.fix?.text)).toEqual(['We love Bluepencil.'])
+  })
+})
