@@ -1,0 +1,26 @@
+// `npm run preview`: the main job on the bundled example, as `bluepencil review` shows it.
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { runCli } from '../src/cli/main.js'
+
+const root = resolve(import.meta.dirname, '..')
+const repo = mkdtempSync(join(tmpdir(), 'bluepencil-example-'))
+const git = (...args: string[]): void => {
+  execFileSync('git', ['-C', repo, '-c', 'user.name=Example Author', '-c', 'user.email=author@example.com', ...args], { stdio: 'ignore' })
+}
+try {
+  git('init', '-q', '-b', 'main')
+  cpSync(join(root, 'fixtures/example-pr/base'), repo, { recursive: true })
+  git('add', '-A')
+  git('commit', '-q', '-m', 'Published blog')
+  const post = join(repo, 'website/www/site/content/en/blog/apache-beam-flink-and-kubernetes-part2.md')
+  mkdirSync(dirname(post), { recursive: true })
+  cpSync(join(root, 'fixtures/posts/beam-flink-part2.md'), post)
+  git('add', '-A')
+  git('commit', '-q', '-m', 'Add blog post: Beam and Flink, part 2')
+  process.exitCode = await runCli(['review', '--repo', repo, '--base', 'HEAD~1', '--head', 'HEAD'])
+} finally {
+  rmSync(repo, { recursive: true, force: true })
+}
