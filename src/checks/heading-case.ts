@@ -1,6 +1,8 @@
 import type { RuleFile } from '../config/rule-file.js'
 import type { RangeChecker } from './substitution.js'
-import { words } from './text-tools.js'
+import type { PhraseHit } from './phrase-index.js'
+import type { ProseRange } from '../markdown/prose-ranges.js'
+import { wordsOf } from './text-tools.js'
 import type { RuleMatch } from './types.js'
 import { isCommonWord } from './word-list.js'
 
@@ -9,15 +11,15 @@ import { isCommonWord } from './word-list.js'
  * lower case. Terms, names the dictionary does not know as ordinary words, acronyms,
  * and the first word after a colon keep their case.
  */
-export function headingCase(rule: RuleFile, termPattern: RegExp | undefined): RangeChecker {
+export function headingCase(rule: RuleFile, findTerms: ((range: ProseRange) => PhraseHit[]) | undefined): RangeChecker {
   const minDepth = rule.minDepth ?? 2
   const exceptions = new Set(rule.exceptions ?? [])
   return (ranges) => {
     const out: RuleMatch[] = []
     for (const range of ranges) {
       if (range.scope !== 'heading' || (range.depth ?? 1) < minDepth) continue
-      const protectedSpans = termPattern ? [...range.text.matchAll(termPattern)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const) : []
-      const list = words(range.text)
+      const protectedSpans = findTerms ? findTerms(range).map((h) => [h.start, h.end] as const) : []
+      const list = wordsOf(range)
       const edits: { start: number; end: number; to: string }[] = []
       list.forEach((w, index) => {
         if (index === 0 || !/^\p{Lu}\p{Ll}+$/u.test(w.word) || exceptions.has(w.word)) return

@@ -1,7 +1,7 @@
 import type { RuleFile } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 import type { RangeChecker } from './substitution.js'
-import { words } from './text-tools.js'
+import { wordsOf } from './text-tools.js'
 import type { RuleMatch } from './types.js'
 
 type Word = { word: string; start: number; end: number }
@@ -21,11 +21,12 @@ export function repetition(rule: RuleFile): RangeChecker {
   return (ranges) => {
     const out: RuleMatch[] = []
     for (const range of ranges) {
-      const list = words(range.text)
+      const list = wordsOf(range)
+      const lowered = list.map((w) => w.word.toLowerCase())
       let skipUntil = -1
       for (let i = 0; i < list.length; i++) {
         if (i < skipUntil) continue
-        const found = doubledWord(range, list, i, allow) ?? repeatedPhrase({ range, list, i, maxGap, relativize, allow })
+        const found = doubledWord(range, list, i, allow) ?? repeatedPhrase({ range, list, lowered, i, maxGap, relativize, allow })
         if (found) {
           out.push(found.match)
           skipUntil = found.resumeAt
@@ -59,6 +60,7 @@ function removal(range: ProseRange, start: number, end: number, expected: string
 interface PhraseSearch {
   readonly range: ProseRange
   readonly list: readonly Word[]
+  readonly lowered: readonly string[]
   readonly i: number
   readonly maxGap: number
   readonly relativize: ReadonlySet<string>
@@ -66,25 +68,30 @@ interface PhraseSearch {
 }
 
 function repeatedPhrase(s: PhraseSearch): { match: RuleMatch; resumeAt: number } | undefined {
-  const { range, list, i } = s
+  const { range, list, lowered, i } = s
   for (let k = 4; k >= 2; k--) {
-    const phrase = list.slice(i, i + k)
-    if (phrase.length < k || phrase.every((w) => FUNCTION_WORDS.has(lower(w)))) continue
-    const key = phrase.map(lower).join(' ')
+    if (i + 2 * k > lowered.length) continue
+    // Cheap test first: some later word within reach must equal the phrase's first word.
+    const first = lowered[i] as string
+    let reachable = false
+    for (let j = i + k; j <= i + k + s.maxGap && j < lowered.length; j++) if (lowered[j] === first) reachable = true
+    if (!reachable) continue
+    const phrase = lowered.slice(i, i + k)
+    if (phrase.every((w) => FUNCTION_WORDS.has(w))) continue
+    const key = phrase.join(' ')
     if (s.allow.has(key)) continue
     for (let gap = 0; gap <= s.maxGap; gap++) {
       const j = i + k + gap
+      if (j + k > lowered.length || !phrase.every((w, n) => lowered[j + n] === w)) continue
+      if (lowered.slice(i + k, j).some((w) => JOINERS.has(w))) continue
+      const firstWord = list[i] as Word
       const copy = list.slice(j, j + k)
-      if (copy.length < k || copy.map(lower).join(' ') !== key) continue
-      const between = list.slice(i + k, j)
-      if (between.some((w) => JOINERS.has(lower(w)))) continue
-      const first = phrase[0] as Word
       const secondStart = (copy[0] as Word).start
       const secondEnd = (copy[k - 1] as Word).end
-      if (/[.!?;:,()]/.test(range.text.slice(first.end, secondStart))) continue
-      if (!/^[\s\p{L}\p{N}'’-]*$/u.test(range.text.slice(first.start, secondEnd))) continue
+      if (/[.!?;:,()]/.test(range.text.slice(firstWord.end, secondStart))) continue
+      if (!/^[\s\p{L}\p{N}'’-]*$/u.test(range.text.slice(firstWord.start, secondEnd))) continue
       const lastWord = copy[k - 1] as Word
-      if (gap > 0 && s.relativize.has(lower(lastWord))) {
+      if (gap > 0 && s.relativize.has(lowered[j + k - 1] as string)) {
         // "metrics are typically metrics are generated": the second copy was meant as a relative clause.
         return { match: { range, start: lastWord.start, end: lastWord.end, replacement: `that ${lastWord.word}`, expected: key }, resumeAt: j + k }
       }

@@ -1,5 +1,6 @@
 import type { RuleFile } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
+import { createPhraseMatcher, type PhraseHit } from './phrase-index.js'
 import { compileAlternation, phraseSource } from './phrase-pattern.js'
 import { hasPlaceholder, preserveCase } from './text-tools.js'
 import type { RuleMatch } from './types.js'
@@ -13,7 +14,7 @@ export function substitution(rule: RuleFile): RangeChecker {
   const swap = rule.swap ?? {}
   const isRegex = rule.regex === true
   const ignoreCase = rule.ignorecase !== false
-  const pattern = compileAlternation(Object.keys(swap), { isRegex, ignoreCase })
+  const find = matcher(Object.keys(swap), isRegex, ignoreCase)
   const exceptions = new Set((rule.exceptions ?? []).map(normalise))
   const byPhrase = new Map(Object.entries(swap).map(([k, v]) => [normalise(k), v]))
   const anchored = isRegex
@@ -29,13 +30,11 @@ export function substitution(rule: RuleFile): RangeChecker {
   return (ranges) => {
     const out: RuleMatch[] = []
     for (const range of ranges) {
-      for (const m of range.text.matchAll(pattern)) {
-        const matched = m[0]
+      for (const { text: matched, start, end } of find(range)) {
         if (hasPlaceholder(matched) || exceptions.has(normalise(matched))) continue
         const to = replacementFor(matched)
         if (to === undefined) continue
-        const start = m.index ?? 0
-        out.push({ range, start, end: start + matched.length, replacement: preserveCase(matched, to) })
+        out.push({ range, start, end, replacement: preserveCase(matched, to) })
       }
     }
     return out
@@ -44,15 +43,15 @@ export function substitution(rule: RuleFile): RangeChecker {
 
 /** Phrases to flag: message only, or replaced by `replacement`, or removed. */
 export function existence(rule: RuleFile): RangeChecker {
-  const pattern = compileAlternation(rule.tokens ?? [], { isRegex: rule.regex === true, ignoreCase: rule.ignorecase !== false })
+  const find = matcher(rule.tokens ?? [], rule.regex === true, rule.ignorecase !== false)
   const exceptions = new Set((rule.exceptions ?? []).map(normalise))
   return (ranges) => {
     const out: RuleMatch[] = []
     for (const range of ranges) {
-      for (const m of range.text.matchAll(pattern)) {
-        const matched = m[0]
-        let start = m.index ?? 0
-        let end = start + matched.length
+      for (const hit of find(range)) {
+        const matched = hit.text
+        let start = hit.start
+        let end = hit.end
         if (hasPlaceholder(matched) || exceptions.has(normalise(matched))) continue
         if (rule.remove) {
           // Take one adjoining space with the token so no double space is left behind.
@@ -68,4 +67,11 @@ export function existence(rule: RuleFile): RangeChecker {
     }
     return out
   }
+}
+
+/** Plain phrases go through the word index; regex rules through their (ReDoS-checked) pattern. */
+function matcher(phrases: readonly string[], isRegex: boolean, ignoreCase: boolean): (range: ProseRange) => PhraseHit[] {
+  if (!isRegex) return createPhraseMatcher(phrases, { ignoreCase })
+  const pattern = compileAlternation(phrases, { isRegex: true, ignoreCase })
+  return (range) => [...range.text.matchAll(pattern)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }))
 }

@@ -1,15 +1,15 @@
 import type { RuleFile, TermSpec } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
-import { compileAlternation } from './phrase-pattern.js'
+import { createPhraseMatcher, type PhraseHit } from './phrase-index.js'
 import type { RangeChecker } from './substitution.js'
-import { isSentenceStart, words } from './text-tools.js'
+import { isSentenceStart, wordsOf } from './text-tools.js'
 import type { RuleMatch } from './types.js'
 
 interface TermIndex {
   readonly canonical: Map<string, string>
   /** Terms that are also common words: only their listed variants, case-sensitive, are flagged. */
   readonly strictVariants: Map<string, string>
-  readonly pattern: RegExp | undefined
+  readonly find: ((range: ProseRange) => PhraseHit[]) | undefined
 }
 
 function indexTerms(specs: readonly TermSpec[]): TermIndex {
@@ -28,8 +28,8 @@ function indexTerms(specs: readonly TermSpec[]): TermIndex {
     }
     phrases.push(term, ...variants)
   }
-  const pattern = phrases.length > 0 ? compileAlternation(phrases, { isRegex: false, ignoreCase: true }) : undefined
-  return { canonical, strictVariants, pattern }
+  const find = phrases.length > 0 ? createPhraseMatcher(phrases, { ignoreCase: true }) : undefined
+  return { canonical, strictVariants, find }
 }
 
 /** Part of a file name, URL, identifier or hyphenated compound: not prose to correct. */
@@ -62,22 +62,20 @@ export function terms(rule: RuleFile, extraTerms: readonly string[]): RangeCheck
 
 function checkSpellings(range: ProseRange, index: TermIndex, exceptions: ReadonlySet<string>, out: RuleMatch[]): [number, number][] {
   const spans: [number, number][] = []
-  if (!index.pattern) return spans
-  for (const m of range.text.matchAll(index.pattern)) {
-    const start = m.index ?? 0
-    const end = start + m[0].length
+  if (!index.find) return spans
+  for (const { start, end, text } of index.find(range)) {
     spans.push([start, end])
-    if (inIdentifier(range.text, start, end) || exceptions.has(m[0])) continue
-    const strict = index.strictVariants.get(m[0])
-    const term = strict ?? index.canonical.get(m[0].toLowerCase().replace(/\s+/g, ' '))
-    if (term === undefined || m[0] === term) continue
+    if (inIdentifier(range.text, start, end) || exceptions.has(text)) continue
+    const strict = index.strictVariants.get(text)
+    const term = strict ?? index.canonical.get(text.toLowerCase().replace(/\s+/g, ' '))
+    if (term === undefined || text === term) continue
     out.push({ range, start, end, replacement: term })
   }
   return spans
 }
 
 function checkGeneric(range: ProseRange, generic: ReadonlySet<string>, termSpans: readonly [number, number][], out: RuleMatch[]): void {
-  const list = words(range.text)
+  const list = wordsOf(range)
   let i = 0
   while (i < list.length) {
     const first = list[i]

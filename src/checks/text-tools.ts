@@ -40,9 +40,27 @@ export function hasPlaceholder(text: string): boolean {
   return text.includes(PLACEHOLDER)
 }
 
+export interface Word {
+  readonly word: string
+  readonly start: number
+  readonly end: number
+}
+
 /** Words with their offsets, placeholders excluded. */
-export function words(text: string): { word: string; start: number; end: number }[] {
-  const out: { word: string; start: number; end: number }[] = []
+export function words(text: string): Word[] {
+  const out: Word[] = []
   for (const m of text.matchAll(WORD)) out.push({ word: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })
   return out
+}
+
+const wordCache = new WeakMap<object, Word[]>()
+
+/** The words of a prose range, split once and shared by every rule. */
+export function wordsOf(range: { readonly text: string }): Word[] {
+  let list = wordCache.get(range)
+  if (!list) {
+    list = words(range.text)
+    wordCache.set(range, list)
+  }
+  return list
 }

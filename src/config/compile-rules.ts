@@ -3,8 +3,10 @@ import { duplicate } from '../checks/duplicate.js'
 import { frontMatter } from '../checks/front-matter.js'
 import { headingCase } from '../checks/heading-case.js'
 import { listItems } from '../checks/list-items.js'
-import { compileAlternation, PatternError } from '../checks/phrase-pattern.js'
+import { createPhraseMatcher, type PhraseHit } from '../checks/phrase-index.js'
+import { PatternError } from '../checks/phrase-pattern.js'
 import { repetition } from '../checks/repetition.js'
+import { spelling } from '../checks/spelling.js'
 import { existence, substitution, type RangeChecker } from '../checks/substitution.js'
 import { terms } from '../checks/terms.js'
 import type { ProseDoc, RuleMatch } from '../checks/types.js'
@@ -32,12 +34,12 @@ const DEFAULT_SCOPES: readonly Scope[] = ['paragraph', 'heading', 'list', 'block
 export function compileRules(files: readonly RuleFile[], context: RuleContext): { rules: CompiledRule[]; errors: ConfigError[] } {
   const allTerms = [...files.flatMap((f) => (f.extends === 'terms' ? (f.terms ?? []).map((t) => (typeof t === 'string' ? t : t.term)) : [])), ...context.extraTerms]
   const termWords = new Set(allTerms.flatMap((t) => t.split(/\s+/)))
-  const termPattern = allTerms.length > 0 ? compileAlternation(allTerms, { isRegex: false, ignoreCase: false }) : undefined
+  const findTerms = allTerms.length > 0 ? createPhraseMatcher(allTerms, { ignoreCase: false }) : undefined
   const rules: CompiledRule[] = []
   const errors: ConfigError[] = []
   for (const file of files) {
     try {
-      rules.push(compileRule(file, { context, termWords, termPattern }))
+      rules.push(compileRule(file, { context, termWords, findTerms }))
     } catch (error) {
       if (!(error instanceof PatternError)) throw error
       errors.push({ file: file.file, path: file.extends === 'substitution' ? 'swap' : 'tokens', message: error.message })
@@ -49,7 +51,7 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
 interface Shared {
   readonly context: RuleContext
   readonly termWords: ReadonlySet<string>
-  readonly termPattern: RegExp | undefined
+  readonly findTerms: ((range: ProseRange) => PhraseHit[]) | undefined
 }
 
 function compileRule(file: RuleFile, shared: Shared): CompiledRule {
@@ -73,7 +75,10 @@ function compileRule(file: RuleFile, shared: Shared): CompiledRule {
       check = perRange(listItems(file, shared.termWords))
       break
     case 'heading-case':
-      check = perRange(headingCase(file, shared.termPattern))
+      check = perRange(headingCase(file, shared.findTerms))
+      break
+    case 'spelling':
+      check = perRange(spelling(file, { termWords: shared.termWords, accept: shared.context.accept }))
       break
     case 'duplicate': {
       const run = duplicate(file)

@@ -2,7 +2,7 @@ import type { Scope, Severity } from '../core/types.js'
 
 export type RuleKind =
   | 'substitution' | 'existence' | 'terms' | 'repetition' | 'list-items'
-  | 'heading-case' | 'duplicate' | 'front-matter'
+  | 'heading-case' | 'duplicate' | 'front-matter' | 'spelling'
 
 export type TermSpec = string | { readonly term: string; readonly variants?: readonly string[]; readonly exactVariantsOnly?: boolean }
 

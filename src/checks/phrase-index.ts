@@ -1,0 +1,76 @@
+import { compileAlternation } from './phrase-pattern.js'
+import { wordsOf, type Word } from './text-tools.js'
+import type { ProseRange } from '../markdown/prose-ranges.js'
+
+export interface PhraseHit {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+const SIMPLE_TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}_'’]*(?:-[\p{L}\p{N}]+)*$/u
+const POSSESSIVE = /['’]s$/u
+
+/**
+ * Finds whole-word phrases by walking the words of a range once and looking each up
+ * in a map keyed by first word: many times faster than one big case-insensitive
+ * Unicode alternation. Phrases that are not plain word sequences ("e.g.", "Node.js")
+ * fall back to a regex. Leftmost-longest, non-overlapping, like the regex would be.
+ */
+export function createPhraseMatcher(phrases: readonly string[], options: { ignoreCase: boolean }): (range: ProseRange) => PhraseHit[] {
+  const fold = (s: string): string => (options.ignoreCase ? s.toLowerCase() : s)
+  const byFirst = new Map<string, string[][]>()
+  const complex: string[] = []
+  for (const phrase of phrases) {
+    const tokens = phrase.trim().split(/\s+/)
+    if (!tokens.every((t) => SIMPLE_TOKEN.test(t))) {
+      complex.push(phrase)
+      continue
+    }
+    const folded = tokens.map(fold)
+    const list = byFirst.get(folded[0] as string) ?? []
+    list.push(folded)
+    byFirst.set(folded[0] as string, list)
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length)
+  const fallback = complex.length > 0 ? compileAlternation(complex, { isRegex: false, ignoreCase: options.ignoreCase }) : undefined
+
+  return (range) => {
+    const hits: PhraseHit[] = []
+    const text = range.text
+    const words = wordsOf(range)
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as Word
+      const folded = fold(word.word)
+      const candidates = byFirst.get(folded) ?? byFirst.get(folded.replace(POSSESSIVE, ''))
+      if (!candidates) continue
+      const found = candidates.find((tokens) => matchesAt(words, i, tokens, text, fold))
+      if (!found) continue
+      const last = words[i + found.length - 1] as Word
+      const possessive = fold(last.word) !== found[found.length - 1] ? last.word.match(POSSESSIVE)?.[0].length ?? 0 : 0
+      hits.push({ start: word.start, end: last.end - possessive, text: text.slice(word.start, last.end - possessive) })
+      i += found.length - 1
+    }
+    if (fallback) {
+      for (const m of text.matchAll(fallback)) {
+        const start = m.index ?? 0
+        if (!hits.some((h) => h.start < start + m[0].length && start < h.end)) hits.push({ start, end: start + m[0].length, text: m[0] })
+      }
+      hits.sort((a, b) => a.start - b.start)
+    }
+    return hits
+  }
+}
+
+function matchesAt(words: readonly Word[], i: number, tokens: readonly string[], text: string, fold: (s: string) => string): boolean {
+  for (let k = 0; k < tokens.length; k++) {
+    const w = words[i + k]
+    if (!w) return false
+    const want = tokens[k] as string
+    const got = fold(w.word)
+    const isLast = k === tokens.length - 1
+    if (got !== want && !(isLast && got.replace(POSSESSIVE, '') === want)) return false
+    if (k > 0 && !/^\s+$/.test(text.slice((words[i + k - 1] as Word).end, w.start))) return false
+  }
+  return true
+}

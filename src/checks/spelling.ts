@@ -1,0 +1,71 @@
+import type { RuleFile } from '../config/rule-file.js'
+import type { ProseRange } from '../markdown/prose-ranges.js'
+import { englishChecker, type WordChecker } from '../spelling/hunspell.js'
+import type { RangeChecker } from './substitution.js'
+import type { RuleMatch } from './types.js'
+
+export interface SpellingContext {
+  readonly termWords: ReadonlySet<string>
+  readonly accept: readonly string[]
+}
+
+const LOWER_WORD = /(?<![\p{L}\p{N}_.@/#-])\p{Ll}+(?:['’]\p{Ll}+)?(?:-\p{Ll}+)*(?![\p{L}\p{N}_@/#]|[.-][\p{L}\p{N}])/gu
+
+/**
+ * Misspelt lower-case words, corrected only when the correction is unambiguous. Names,
+ * acronyms, CamelCase identifiers, terms, accepted words and anything glued to a path,
+ * URL or identifier are left alone: a spelling rule that flags jargon gets switched off.
+ */
+export function spelling(rule: RuleFile, context: SpellingContext): RangeChecker {
+  const accepted = new Set([...(rule.accept ?? []), ...context.accept, ...context.termWords].map((w) => w.toLowerCase()))
+  return (ranges) => {
+    const checker = englishChecker()
+    const out: RuleMatch[] = []
+    for (const range of ranges) for (const m of range.text.matchAll(LOWER_WORD)) check(range, m[0], m.index ?? 0, { checker, accepted, out })
+    return out
+  }
+}
+
+interface Check {
+  readonly checker: WordChecker
+  readonly accepted: ReadonlySet<string>
+  readonly out: RuleMatch[]
+}
+
+function check(range: ProseRange, word: string, start: number, c: Check): void {
+  if (c.accepted.has(word) || c.checker.isKnown(word)) return
+  const end = start + word.length
+  if (word.includes('-')) {
+    // "peta-byte": a hyphen splitting one dictionary word.
+    const joined = word.replace(/-/g, '')
+    const parts = word.split('-')
+    if (parts.some((p) => !c.checker.isKnown(p) && !c.accepted.has(p)) && c.checker.isKnown(joined)) {
+      c.out.push({ range, start, end, replacement: joined })
+    }
+    return
+  }
+  if (word.length < 4 || word.includes("'") || word.includes('’')) return
+  const fix = unambiguous(word, c.checker.corrections(word))
+  if (fix) c.out.push({ range, start, end, replacement: fix })
+}
+
+/** A swap of two letters or a doubled letter is the likeliest typo; otherwise only a lone candidate. */
+function unambiguous(word: string, candidates: readonly string[]): string | undefined {
+  const likely = candidates.filter((c) => c.length === word.length ? isTransposition(word, c) : isDoubling(word, c))
+  if (likely.length === 1) return likely[0]
+  return candidates.length === 1 ? candidates[0] : undefined
+}
+
+function isTransposition(a: string, b: string): boolean {
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]))
+  return diff.length === 2 && a[diff[0] as number] === b[diff[1] as number] && a[diff[1] as number] === b[diff[0] as number]
+}
+
+function isDoubling(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a]
+  if (long.length !== short.length + 1) return false
+  for (let i = 0; i < long.length; i++) {
+    if (long.slice(0, i) + long.slice(i + 1) === short) return i > 0 && long[i] === long[i - 1]
+  }
+  return false
+}

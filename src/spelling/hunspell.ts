@@ -1,0 +1,149 @@
+import dictionary from 'dictionary-en'
+
+/**
+ * A Hunspell-compatible word checker for the bundled English dictionary. It checks a
+ * word the way Hunspell does, by stripping affixes back to a dictionary stem, instead
+ * of expanding every stem into every form: a few MB instead of the ~80 MB of a full
+ * expansion, which matters when each worker thread holds its own copy.
+ */
+interface Affix {
+  readonly flag: string
+  readonly strip: string
+  readonly add: string
+  readonly condition: RegExp
+  readonly cross: boolean
+}
+
+export interface WordChecker {
+  isKnown(word: string): boolean
+  /** Edit-distance-1 corrections the dictionary knows, most likely first. */
+  corrections(word: string): string[]
+}
+
+let shared: WordChecker | undefined
+
+export function englishChecker(): WordChecker {
+  shared ??= createChecker(new TextDecoder().decode(dictionary.aff), new TextDecoder().decode(dictionary.dic))
+  return shared
+}
+
+export function createChecker(aff: string, dic: string): WordChecker {
+  const stems = new Map<string, string>()
+  for (const line of dic.split('\n').slice(1)) {
+    const slash = line.indexOf('/')
+    const word = (slash === -1 ? line : line.slice(0, slash)).trim()
+    if (word) stems.set(word, (stems.get(word) ?? '') + (slash === -1 ? '' : line.slice(slash + 1).trim()))
+  }
+  const { prefixes, suffixes, tryChars } = parseAff(aff)
+  const withFlag = (stem: string, flag: string): boolean => stems.get(stem)?.includes(flag) === true
+
+  // Suffixes indexed by their last letter: a word is only compared with suffixes it can end with.
+  const emptySuffixes = suffixes.filter((s) => s.add === '')
+  const suffixIndex = new Map<string, Affix[]>()
+  for (const s of suffixes) {
+    const key = s.add.slice(-1)
+    if (key) suffixIndex.set(key, [...(suffixIndex.get(key) ?? emptySuffixes), s])
+  }
+  const bySuffix = (word: string, needCross: boolean): boolean => {
+    for (const s of suffixIndex.get(word.slice(-1)) ?? emptySuffixes) {
+      if ((needCross && !s.cross) || !word.endsWith(s.add) || word.length <= s.add.length) continue
+      const stem = word.slice(0, word.length - s.add.length) + s.strip
+      if (s.condition.test(stem) && withFlag(stem, s.flag)) return true
+    }
+    return false
+  }
+
+  const known = (word: string): boolean => {
+    const flags = stems.get(word)
+    if (flags !== undefined && !flags.includes('c')) return true
+    if (bySuffix(word, false)) return true
+    for (const p of prefixes) {
+      if (!word.startsWith(p.add) || word.length <= p.add.length) continue
+      const stem = p.strip + word.slice(p.add.length)
+      if (!p.condition.test(stem)) continue
+      if (withFlag(stem, p.flag)) return true
+      if (p.cross && suffixes.some((s) => s.cross && stem.endsWith(s.add) && withFlagAfterSuffix(stem, s, p.flag))) return true
+    }
+    return false
+  }
+  const withFlagAfterSuffix = (word: string, s: Affix, prefixFlag: string): boolean => {
+    const stem = word.slice(0, word.length - s.add.length) + s.strip
+    return s.condition.test(stem) && withFlag(stem, s.flag) && withFlag(stem, prefixFlag)
+  }
+
+  const cache = new Map<string, boolean>()
+  const isKnown = (raw: string): boolean => {
+    const hit = cache.get(raw)
+    if (hit !== undefined) return hit
+    if (cache.size > 100_000) cache.clear()
+    const result = isKnownUncached(raw)
+    cache.set(raw, result)
+    return result
+  }
+  const isKnownUncached = (raw: string): boolean => {
+    const word = raw.replace(/’/g, "'")
+    if (/\d/.test(word) || known(word)) return true
+    const lower = word.toLowerCase()
+    if (word !== lower && (known(lower) || known(lower.charAt(0).toUpperCase() + lower.slice(1)))) return true
+    return false
+  }
+
+  const correctionCache = new Map<string, string[]>()
+  const corrections = (word: string): string[] => {
+    const hit = correctionCache.get(word)
+    if (hit) return hit
+    if (correctionCache.size > 10_000) correctionCache.clear()
+    const result = correctionsUncached(word)
+    correctionCache.set(word, result)
+    return result
+  }
+  const correctionsUncached = (word: string): string[] => {
+    const lower = word.toLowerCase()
+    const seen = new Set<string>()
+    const out: string[] = []
+    const consider = (c: string): void => {
+      if (c.length < 2 || seen.has(c)) return
+      seen.add(c)
+      if (known(c)) out.push(c)
+    }
+    for (let i = 0; i < lower.length; i++) {
+      consider(lower.slice(0, i) + lower.slice(i + 1))
+      if (i + 1 < lower.length) consider(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2))
+    }
+    for (let i = 0; i <= lower.length; i++) {
+      for (const c of tryChars) {
+        if (i < lower.length) consider(lower.slice(0, i) + c + lower.slice(i + 1))
+        consider(lower.slice(0, i) + c + lower.slice(i))
+      }
+    }
+    return out
+  }
+
+  return { isKnown, corrections }
+}
+
+function parseAff(aff: string): { prefixes: Affix[]; suffixes: Affix[]; tryChars: string[] } {
+  const prefixes: Affix[] = []
+  const suffixes: Affix[] = []
+  const cross = new Map<string, boolean>()
+  let tryChars: string[] = []
+  for (const line of aff.split('\n')) {
+    const parts = line.trim().split(/\s+/)
+    if (parts[0] === 'TRY') tryChars = [...new Set((parts[1] ?? '').toLowerCase().replace(/[^a-z']/g, ''))]
+    if (parts[0] !== 'PFX' && parts[0] !== 'SFX') continue
+    const [kind, flag = '', strip = '', add = '', condition = '.'] = parts
+    if (parts.length === 4 && (strip === 'Y' || strip === 'N')) {
+      cross.set(`${kind}${flag}`, strip === 'Y')
+      continue
+    }
+    const affix: Affix = {
+      flag,
+      strip: strip === '0' ? '' : strip,
+      add: add === '0' ? '' : (add.split('/')[0] ?? ''),
+      condition: new RegExp(kind === 'SFX' ? `${condition}$` : `^${condition}`, 'u'),
+      cross: cross.get(`${kind}${flag}`) === true,
+    }
+    ;(kind === 'SFX' ? suffixes : prefixes).push(affix)
+  }
+  return { prefixes, suffixes, tryChars }
+}
