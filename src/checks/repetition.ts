@@ -10,8 +10,8 @@ type Word = { word: string; start: number; end: number }
 const FUNCTION_WORDS = new Set(
   'a an the of in on at to for from by with and or but nor so as is are was were be been it its this that these those we you they he she i our your their not no'.split(' '),
 )
-// A gap holding one of these joins two parallel phrases on purpose ("the size of A and the size of B").
-const JOINERS = new Set('and or but nor than as versus vs then while whereas from to with without into'.split(' '))
+const ADVERBS = new Set('also often always usually typically generally normally mostly still then now already actually really just only even'.split(' '))
+const isAdverb = (w: string): boolean => ADVERBS.has(w) || (w.length > 4 && w.endsWith('ly'))
 
 /** A doubled word ("the the") or a phrase repeated within a few words ("metrics are typically metrics are"). */
 export function repetition(rule: RuleFile): RangeChecker {
@@ -44,6 +44,9 @@ function doubledWord(range: ProseRange, list: readonly Word[], i: number, allow:
   const a = list[i]
   const b = list[i + 1]
   if (!a || !b || lower(a) !== lower(b) || /^\d/.test(a.word)) return undefined
+  // "Zhu Zhu", "Rong Rong": both capitalised is a name; inner capitals mark identifiers.
+  if (/^\p{Lu}/u.test(b.word) || /.\p{Lu}/u.test(a.word) || /.\p{Lu}/u.test(b.word)) return undefined
+  if (/["“'‘]$/.test(range.text.slice(0, a.start)) && /^["”'’]/.test(range.text.slice(b.end))) return undefined
   if (!onlySpace(range.text, a.end, b.start) || allow.has(`${lower(a)} ${lower(b)}`)) return undefined
   return { match: removal(range, b.start, b.end, lower(a)), resumeAt: i + 2 }
 }
@@ -83,7 +86,9 @@ function repeatedPhrase(s: PhraseSearch): { match: RuleMatch; resumeAt: number }
     for (let gap = 0; gap <= s.maxGap; gap++) {
       const j = i + k + gap
       if (j + k > lowered.length || !phrase.every((w, n) => lowered[j + n] === w)) continue
-      if (lowered.slice(i + k, j).some((w) => JOINERS.has(w))) continue
+      // A gap is a garble only in "metrics are typically metrics are": a linking verb, an adverb between.
+      // Elsewhere it is parallel writing ("for one minute ... for one minute").
+      if (gap > 0 && !(s.relativize.has(phrase[k - 1] as string) && lowered.slice(i + k, j).every(isAdverb))) continue
       const firstWord = list[i] as Word
       const copy = list.slice(j, j + k)
       const secondStart = (copy[0] as Word).start

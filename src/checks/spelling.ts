@@ -49,23 +49,28 @@ function check(range: ProseRange, word: string, start: number, c: Check): void {
   if (fix) c.out.push({ range, start, end, replacement: fix })
 }
 
-/** A swap of two letters or a doubled letter is the likeliest typo; otherwise only a lone candidate. */
+/**
+ * Only the likeliest typos are corrected: two swapped letters ("recieve"), or a letter
+ * doubled or not ("occured", "untill"), with a single candidate. Other near words
+ * ("scalable" -> "salable") are jargon the dictionary lacks far more often than typos,
+ * and a doubled "l" is British spelling ("modelled"), not a mistake.
+ */
 function unambiguous(word: string, candidates: readonly string[]): string | undefined {
-  const likely = candidates.filter((c) => c.length === word.length ? isTransposition(word, c) : isDoubling(word, c))
-  if (likely.length === 1) return likely[0]
-  return candidates.length === 1 ? candidates[0] : undefined
+  if (word.length < 5) return undefined
+  const likely = candidates.filter((c) => (c.length === word.length ? isTransposition(word, c) : isDoubling(word, c)))
+  return likely.length === 1 ? likely[0] : undefined
 }
 
 function isTransposition(a: string, b: string): boolean {
   const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]))
-  return diff.length === 2 && a[diff[0] as number] === b[diff[1] as number] && a[diff[1] as number] === b[diff[0] as number]
+  return diff.length === 2 && (diff[1] as number) - (diff[0] as number) === 1 && a[diff[0] as number] === b[diff[1] as number] && a[diff[1] as number] === b[diff[0] as number]
 }
 
 function isDoubling(a: string, b: string): boolean {
   const [short, long] = a.length < b.length ? [a, b] : [b, a]
   if (long.length !== short.length + 1) return false
-  for (let i = 0; i < long.length; i++) {
-    if (long.slice(0, i) + long.slice(i + 1) === short) return i > 0 && long[i] === long[i - 1]
+  for (let i = 2; i < long.length; i++) {
+    if (long[i] === long[i - 1] && long[i] !== 'l' && long.slice(0, i) + long.slice(i + 1) === short) return true
   }
   return false
 }

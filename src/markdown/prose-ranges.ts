@@ -36,7 +36,28 @@ interface Walk {
 export function collectProse(tree: Root, source: string): ProseRange[] {
   const walk: Walk = { source, ranges: [], nextListId: 0 }
   visitBlocks(walk, tree, 'paragraph')
-  return walk.ranges
+  const code = codeShortcodeRegions(source)
+  return code.length === 0 ? walk.ranges : walk.ranges.map((r) => maskRegions(r, code))
+}
+
+// Code wrapped in template tags, which Markdown parses as paragraphs:
+// {% highlight java %}...{% endhighlight %}, {{< highlight go >}}...{{< /highlight >}}.
+const CODE_SHORTCODE = /\{%-?\s*(highlight|raw|codeblock)\b[\s\S]*?\{%-?\s*end\1\s*-?%\}|\{\{[<%]\s*(highlight|code|codeblock|raw)\b[\s\S]*?\{\{[<%]\s*\/\s*\2\s*[>%]\}\}/g
+
+function codeShortcodeRegions(source: string): [number, number][] {
+  if (!source.includes('{%') && !source.includes('{{')) return []
+  return [...source.matchAll(CODE_SHORTCODE)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length])
+}
+
+function maskRegions(range: ProseRange, regions: readonly [number, number][]): ProseRange {
+  let text: string[] | undefined
+  range.offsets.forEach((offset, i) => {
+    if (offset < 0 || !regions.some(([s, e]) => offset >= s && offset < e)) return
+    text ??= range.text.split('')
+    text[i] = PLACEHOLDER
+    range.offsets[i] = -1
+  })
+  return text ? { ...range, text: text.join('') } : range
 }
 
 function visitBlocks(walk: Walk, parent: Parents, scope: Scope): void {

@@ -39,6 +39,12 @@ describe('prose ranges', () => {
     expect(texts('Before {{< highlight java >}} and {% include note.html %} after.')).toEqual([['paragraph', 'Before ' + '·'.repeat(22) + ' and ' + '·'.repeat(23) + ' after.']])
   })
 
+  it('treat code inside highlight template tags as code', () => {
+    const source = 'Intro text.\n\n{% highlight java %}\nRandom random;\n\nStringBuilder builder;\n{% endhighlight %}\n\n{{< highlight go >}}\nthe the\n{{< /highlight >}}\n\nOutro 😀 text.\n'
+    const visible = texts(source).map(([, t]) => t.replace(/·+/g, '·'))
+    expect(visible).toEqual(['Intro text.', '·', '·', '·', 'Outro 😀 text.'])
+  })
+
   it('map every prose character back to the same character of the source', () => {
     const source = '- **Lead:** item that wraps\n  onto a second line\n\n> quoted *emphasis*\n> continues\n\n| a | b |\n|---|---|\n| cell one | cell two |\n'
     for (const range of prose(source)) {
