@@ -36,6 +36,21 @@ export function frontMatter(rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
       const periodAt = field.start + trimmed.length - 1
       if (trimmed.endsWith('.') && !trimmed.endsWith('..')) out.push({ start: periodAt, end: periodAt + 1, replacement: '', expected: name })
     }
+    if (rule.titleHeading) out.push(...titleHeadings(doc))
     return out
   }
+}
+
+const normalise = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+
+/** An H1 repeating the front-matter title shows the title twice: themes render the title already. */
+function titleHeadings(doc: ProseDoc): RuleMatch[] {
+  const title = doc.frontMatter?.fields.find((f) => f.name === 'title')?.value
+  if (typeof title !== 'string') return []
+  return doc.headings
+    .filter((h) => h.depth === 1 && normalise(h.text) === normalise(title))
+    .map((h) => {
+      const line = doc.source.lastIndexOf('\n', h.start - 1) + 1
+      return { start: line, end: h.end, replacement: '', expected: 'title' }
+    })
 }

@@ -17,15 +17,60 @@ export function phraseSource(phrase: string, isRegex: boolean): string {
   } catch (error) {
     throw new PatternError(`cannot compile regular expression /${phrase}/: ${(error as Error).message}`)
   }
-  if (!safeRegex(phrase)) {
+  if (!isSafe(phrase)) {
     throw new PatternError(`regular expression /${phrase}/ can backtrack catastrophically (nested quantifiers); rewrite it`)
   }
   return phrase
 }
 
 /** Whole-word alternation of phrases, longest first so "in order to" beats "order". */
-export function compileAlternation(phrases: readonly string[], options: { isRegex: boolean; ignoreCase: boolean }): RegExp {
+export function compileAlternation(phrases: readonly string[], options: { isRegex: boolean; ignoreCase: boolean; nonword?: boolean }): RegExp {
   const sources = [...phrases].sort((a, b) => b.length - a.length).map((p) => `(?:${phraseSource(p, options.isRegex)})`)
   const flags = options.ignoreCase ? 'giu' : 'gu'
+  if (options.nonword) return new RegExp(sources.join('|'), flags)
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${sources.join('|')})(?![\\p{L}\\p{N}_])`, flags)
+}
+
+/**
+ * safe-regex2 measures star height but cannot parse lookarounds, so each lookaround
+ * body is checked on its own and the pattern without them separately.
+ */
+function isSafe(pattern: string): boolean {
+  const { rest, bodies } = splitLookarounds(pattern)
+  return [rest, ...bodies].every((p) => p === '' || safeRegex(p))
+}
+
+function splitLookarounds(pattern: string): { rest: string; bodies: string[] } {
+  const bodies: string[] = []
+  let rest = ''
+  let i = 0
+  while (i < pattern.length) {
+    const opener = /^\(\?<?[=!]/.exec(pattern.slice(i))
+    if (!opener) {
+      const step = pattern[i] === '\\' ? 2 : 1
+      rest += pattern.slice(i, i + step)
+      i += step
+      continue
+    }
+    const end = closingParen(pattern, i)
+    const inner = splitLookarounds(pattern.slice(i + opener[0].length, end))
+    bodies.push(inner.rest, ...inner.bodies)
+    i = end + 1
+  }
+  return { rest, bodies }
+}
+
+/** Index of the parenthesis closing the group opened at `open`, skipping escapes and classes. */
+function closingParen(pattern: string, open: number): number {
+  let depth = 0
+  let inClass = false
+  for (let i = open; i < pattern.length; i++) {
+    const c = pattern[i]
+    if (c === '\\') i++
+    else if (inClass) inClass = c !== ']'
+    else if (c === '[') inClass = true
+    else if (c === '(') depth++
+    else if (c === ')' && --depth === 0) return i
+  }
+  return pattern.length
 }

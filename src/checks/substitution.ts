@@ -1,50 +1,64 @@
 import type { RuleFile } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 import { createPhraseMatcher, type PhraseHit } from './phrase-index.js'
-import { compileAlternation, phraseSource } from './phrase-pattern.js'
-import { hasPlaceholder, preserveCase } from './text-tools.js'
+import { compileAlternation } from './phrase-pattern.js'
+import { hasPlaceholder, isSentenceStart, preserveCase } from './text-tools.js'
 import type { RuleMatch } from './types.js'
 
 export type RangeChecker = (ranges: readonly ProseRange[]) => RuleMatch[]
 
 const normalise = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim()
 
-/** phrase -> replacement, whole words, keeping the matched text's case. */
+/** phrase -> replacement, whole words, keeping the matched text's case. Regex rules may use $1..$9. */
 export function substitution(rule: RuleFile): RangeChecker {
   const swap = rule.swap ?? {}
-  const isRegex = rule.regex === true
   const ignoreCase = rule.ignorecase !== false
-  const find = matcher(Object.keys(swap), isRegex, ignoreCase)
-  const exceptions = new Set((rule.exceptions ?? []).map(normalise))
-  const byPhrase = new Map(Object.entries(swap).map(([k, v]) => [normalise(k), v]))
-  const anchored = isRegex
-    ? Object.entries(swap).map(([k, v]) => ({ re: new RegExp(`^(?:${phraseSource(k, true)})$`, ignoreCase ? 'iu' : 'u'), to: v }))
-    : []
-
-  const replacementFor = (matched: string): string | undefined => {
-    if (!isRegex) return byPhrase.get(normalise(matched))
-    for (const { re, to } of anchored) if (re.test(matched)) return matched.replace(re, to)
-    return undefined
-  }
-
+  const isException = exceptionFinder(rule.exceptions ?? [])
+  const find = rule.regex === true ? regexSwaps(swap, { ignoreCase, nonword: rule.nonword === true }) : plainSwaps(swap, ignoreCase)
   return (ranges) => {
     const out: RuleMatch[] = []
     for (const range of ranges) {
-      for (const { text: matched, start, end } of find(range)) {
-        if (hasPlaceholder(matched) || exceptions.has(normalise(matched))) continue
-        const to = replacementFor(matched)
-        if (to === undefined) continue
-        out.push({ range, start, end, replacement: preserveCase(matched, to) })
+      for (const { start, end, text, to } of find(range)) {
+        if (hasPlaceholder(text) || isException(range, start, end)) continue
+        out.push({ range, start, end, replacement: rule.regex === true ? to : preserveCase(text, to) })
       }
     }
     return out
   }
 }
 
+type SwapHit = PhraseHit & { readonly to: string }
+
+function plainSwaps(swap: Readonly<Record<string, string>>, ignoreCase: boolean): (range: ProseRange) => SwapHit[] {
+  const find = createPhraseMatcher(Object.keys(swap), { ignoreCase })
+  const byPhrase = new Map(Object.entries(swap).map(([k, v]) => [normalise(k), v]))
+  return (range) => find(range).flatMap((hit) => {
+    const to = byPhrase.get(normalise(hit.text))
+    return to === undefined ? [] : [{ ...hit, to }]
+  })
+}
+
+/** Each pattern runs on its own so its groups can fill the replacement; earlier matches win overlaps. */
+function regexSwaps(swap: Readonly<Record<string, string>>, options: { ignoreCase: boolean; nonword: boolean }): (range: ProseRange) => SwapHit[] {
+  const rules = Object.entries(swap).map(([pattern, to]) => ({ re: compileAlternation([pattern], { isRegex: true, ...options }), to }))
+  return (range) => {
+    const hits: SwapHit[] = []
+    for (const { re, to } of rules) {
+      for (const m of range.text.matchAll(re)) {
+        const start = m.index ?? 0
+        const end = start + m[0].length
+        if (hits.some((h) => h.start < end && start < h.end)) continue
+        hits.push({ start, end, text: m[0], to: to.replace(/\$(\d|&)/g, (_, g: string) => (g === '&' ? m[0] : m[Number(g)] ?? '')) })
+      }
+    }
+    return hits.sort((a, b) => a.start - b.start)
+  }
+}
+
 /** Phrases to flag: message only, or replaced by `replacement`, or removed. */
 export function existence(rule: RuleFile): RangeChecker {
-  const find = matcher(rule.tokens ?? [], rule.regex === true, rule.ignorecase !== false)
-  const exceptions = new Set((rule.exceptions ?? []).map(normalise))
+  const find = matcher(rule.tokens ?? [], { isRegex: rule.regex === true, ignoreCase: rule.ignorecase !== false, nonword: rule.nonword === true })
+  const isException = exceptionFinder(rule.exceptions ?? [])
   return (ranges) => {
     const out: RuleMatch[] = []
     for (const range of ranges) {
@@ -52,9 +66,16 @@ export function existence(rule: RuleFile): RangeChecker {
         const matched = hit.text
         let start = hit.start
         let end = hit.end
-        if (hasPlaceholder(matched) || exceptions.has(normalise(matched))) continue
+        if (hasPlaceholder(matched) || isException(range, start, end)) continue
         if (rule.remove) {
-          // Take one adjoining space with the token so no double space is left behind.
+          // Take one adjoining space with the token so no double space is left behind,
+          // and hand a sentence's capital letter on to the next word ("Simply run" -> "Run").
+          const next = /^ +(\p{Ll})/u.exec(range.text.slice(end))
+          if (next && isSentenceStart(range.text, start) && /^\p{Lu}/u.test(matched)) {
+            end += next[0].length
+            out.push({ range, start, end, replacement: (next[1] as string).toUpperCase() })
+            continue
+          }
           if (range.text[end] === ' ') end++
           else if (range.text[start - 1] === ' ') start--
           out.push({ range, start, end, replacement: '' })
@@ -70,8 +91,23 @@ export function existence(rule: RuleFile): RangeChecker {
 }
 
 /** Plain phrases go through the word index; regex rules through their (ReDoS-checked) pattern. */
-function matcher(phrases: readonly string[], isRegex: boolean, ignoreCase: boolean): (range: ProseRange) => PhraseHit[] {
-  if (!isRegex) return createPhraseMatcher(phrases, { ignoreCase })
-  const pattern = compileAlternation(phrases, { isRegex: true, ignoreCase })
+function matcher(phrases: readonly string[], options: { isRegex: boolean; ignoreCase: boolean; nonword: boolean }): (range: ProseRange) => PhraseHit[] {
+  if (!options.isRegex && !options.nonword) return createPhraseMatcher(phrases, { ignoreCase: options.ignoreCase })
+  const pattern = compileAlternation(phrases, options)
   return (range) => [...range.text.matchAll(pattern)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }))
+}
+
+/** Exceptions are phrases: a match inside one of them ("just" in "just in time") is not reported. */
+function exceptionFinder(exceptions: readonly string[]): (range: ProseRange, start: number, end: number) => boolean {
+  if (exceptions.length === 0) return () => false
+  const find = createPhraseMatcher(exceptions, { ignoreCase: true })
+  const cache = new WeakMap<ProseRange, PhraseHit[]>()
+  return (range, start, end) => {
+    let hits = cache.get(range)
+    if (!hits) {
+      hits = find(range)
+      cache.set(range, hits)
+    }
+    return hits.some((h) => h.start <= start && end <= h.end)
+  }
 }

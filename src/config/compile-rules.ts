@@ -3,6 +3,9 @@ import { duplicate } from '../checks/duplicate.js'
 import { frontMatter } from '../checks/front-matter.js'
 import { headingCase } from '../checks/heading-case.js'
 import { listItems } from '../checks/list-items.js'
+import { links } from '../checks/links.js'
+import { blankLine } from '../checks/blank-line.js'
+import { headingLevels } from '../checks/heading-levels.js'
 import { createPhraseMatcher, type PhraseHit } from '../checks/phrase-index.js'
 import { PatternError } from '../checks/phrase-pattern.js'
 import { repetition } from '../checks/repetition.js'
@@ -87,6 +90,15 @@ function compileRule(file: RuleFile, shared: Shared): CompiledRule {
     }
     case 'front-matter':
       check = frontMatter(file)
+      break
+    case 'links':
+      check = links(file)
+      break
+    case 'blank-line':
+      check = blankLine(file)
+      break
+    case 'heading-levels':
+      check = headingLevels(file)
       break
   }
   return {

@@ -2,7 +2,7 @@ import type { Scope, Severity } from '../core/types.js'
 
 export type RuleKind =
   | 'substitution' | 'existence' | 'terms' | 'repetition' | 'list-items'
-  | 'heading-case' | 'duplicate' | 'front-matter' | 'spelling'
+  | 'heading-case' | 'duplicate' | 'front-matter' | 'spelling' | 'links' | 'blank-line' | 'heading-levels'
 
 export type TermSpec = string | { readonly term: string; readonly variants?: readonly string[]; readonly exactVariantsOnly?: boolean }
 
@@ -23,6 +23,7 @@ export interface RuleFile {
   readonly frontmatter?: readonly string[]
   readonly ignorecase?: boolean
   readonly regex?: boolean
+  readonly nonword?: boolean
   readonly exceptions?: readonly string[]
   readonly swap?: Readonly<Record<string, string>>
   readonly tokens?: readonly string[]
@@ -41,6 +42,8 @@ export interface RuleFile {
   readonly dates?: readonly string[]
   readonly noTrailingPeriod?: readonly string[]
   readonly accept?: readonly string[]
+  readonly check?: 'vague-text' | 'empty-target' | 'bare-url'
+  readonly titleHeading?: boolean
   readonly examples: readonly RuleExample[]
 }
 

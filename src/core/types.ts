@@ -3,7 +3,7 @@
 export type Severity = 'error' | 'warning' | 'suggestion'
 
 /** Where prose lives in a post; rules choose the scopes they read. */
-export type Scope = 'paragraph' | 'heading' | 'list' | 'blockquote' | 'table' | 'alt' | 'frontmatter'
+export type Scope = 'paragraph' | 'heading' | 'list' | 'blockquote' | 'table' | 'alt' | 'link' | 'frontmatter'
 
 /** 1-based line and column, 0-based offset, all in UTF-16 code units of the source. */
 export interface Point {
@@ -28,7 +28,7 @@ export interface Edit {
 /**
  * A whole-line fix: lines startLine..endLine (1-based, inclusive) become `text`.
  * `text` carries no final line terminator; line breaks inside it are the source's own.
- * This is exactly what a GitHub suggestion block replaces.
+ * This is exactly what a GitHub suggestion block replaces; empty text deletes the lines.
  */
 export interface LineFix {
   readonly startLine: number

@@ -1,7 +1,10 @@
 import { indexLines, lineContentEnd } from '../core/text-lines.js'
 import type { LineFix } from '../core/types.js'
 
-/** Applies whole-line fixes (each distinct range once), bottom-up so earlier lines keep their numbers. */
+/**
+ * Applies whole-line fixes (each distinct range once), bottom-up so earlier lines keep
+ * their numbers. As in a GitHub suggestion, empty text deletes the lines outright.
+ */
 export function applyFixes(source: string, fixes: readonly LineFix[]): string {
   const lines = indexLines(source)
   const unique = new Map<string, LineFix>()
@@ -12,7 +15,8 @@ export function applyFixes(source: string, fixes: readonly LineFix[]): string {
   for (const fix of ordered) {
     if (fix.endLine >= floor) continue
     const from = lines.starts[fix.startLine - 1] ?? 0
-    const to = lineContentEnd(lines, fix.endLine)
+    const contentEnd = lineContentEnd(lines, fix.endLine)
+    const to = fix.text === '' ? (lines.starts[fix.endLine] ?? contentEnd) : contentEnd
     out = out.slice(0, from) + fix.text + out.slice(to)
     floor = fix.startLine
   }

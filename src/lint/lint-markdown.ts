@@ -5,6 +5,7 @@ import type { Finding } from '../core/types.js'
 import { readFrontMatter } from '../markdown/front-matter.js'
 import { parseMarkdown } from '../markdown/parse.js'
 import { collectProse } from '../markdown/prose-ranges.js'
+import { readOutline } from '../markdown/outline.js'
 import { isSuppressed, readSuppressions } from '../markdown/suppressions.js'
 import { mergeFixes } from './merge-fixes.js'
 import { toFinding } from './to-finding.js'
@@ -21,6 +22,7 @@ export function lintMarkdown(options: { path: string; source: string; rules: rea
     source,
     lines: indexLines(source),
     ranges: collectProse(tree, source),
+    ...readOutline(tree),
     ...(frontMatter ? { frontMatter } : {}),
     ...(more?.position?.start.offset === undefined ? {} : { moreOffset: more.position.start.offset }),
   }

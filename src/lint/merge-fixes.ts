@@ -34,7 +34,7 @@ function lineRange(edits: readonly Edit[], lines: TextLines): { startLine: numbe
   const start = Math.min(...edits.map((e) => e.start))
   const end = Math.max(...edits.map((e) => e.end))
   const startLine = pointAt(lines, start).line
-  let endLine = pointAt(lines, Math.max(start, end - 1)).line
+  let endLine = pointAt(lines, end > start ? end - 1 : start).line
   while (lineContentEnd(lines, endLine) < end && endLine < lines.starts.length) endLine++
   return { startLine, endLine }
 }

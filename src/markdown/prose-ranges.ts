@@ -30,11 +30,13 @@ interface Walk {
   readonly source: string
   readonly ranges: ProseRange[]
   nextListId: number
+  /** Link texts of the block being built: [start, end) in its text. */
+  links: [number, number][]
 }
 
 /** Collects every prose block of a post with a map back into the source. */
 export function collectProse(tree: Root, source: string): ProseRange[] {
-  const walk: Walk = { source, ranges: [], nextListId: 0 }
+  const walk: Walk = { source, ranges: [], nextListId: 0, links: [] }
   visitBlocks(walk, tree, 'paragraph')
   const code = codeShortcodeRegions(source)
   return code.length === 0 ? walk.ranges : walk.ranges.map((r) => maskRegions(r, code))
@@ -112,6 +114,7 @@ function colonLeadIn(text: string, strongEnd: number): number | undefined {
 
 function pushInline(walk: Walk, block: Parents, scope: Scope, extra: Extra): void {
   const builder = new TextBuilder()
+  walk.links = []
   let leadInEnd: number | undefined
   block.children.forEach((child, index) => {
     collectInline(walk, builder, child as Nodes)
@@ -120,6 +123,8 @@ function pushInline(walk: Walk, block: Parents, scope: Scope, extra: Extra): voi
   const { text, offsets } = builder.build()
   if (leadInEnd !== undefined) leadInEnd = colonLeadIn(text, leadInEnd)
   maskShortcodes(text, offsets, walk.ranges, scope, leadInEnd === undefined ? extra : { ...extra, leadInEnd })
+  // Link texts again as their own ranges, for rules about links ("click here").
+  for (const [start, end] of walk.links) walk.ranges.push({ scope: 'link', text: text.slice(start, end), offsets: offsets.slice(start, end) })
 }
 
 function collectInline(walk: Walk, builder: TextBuilder, node: Nodes): void {
@@ -137,10 +142,16 @@ function collectInline(walk: Walk, builder: TextBuilder, node: Nodes): void {
     case 'linkReference':
       for (const child of node.children) collectInline(walk, builder, child)
       return
-    case 'link':
-      if (isBareUrl(node.url, node.children)) builder.placeholder()
-      else for (const child of node.children) collectInline(walk, builder, child)
+    case 'link': {
+      if (isBareUrl(node.url, node.children)) {
+        builder.placeholder()
+        return
+      }
+      const start = builder.length
+      for (const child of node.children) collectInline(walk, builder, child)
+      walk.links.push([start, builder.length])
       return
+    }
     case 'image':
     case 'imageReference':
       pushAlt(walk, node.alt ?? '', node.position?.start.offset, node.position?.end.offset)
@@ -155,7 +166,7 @@ function collectInline(walk: Walk, builder: TextBuilder, node: Nodes): void {
   }
 }
 
-function isBareUrl(url: string, children: readonly Nodes[]): boolean {
+export function isBareUrl(url: string, children: readonly Nodes[]): boolean {
   if (children.length !== 1) return false
   const only = children[0]
   if (only?.type !== 'text') return false

@@ -32,6 +32,7 @@ describe('prose ranges', () => {
     expect(texts('Read [the guide](https://x.dev/guide "Title") and ![a diagram](d.png).')).toEqual([
       ['alt', 'a diagram'],
       ['paragraph', 'Read the guide and ·.'],
+      ['link', 'the guide'],
     ])
   })
 
@@ -41,7 +42,7 @@ describe('prose ranges', () => {
 
   it('treat code inside highlight template tags as code', () => {
     const source = 'Intro text.\n\n{% highlight java %}\nRandom random;\n\nStringBuilder builder;\n{% endhighlight %}\n\n{{< highlight go >}}\nthe the\n{{< /highlight >}}\n\nOutro 😀 text.\n'
-    const visible = texts(source).map(([, t]) => t.replace(/·+/g, '·'))
+    const visible = texts(source).map(([, t]) => (t ?? '').replace(/·+/g, '·'))
     expect(visible).toEqual(['Intro text.', '·', '·', '·', 'Outro 😀 text.'])
   })
 

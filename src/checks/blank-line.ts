@@ -1,0 +1,28 @@
+import type { RuleFile } from '../config/rule-file.js'
+import { lineContentEnd, pointAt } from '../core/text-lines.js'
+import { compileAlternation } from './phrase-pattern.js'
+import type { ProseDoc, RuleMatch } from './types.js'
+
+/**
+ * Lines that need a blank line before them but were written inside a paragraph, where
+ * Markdown swallows them into the text (a `{{< highlight >}}` shortcode right after a
+ * sentence). The fix inserts the blank line.
+ */
+export function blankLine(rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
+  const pattern = compileAlternation(rule.tokens ?? [], { isRegex: true, ignoreCase: false, nonword: true })
+  const anchored = new RegExp(`^(?:${pattern.source})`, pattern.flags.replace('g', ''))
+  return (doc) => {
+    const out: RuleMatch[] = []
+    for (const p of doc.paragraphs) {
+      const first = pointAt(doc.lines, p.start).line
+      const last = pointAt(doc.lines, Math.max(p.start, p.end - 1)).line
+      for (let line = first + 1; line <= last; line++) {
+        const start = doc.lines.starts[line - 1] ?? 0
+        const text = doc.source.slice(start, lineContentEnd(doc.lines, line))
+        const indent = text.length - text.trimStart().length
+        if (anchored.test(text.trimStart())) out.push({ start: start + indent, end: start + indent, replacement: '\n' })
+      }
+    }
+    return out
+  }
+}

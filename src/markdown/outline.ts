@@ -1,0 +1,26 @@
+import type { Root } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
+import type { HeadingInfo, LinkInfo } from '../checks/types.js'
+import { isBareUrl } from './prose-ranges.js'
+
+/** Links, headings and paragraph spans of a post, in source offsets. */
+export function readOutline(tree: Root): { links: LinkInfo[]; headings: HeadingInfo[]; paragraphs: { start: number; end: number }[] } {
+  const links: LinkInfo[] = []
+  const headings: HeadingInfo[] = []
+  const paragraphs: { start: number; end: number }[] = []
+  visit(tree, (node) => {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    if (node.type === 'link') {
+      const bare = isBareUrl(node.url, node.children)
+      links.push({ url: node.url, start, end, bare, angled: bare && node.children.length === 1 && end - start === toString(node).length + 2 })
+    } else if (node.type === 'heading') {
+      headings.push({ depth: node.depth, start, end, text: toString(node) })
+    } else if (node.type === 'paragraph') {
+      paragraphs.push({ start, end })
+    }
+  })
+  return { links, headings, paragraphs }
+}
