@@ -66,9 +66,10 @@ function fragmentFixes(item: ProseRange, leadInEnd: number, starters: ReadonlySe
 /** The minority of a list's items that end differently from the rest. */
 function inconsistentPeriods(items: readonly ProseRange[]): RuleMatch[] {
   const single = items.filter((i) => !SENTENCE_BREAK.test(i.text) && i.text.trim().length > 0)
-  if (single.length < 3) return []
+  if (single.length < 4) return []
   const withPeriod = single.filter((i) => i.text.trimEnd().endsWith('.'))
-  if (withPeriod.length === 0 || withPeriod.length * 2 >= single.length) return []
+  // Only a clear minority is an inconsistency; a mixed list may mix fragments and sentences on purpose.
+  if (withPeriod.length === 0 || withPeriod.length * 4 > single.length) return []
   return withPeriod
     .filter((i) => !ABBREVIATION_END.test(i.text.trimEnd()))
     .map((i) => {

@@ -37,7 +37,8 @@ function inIdentifier(text: string, start: number, end: number): boolean {
   const before = text[start - 1]
   const after = text[end]
   const joins = (c: string | undefined): boolean => c === '.' || c === '/' || c === '@' || c === '-' || c === '_' || c === '#'
-  return (joins(before) && /[\p{L}\p{N}]/u.test(text[start - 2] ?? ''))
+  return before === '#' || before === '@' || before === '$'
+    || (joins(before) && /[\p{L}\p{N}]/u.test(text[start - 2] ?? ''))
     || (joins(after) && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''))
 }
 
@@ -79,13 +80,13 @@ function checkGeneric(range: ProseRange, generic: ReadonlySet<string>, termSpans
   let i = 0
   while (i < list.length) {
     const first = list[i]
-    if (!first || !isCapitalised(first.word)) {
+    if (!first || !startsUpper(first.word)) {
       i++
       continue
     }
-    // A capitalised run: consecutive capitalised words separated by single spaces.
+    // A capitalised run: consecutive words starting upper case (acronyms too: "Source API"), one space apart.
     let j = i
-    while (j + 1 < list.length && !isPossessive(list[j]?.word ?? '') && isCapitalised(list[j + 1]?.word ?? '') && /^\s$/.test(range.text.slice(list[j]?.end, list[j + 1]?.start))) j++
+    while (j + 1 < list.length && !isPossessive(list[j]?.word ?? '') && startsUpper(list[j + 1]?.word ?? '') && /^\s$/.test(range.text.slice(list[j]?.end, list[j + 1]?.start))) j++
     // A possessive name ("Flink's") owns the words after it; it does not join their run.
     const run = list.slice(i, j + 1)
     if (run.length === 1 && isPossessive(first.word)) {
@@ -96,14 +97,20 @@ function checkGeneric(range: ProseRange, generic: ReadonlySet<string>, termSpans
     const startOffset = run[0]?.start ?? 0
     const endOffset = run[run.length - 1]?.end ?? 0
     if (isSentenceStart(range.text, startOffset) || isQuoted(range.text, startOffset)) continue
+    // Glued to another name ("Table/SQL Sources", "Flink-Source"): part of a name.
+    if (/[/\-_.]$/.test(range.text.slice(0, startOffset)) || /^[/\-_]/.test(range.text.slice(endOffset))) continue
     if (termSpans.some(([s, e]) => s < endOffset && e > startOffset)) continue
-    if (!run.every((w) => generic.has(w.word.toLowerCase()))) continue
+    if (!run.every((w) => isCapitalised(w.word) && generic.has(w.word.toLowerCase()))) continue
     out.push({ range, start: startOffset, end: endOffset, replacement: range.text.slice(startOffset, endOffset).toLowerCase() })
   }
 }
 
 function isCapitalised(word: string): boolean {
   return /^\p{Lu}[\p{Ll}'’-]+$/u.test(word)
+}
+
+function startsUpper(word: string): boolean {
+  return /^\p{Lu}/u.test(word)
 }
 
 function isPossessive(word: string): boolean {
