@@ -7,10 +7,13 @@ const normalise = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}\s
  * Links that fail the reader. `check` picks one failure per rule file:
  * vague-text (link text such as "here" that says nothing out of context),
  * empty-target (`[text](#)` or `[text]()`: a placeholder left in), or
- * bare-url (a raw URL in prose instead of words that say where it goes).
+ * bare-url (a raw URL in prose instead of words that say where it goes), or
+ * partial-text (the noun that completes the link text left outside it:
+ * "[data source](url) types" becomes "[data source types](url)").
  */
 export function links(rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
   const vague = new Set((rule.tokens ?? []).map(normalise))
+  const nouns = new RegExp(`^ (${(rule.tokens ?? []).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}_-])`, 'u')
   return (doc) => {
     switch (rule.check) {
       case 'vague-text':
@@ -19,8 +22,26 @@ export function links(rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
         return doc.links.filter((l) => !l.bare && (l.url === '' || l.url === '#')).map((l) => ({ start: l.start, end: l.end }))
       case 'bare-url':
         return doc.links.filter((l) => l.bare && !l.angled && /^(https?:|www\.)/i.test(l.url.replace(/^http:\/\/www\./, 'www.'))).map((l) => ({ start: l.start, end: l.end }))
+      case 'partial-text':
+        return partialText(doc, nouns)
       default:
         return []
     }
   }
+}
+
+function partialText(doc: ProseDoc, nouns: RegExp): RuleMatch[] {
+  const out: RuleMatch[] = []
+  for (const link of doc.links) {
+    if (link.textEnd === undefined || doc.source[link.textEnd] !== ']' || doc.source[link.end - 1] !== ')') continue
+    // An identifier ("FLINK-26759") or a title ("Flink Unaligned Checkpoint") names its target already.
+    const text = doc.source.slice(link.start + 1, link.textEnd)
+    if (!/\p{Ll}/u.test(text) || /(?:^|\s)\p{Lu}[\p{L}\p{N}]*$/u.test(text.trim())) continue
+    const after = nouns.exec(doc.source.slice(link.end, link.end + 40))
+    if (!after?.[0]) continue
+    const end = link.end + after[0].length
+    const replacement = doc.source.slice(link.start, link.textEnd) + after[0] + doc.source.slice(link.textEnd, link.end)
+    out.push({ start: link.start, end, replacement, expected: after[1] as string })
+  }
+  return out
 }

@@ -48,7 +48,7 @@ function regexSwaps(swap: Readonly<Record<string, string>>, options: { ignoreCas
         const start = m.index ?? 0
         const end = start + m[0].length
         if (hits.some((h) => h.start < end && start < h.end)) continue
-        hits.push({ start, end, text: m[0], to: to.replace(/\$(\d|&)/g, (_, g: string) => (g === '&' ? m[0] : m[Number(g)] ?? '')) })
+        hits.push({ start, end, text: m[0], to: expand(to, m) })
       }
     }
     return hits.sort((a, b) => a.start - b.start)
@@ -110,4 +110,16 @@ function exceptionFinder(exceptions: readonly string[]): (range: ProseRange, sta
     }
     return hits.some((h) => h.start <= start && end <= h.end)
   }
+}
+
+/**
+ * Fills $1..$9 and $& from the match. `\\l$1` lowers the group's first letter, for a
+ * sentence's first words moved mid-sentence, unless it looks like a name (BigQueryIO, SQL).
+ */
+function expand(template: string, m: RegExpMatchArray): string {
+  return template.replace(/(\\l)?\$(\d|&)/g, (_, lower: string | undefined, g: string) => {
+    const value = g === '&' ? m[0] : m[Number(g)] ?? ''
+    if (!lower || /^\p{Lu}[^\s]*\p{Lu}/u.test(value)) return value
+    return value.charAt(0).toLowerCase() + value.slice(1)
+  })
 }

@@ -11,6 +11,8 @@ export interface LinkInfo {
   readonly bare: boolean
   /** `<https://...>`: the author chose to show the URL. */
   readonly angled: boolean
+  /** Source offset just past the link text (the `]`), for inline links with text. */
+  readonly textEnd?: number
 }
 
 /** A heading, for rules about the outline. */

@@ -17,12 +17,14 @@ export interface ExampleFailure {
  * compiled alongside, so a rule sees the same shared terms as in a real run.
  */
 export function checkExamples(rule: RuleFile, allRules: readonly RuleFile[]): ExampleFailure[] {
-  const { rules } = compileRules([...allRules.filter((r) => r.id !== rule.id), rule], { extraTerms: [], accept: [] })
+  const { rules, errors } = compileRules([...allRules.filter((r) => r.id !== rule.id), rule], { extraTerms: [], accept: [] })
   const compiled = rules.filter((r) => r.id === rule.id)
   const failures: ExampleFailure[] = []
   const fail = (example: number, problem: string): void => {
     failures.push({ rule: rule.id, file: rule.file, example, problem })
   }
+  for (const e of errors.filter((x) => x.file === rule.file)) fail(-1, `${e.path}: ${e.message}`)
+  if (compiled.length === 0) return failures
   rule.examples.forEach((example, index) => {
     const source = 'good' in example ? example.good : example.bad
     const findings = lintMarkdown({ path: `example-${index + 1}.md`, source, rules: compiled })

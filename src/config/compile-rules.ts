@@ -4,6 +4,7 @@ import { frontMatter } from '../checks/front-matter.js'
 import { headingCase } from '../checks/heading-case.js'
 import { listItems } from '../checks/list-items.js'
 import { links } from '../checks/links.js'
+import { vaguePronoun } from '../checks/vague-pronoun.js'
 import { blankLine } from '../checks/blank-line.js'
 import { headingLevels } from '../checks/heading-levels.js'
 import { createPhraseMatcher, type PhraseHit } from '../checks/phrase-index.js'
@@ -93,6 +94,9 @@ function compileRule(file: RuleFile, shared: Shared): CompiledRule {
       break
     case 'links':
       check = links(file)
+      break
+    case 'vague-pronoun':
+      check = perRange(vaguePronoun(file))
       break
     case 'blank-line':
       check = blankLine(file)

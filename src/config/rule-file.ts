@@ -2,7 +2,7 @@ import type { Scope, Severity } from '../core/types.js'
 
 export type RuleKind =
   | 'substitution' | 'existence' | 'terms' | 'repetition' | 'list-items'
-  | 'heading-case' | 'duplicate' | 'front-matter' | 'spelling' | 'links' | 'blank-line' | 'heading-levels'
+  | 'heading-case' | 'duplicate' | 'front-matter' | 'spelling' | 'links' | 'blank-line' | 'heading-levels' | 'vague-pronoun'
 
 export type TermSpec = string | { readonly term: string; readonly variants?: readonly string[]; readonly exactVariantsOnly?: boolean }
 
@@ -42,7 +42,7 @@ export interface RuleFile {
   readonly dates?: readonly string[]
   readonly noTrailingPeriod?: readonly string[]
   readonly accept?: readonly string[]
-  readonly check?: 'vague-text' | 'empty-target' | 'bare-url'
+  readonly check?: 'vague-text' | 'empty-target' | 'bare-url' | 'partial-text'
   readonly titleHeading?: boolean
   readonly examples: readonly RuleExample[]
 }

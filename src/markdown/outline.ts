@@ -15,7 +15,15 @@ export function readOutline(tree: Root): { links: LinkInfo[]; headings: HeadingI
     if (start === undefined || end === undefined) return
     if (node.type === 'link') {
       const bare = isBareUrl(node.url, node.children)
-      links.push({ url: node.url, start, end, bare, angled: bare && node.children.length === 1 && end - start === toString(node).length + 2 })
+      const textEnd = node.children.at(-1)?.position?.end.offset
+      links.push({
+        url: node.url,
+        start,
+        end,
+        bare,
+        angled: bare && node.children.length === 1 && end - start === toString(node).length + 2,
+        ...(textEnd === undefined || bare ? {} : { textEnd }),
+      })
     } else if (node.type === 'heading') {
       headings.push({ depth: node.depth, start, end, text: toString(node) })
     } else if (node.type === 'paragraph') {
