@@ -19,7 +19,6 @@ if (!existsSync(corpusDir)) {
 const root = resolve(import.meta.dirname, '..')
 const seed = join(root, 'fixtures/posts/beam-flink-part2.md')
 const files = readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort().map((f) => join(corpusDir, f))
-execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' })
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 const fmt = (n: number, d = 1): string => n.toFixed(d)
@@ -62,6 +61,7 @@ for (const [rule, list] of [...byRule].sort((a, b) => b[1].length - a[1].length)
 console.log(`in-process lint, one thread: total ${fmt(perPost.reduce((a, b) => a + b, 0), 0)} ms, median ${fmt(median(perPost), 2)} ms per post`)
 
 // 2. Speed: the CLI over the whole corpus vs remark-parse alone (same plugins), both as fresh processes.
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' })
 const parseOnly = `import { readFileSync } from 'node:fs'; import { parseMarkdown } from './dist/src/markdown/parse.js'; for (const f of ${JSON.stringify(files)}) parseMarkdown(readFileSync(f, 'utf8'))`
 const runs = 3
 const floor = Array.from({ length: runs }, () => timed(['node', '--input-type=module', '-e', parseOnly]))
