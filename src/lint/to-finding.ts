@@ -72,5 +72,5 @@ function render(template: string, vars: Readonly<Record<string, string>>): strin
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ')
+  return text.replace(/\s*\r?\n\s*/g, ' ').trim()
 }

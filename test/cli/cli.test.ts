@@ -1,0 +1,99 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../src/cli/main.js'
+
+const seed = new URL('../../fixtures/posts/beam-flink-part2.md', import.meta.url)
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bluepencil-cli-'))
+  mkdirSync(join(dir, 'blog'))
+  cpSync(seed, join(dir, 'blog', 'post.md'))
+  return dir
+}
+
+async function run(args: string[], cwd: string) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
+  return { code, stdout, stderr }
+}
+
+describe('bluepencil lint', () => {
+  it('prints findings grouped per file as path:line:col level message rule-id, with a summary', async () => {
+    const { code, stdout } = await run(['lint', 'blog/post.md'], workspace())
+    expect(stdout).toMatch(/^blog\/post\.md\n/)
+    expect(stdout).toContain('  108:45  warning     Use lower case: `scheduler` is a generic term, not a name.  generic-capitals')
+    expect(stdout).toMatch(/\d+ problems \(1 error, \d+ warnings, \d+ suggestions\) in 1 file; \d+ fixable with `bluepencil fix`\.\n$/)
+    expect(code).toBe(1)
+  })
+
+  it('prints one JSON array with the stable finding shape', async () => {
+    const { stdout } = await run(['lint', '--format', 'json', 'blog'], workspace())
+    const findings = JSON.parse(stdout) as Record<string, unknown>[]
+    const scheduler = findings.find((f) => f.line === 108)
+    expect(scheduler).toMatchObject({ path: 'blog/post.md', ruleId: 'generic-capitals', severity: 'warning', line: 108, column: 45, endLine: 108, endColumn: 54 })
+    expect((scheduler?.fix as { text: string }).text).toContain('the adaptive scheduler, a component')
+    expect(findings.every((f) => f.fix === null || typeof (f.fix as { startLine: number }).startLine === 'number')).toBe(true)
+  })
+
+  it('prints SARIF 2.1.0 for code-scanning tools', async () => {
+    const { stdout } = await run(['lint', '--format', 'sarif', 'blog/post.md'], workspace())
+    const log = JSON.parse(stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string }[] }[] }
+    expect(log.version).toBe('2.1.0')
+    expect(log.runs[0]?.tool.driver.name).toBe('bluepencil')
+    expect(log.runs[0]?.results.some((r) => r.ruleId === 'repeated-words' && r.level === 'error')).toBe(true)
+    expect(new Set(log.runs[0]?.tool.driver.rules.map((r) => r.id))).toEqual(new Set(log.runs[0]?.results.map((r) => r.ruleId)))
+  })
+
+  it('exits 0 on a clean file and 2 on a usage or config error', async () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'clean.md'), 'Apache Flink reads from Kafka.\n')
+    expect((await run(['lint', 'clean.md'], dir)).code).toBe(0)
+    expect((await run(['lint', 'missing.md'], dir)).stderr).toContain('missing.md: no such file, folder or matching glob')
+    expect((await run(['lint', '--format', 'xml', 'clean.md'], dir)).code).toBe(2)
+    mkdirSync(join(dir, '.github'))
+    writeFileSync(join(dir, '.github', 'bluepencil.yml'), 'rules:\n  wordiness: loud\n')
+    const bad = await run(['lint', 'clean.md'], dir)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('.github/bluepencil.yml:2: rules.wordiness: must be one of: off, error, warning, suggestion')
+  })
+
+  it('lints the configured blog posts when no path is given', async () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'README.md'), 'We utilize the the things.\n')
+    const { stdout } = await run(['lint', '--format', 'json'], dir)
+    const paths = new Set((JSON.parse(stdout) as { path: string }[]).map((f) => f.path))
+    expect([...paths]).toEqual(['blog/post.md'])
+  })
+
+  it('skips a file that is not UTF-8 with a message naming it', async () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'blog', 'latin1.md'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]))
+    const { stderr } = await run(['lint', 'blog/latin1.md'], dir)
+    expect(stderr).toBe('blog/latin1.md: skipped: not UTF-8 text\n')
+  })
+})
+
+describe('bluepencil fix', () => {
+  it('applies every fix in place and reports what changed', async () => {
+    const dir = workspace()
+    const { code, stdout } = await run(['fix', 'blog/post.md'], dir)
+    const fixed = readFileSync(join(dir, 'blog', 'post.md'), 'utf8')
+    expect(stdout).toMatch(/^blog\/post\.md: fixed \d+ findings on lines .*108/m)
+    expect(fixed).toContain('the adaptive scheduler, a component')
+    expect(fixed).toContain("1. **For stateful jobs:** potential data inconsistencies, because the job might process new data that wasn't accounted for in the savepoint\n")
+    expect(code).toBe(1)
+    const again = await run(['lint', '--format', 'json', 'blog/post.md'], dir)
+    expect((JSON.parse(again.stdout) as { fix: unknown }[]).filter((f) => f.fix !== null)).toEqual([])
+  })
+})
+
+describe('bluepencil check-rules', () => {
+  it('runs the examples of every bundled rule file', async () => {
+    const { code, stdout } = await run(['check-rules'], workspace())
+    expect(stdout).toMatch(/^\d+ rule files, \d+ examples, 0 invalid, 0 failing\.\n$/)
+    expect(code).toBe(0)
+  })
+})
