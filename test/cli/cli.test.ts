@@ -25,7 +25,7 @@ describe('bluepencil lint', () => {
     const { code, stdout } = await run(['lint', 'blog/post.md'], workspace())
     expect(stdout).toMatch(/^blog\/post\.md\n/)
     expect(stdout).toContain('  108:45  warning     Use lower case: `scheduler` is a generic term, not a name.  generic-capitals')
-    expect(stdout).toMatch(/\d+ problems \(1 error, \d+ warnings, \d+ suggestions\) in 1 file; \d+ fixable with `bluepencil fix`\.\n$/)
+    expect(stdout).toMatch(/\d+ problems \(2 errors, \d+ warnings, \d+ suggestions\) in 1 file; \d+ fixable with `bluepencil fix`\.\n$/)
     expect(code).toBe(1)
   })
 
