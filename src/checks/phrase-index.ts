@@ -1,5 +1,5 @@
 import { compileAlternation } from './phrase-pattern.js'
-import { wordsOf, type Word } from './text-tools.js'
+import { loweredWordsOf, wordsOf, type Word } from './text-tools.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 
 export interface PhraseHit {
@@ -39,15 +39,17 @@ export function createPhraseMatcher(phrases: readonly string[], options: { ignor
     const hits: PhraseHit[] = []
     const text = range.text
     const words = wordsOf(range)
+    const lowered = options.ignoreCase ? loweredWordsOf(range) : undefined
+    const foldAt = (i: number): string => lowered?.[i] ?? (words[i] as Word).word
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as Word
-      const folded = fold(word.word)
+      const folded = foldAt(i)
       const candidates = byFirst.get(folded) ?? byFirst.get(folded.replace(POSSESSIVE, ''))
       if (!candidates) continue
-      const found = candidates.find((tokens) => matchesAt(words, i, tokens, text, fold))
+      const found = candidates.find((tokens) => matchesAt(words, i, tokens, text, foldAt))
       if (!found) continue
       const last = words[i + found.length - 1] as Word
-      const possessive = fold(last.word) !== found[found.length - 1] ? last.word.match(POSSESSIVE)?.[0].length ?? 0 : 0
+      const possessive = foldAt(i + found.length - 1) !== found[found.length - 1] ? last.word.match(POSSESSIVE)?.[0].length ?? 0 : 0
       hits.push({ start: word.start, end: last.end - possessive, text: text.slice(word.start, last.end - possessive) })
       i += found.length - 1
     }
@@ -62,15 +64,24 @@ export function createPhraseMatcher(phrases: readonly string[], options: { ignor
   }
 }
 
-function matchesAt(words: readonly Word[], i: number, tokens: readonly string[], text: string, fold: (s: string) => string): boolean {
+function matchesAt(words: readonly Word[], i: number, tokens: readonly string[], text: string, foldAt: (i: number) => string): boolean {
   for (let k = 0; k < tokens.length; k++) {
     const w = words[i + k]
     if (!w) return false
     const want = tokens[k] as string
-    const got = fold(w.word)
+    const got = foldAt(i + k)
     const isLast = k === tokens.length - 1
     if (got !== want && !(isLast && got.replace(POSSESSIVE, '') === want)) return false
-    if (k > 0 && !/^\s+$/.test(text.slice((words[i + k - 1] as Word).end, w.start))) return false
+    if (k > 0 && !onlyWhitespace(text, (words[i + k - 1] as Word).end, w.start)) return false
+  }
+  return true
+}
+
+function onlyWhitespace(text: string, from: number, to: number): boolean {
+  if (from >= to) return false
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) return false
   }
   return true
 }

@@ -64,3 +64,15 @@ export function wordsOf(range: { readonly text: string }): Word[] {
   }
   return list
 }
+
+const lowerCache = new WeakMap<object, string[]>()
+
+/** The lower-cased words of a prose range, shared by every rule that compares words. */
+export function loweredWordsOf(range: { readonly text: string }): string[] {
+  let list = lowerCache.get(range)
+  if (!list) {
+    list = wordsOf(range).map((w) => w.word.toLowerCase())
+    lowerCache.set(range, list)
+  }
+  return list
+}

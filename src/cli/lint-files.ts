@@ -1,52 +1,74 @@
+import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { lintFileFromDisk, type FileResult, type LintSetup } from './lint-job.js'
 
-/** Below this many files, starting worker threads costs more than it saves. */
+/** Below this many files, starting a worker thread costs more than it saves. */
 const PARALLEL_FROM = 8
 
 /**
- * Lints files in input order. Parsing dominates, so many files are spread over
- * worker threads, one per core; each worker compiles the rules once.
+ * Lints files, results in input order. Parsing dominates, so with many files the work
+ * is split by bytes between this thread and one worker thread per other core; each
+ * thread compiles the rules once and takes its whole share in one message, so no
+ * thread waits on another mid-run.
  */
 export async function lintFiles(setup: LintSetup, paths: readonly string[]): Promise<FileResult[]> {
-  const cores = availableParallelism()
-  if (paths.length < PARALLEL_FROM || cores < 2) return paths.map((p) => lintFileFromDisk(setup, p))
-  const workers = Array.from({ length: Math.min(cores, Math.ceil(paths.length / 4)) }, () => startWorker(setup))
+  const threads = Math.min(availableParallelism(), Math.ceil(paths.length / PARALLEL_FROM))
+  if (threads < 2) return paths.map((p) => lintFileFromDisk(setup, p))
+  const shares = splitByBytes(paths, threads)
   const results: FileResult[] = new Array(paths.length)
-  let next = 0
-  try {
-    await Promise.all(
-      workers.map(async (worker) => {
-        while (next < paths.length) {
-          const id = next++
-          results[id] = await ask(worker, id, paths[id] as string)
-        }
-      }),
-    )
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()))
-  }
+  const workers = shares.slice(1).map((share) => runWorker(setup, share.map((i) => paths[i] as string)))
+  for (const i of shares[0] ?? []) results[i] = lintFileFromDisk(setup, paths[i] as string)
+  const done = await Promise.all(workers)
+  done.forEach((list, w) => (shares[w + 1] ?? []).forEach((i, k) => (results[i] = list[k] as FileResult)))
   return results
 }
 
-function startWorker(setup: LintSetup): Worker {
+/** Contiguous shares of about equal size in bytes; the first (this thread's) is a little larger, as workers start later. */
+function splitByBytes(paths: readonly string[], threads: number): number[][] {
+  const sizes = paths.map((p) => {
+    try {
+      return statSync(p).size
+    } catch {
+      return 0
+    }
+  })
+  const total = sizes.reduce((a, b) => a + b, 0)
+  const shares: number[][] = Array.from({ length: threads }, () => [])
+  const firstShare = (total / threads) * 1.15
+  const otherShare = (total - firstShare) / (threads - 1)
+  let share = 0
+  let filled = 0
+  sizes.forEach((size, i) => {
+    const limit = share === 0 ? firstShare : otherShare
+    if (filled >= limit && share < threads - 1) {
+      share++
+      filled = 0
+    }
+    shares[share]?.push(i)
+    filled += size
+  })
+  return shares
+}
+
+function runWorker(setup: LintSetup, paths: readonly string[]): Promise<FileResult[]> {
   const fromSource = import.meta.url.endsWith('.ts')
   const url = new URL(fromSource ? './lint-worker.ts' : './lint-worker.js', import.meta.url)
   // Under tsx (development, tests) the worker needs the same TypeScript loader.
-  return new Worker(url, { workerData: setup, ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}) })
-}
-
-function ask(worker: Worker, id: number, path: string): Promise<FileResult> {
+  const worker = new Worker(url, {
+    workerData: { setup, paths },
+    // A small young generation keeps peak memory near a single thread's; parsing allocates briefly.
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
+  })
   return new Promise((resolve, reject) => {
-    const onMessage = (message: { id: number; result: FileResult }): void => {
-      if (message.id !== id) return
-      worker.off('message', onMessage)
-      worker.off('error', reject)
-      resolve(message.result)
-    }
-    worker.on('message', onMessage)
+    worker.once('message', (results: FileResult[]) => {
+      resolve(results)
+      void worker.terminate()
+    })
     worker.once('error', reject)
-    worker.postMessage({ id, path })
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`lint worker exited with code ${code}`))
+    })
   })
 }

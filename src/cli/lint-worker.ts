@@ -1,8 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { lintFileFromDisk, type LintSetup } from './lint-job.js'
 
-const setup = workerData as LintSetup
+const { setup, paths } = workerData as { setup: LintSetup; paths: readonly string[] }
 
-parentPort?.on('message', (message: { id: number; path: string }) => {
-  parentPort?.postMessage({ id: message.id, result: lintFileFromDisk(setup, message.path) })
-})
+parentPort?.postMessage(paths.map((p) => lintFileFromDisk(setup, p)))

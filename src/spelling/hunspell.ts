@@ -16,7 +16,7 @@ interface Affix {
 
 export interface WordChecker {
   isKnown(word: string): boolean
-  /** Edit-distance-1 corrections the dictionary knows, most likely first. */
+  /** Corrections the dictionary knows for the commonest typos: swapped neighbours, doubled or undoubled letters. */
   corrections(word: string): string[]
 }
 
@@ -34,7 +34,7 @@ export function createChecker(aff: string, dic: string): WordChecker {
     const word = (slash === -1 ? line : line.slice(0, slash)).trim()
     if (word) stems.set(word, (stems.get(word) ?? '') + (slash === -1 ? '' : line.slice(slash + 1).trim()))
   }
-  const { prefixes, suffixes, tryChars } = parseAff(aff)
+  const { prefixes, suffixes } = parseAff(aff)
   const withFlag = (stem: string, flag: string): boolean => stems.get(stem)?.includes(flag) === true
 
   // Suffixes indexed by their last letter: a word is only compared with suffixes it can end with.
@@ -106,30 +106,24 @@ export function createChecker(aff: string, dic: string): WordChecker {
       seen.add(c)
       if (known(c)) out.push(c)
     }
-    for (let i = 0; i < lower.length; i++) {
-      consider(lower.slice(0, i) + lower.slice(i + 1))
-      if (i + 1 < lower.length) consider(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2))
+    // Only the typos worth correcting: two swapped neighbours, a doubled letter, a lost double.
+    for (let i = 0; i + 1 < lower.length; i++) {
+      consider(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2))
+      if (lower[i] === lower[i + 1]) consider(lower.slice(0, i) + lower.slice(i + 1))
     }
-    for (let i = 0; i <= lower.length; i++) {
-      for (const c of tryChars) {
-        if (i < lower.length) consider(lower.slice(0, i) + c + lower.slice(i + 1))
-        consider(lower.slice(0, i) + c + lower.slice(i))
-      }
-    }
+    for (let i = 0; i < lower.length; i++) consider(lower.slice(0, i + 1) + lower.slice(i))
     return out
   }
 
   return { isKnown, corrections }
 }
 
-function parseAff(aff: string): { prefixes: Affix[]; suffixes: Affix[]; tryChars: string[] } {
+function parseAff(aff: string): { prefixes: Affix[]; suffixes: Affix[] } {
   const prefixes: Affix[] = []
   const suffixes: Affix[] = []
   const cross = new Map<string, boolean>()
-  let tryChars: string[] = []
   for (const line of aff.split('\n')) {
     const parts = line.trim().split(/\s+/)
-    if (parts[0] === 'TRY') tryChars = [...new Set((parts[1] ?? '').toLowerCase().replace(/[^a-z']/g, ''))]
     if (parts[0] !== 'PFX' && parts[0] !== 'SFX') continue
     const [kind, flag = '', strip = '', add = '', condition = '.'] = parts
     if (parts.length === 4 && (strip === 'Y' || strip === 'N')) {
@@ -145,5 +139,5 @@ function parseAff(aff: string): { prefixes: Affix[]; suffixes: Affix[]; tryChars
     }
     ;(kind === 'SFX' ? suffixes : prefixes).push(affix)
   }
-  return { prefixes, suffixes, tryChars }
+  return { prefixes, suffixes }
 }
