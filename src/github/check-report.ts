@@ -1,0 +1,50 @@
+import type { Finding, Severity } from '../core/types.js'
+import type { CheckAnnotation, CheckRunReport } from './github-port.js'
+
+const LEVEL: Record<Severity, CheckAnnotation['annotation_level']> = { error: 'failure', warning: 'warning', suggestion: 'notice' }
+const RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 }
+
+/** The check run: totals per rule and one annotation per finding; failure only when the config blocks on that level. */
+export function checkReport(options: {
+  headSha: string
+  findings: readonly Finding[]
+  failOn: 'error' | 'warning' | 'never'
+  posts: number
+  notes?: readonly string[]
+}): CheckRunReport {
+  const { findings } = options
+  const byRule = new Map<string, { count: number; severity: Severity }>()
+  for (const f of findings) byRule.set(f.ruleId, { count: (byRule.get(f.ruleId)?.count ?? 0) + 1, severity: f.severity })
+  const blocking = options.failOn !== 'never' && findings.some((f) => RANK[f.severity] >= RANK[options.failOn as Severity])
+  const rows = [...byRule].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).map(([rule, { count, severity }]) => `| \`${rule}\` | ${severity} | ${count} |`)
+  const summary = [
+    `Bluepencil checked ${options.posts} post${options.posts === 1 ? '' : 's'} and found ${findings.length} thing${findings.length === 1 ? '' : 's'} to look at.`,
+    ...(rows.length > 0 ? ['', '| rule | level | findings |', '|---|---|---|', ...rows] : []),
+    ...(options.notes ?? []).flatMap((n) => ['', n]),
+  ].join('\n')
+  return {
+    headSha: options.headSha,
+    conclusion: blocking ? 'failure' : findings.length === 0 ? 'success' : 'neutral',
+    title: findings.length === 0 ? 'No findings' : `${findings.length} finding${findings.length === 1 ? '' : 's'}`,
+    summary,
+    annotations: findings.map((f) => ({
+      path: f.path,
+      start_line: f.span.start.line,
+      end_line: Math.max(f.span.start.line, f.span.end.line),
+      annotation_level: LEVEL[f.severity],
+      message: f.fix ? `${f.message}\n\nSuggested:\n${f.fix.text}`.slice(0, 64_000) : f.message,
+      title: f.ruleId,
+    })),
+  }
+}
+
+/** A configuration problem: the check fails with every message, and nothing else is posted. */
+export function configFailure(headSha: string, messages: readonly string[]): CheckRunReport {
+  return {
+    headSha,
+    conclusion: 'failure',
+    title: 'Invalid Bluepencil configuration',
+    summary: ['Bluepencil could not use its configuration:', '', ...messages.map((m) => `- ${m}`)].join('\n'),
+    annotations: [],
+  }
+}

@@ -1,0 +1,56 @@
+/** The GitHub calls the handler makes; only the Octokit adapter knows REST and GraphQL. */
+export interface ChangedFile {
+  readonly path: string
+  readonly status: string
+  /** Absent when GitHub omits the diff (very large files). */
+  readonly patch?: string
+}
+
+export interface ReviewComment {
+  readonly id: number
+  readonly body: string
+  readonly author: string
+  readonly authorIsBot: boolean
+  readonly inReplyTo?: number
+}
+
+export interface NewReviewComment {
+  readonly path: string
+  readonly body: string
+  readonly line: number
+  readonly side: 'RIGHT'
+  readonly start_line?: number
+  readonly start_side?: 'RIGHT'
+}
+
+export interface CheckAnnotation {
+  readonly path: string
+  readonly start_line: number
+  readonly end_line: number
+  readonly annotation_level: 'notice' | 'warning' | 'failure'
+  readonly message: string
+  readonly title: string
+}
+
+export interface CheckRunReport {
+  readonly headSha: string
+  readonly conclusion: 'success' | 'neutral' | 'failure'
+  readonly title: string
+  readonly summary: string
+  readonly annotations: readonly CheckAnnotation[]
+}
+
+export interface GitHubPort {
+  listChangedFiles(): Promise<ChangedFile[]>
+  /** File bytes at a ref, or undefined when missing. */
+  getFile(path: string, ref: string): Promise<Uint8Array | undefined>
+  /** Rule files (*.yml) in a folder of the default branch. */
+  listRuleFiles(dir: string): Promise<{ file: string; text: string }[]>
+  listReviewComments(): Promise<ReviewComment[]>
+  /** Bodies of the reviews already on the pull request. */
+  listReviewBodies(): Promise<string[]>
+  createReview(review: { commitId: string; body: string; comments: readonly NewReviewComment[] }): Promise<void>
+  reportCheckRun(report: CheckRunReport): Promise<void>
+  /** Resolves the review threads that start with these comments; best effort. */
+  resolveThreads(commentIds: readonly number[]): Promise<number>
+}
