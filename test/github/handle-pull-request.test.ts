@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { CheckRunReport, GitHubPort, NewReviewComment, ReviewComment } from '../../src/github/github-port.js'
+import { handlePullRequest } from '../../src/github/handle-pull-request.js'
+import { applySuggestion } from '../../src/review/apply-suggestion.js'
+import { githubPatch } from '../support/patches.js'
+
+const post = readFileSync(new URL('../../fixtures/posts/beam-flink-part2.md', import.meta.url), 'utf8')
+const PATH = 'website/www/site/content/en/blog/apache-beam-flink-and-kubernetes-part2.md'
+const pr = { repo: 'apache/beam', number: 29794, headSha: 'a'.repeat(40), draft: false }
+const silent = { info: () => undefined, warn: () => undefined }
+
+/** GitHub in memory: one pull request adding the seed post; records what the app sends. */
+class MemoryGitHub implements GitHubPort {
+  reviews: { commitId: string; body: string; comments: readonly NewReviewComment[] }[] = []
+  checks: CheckRunReport[] = []
+  comments: ReviewComment[] = []
+  resolved: number[] = []
+  rejectNextReview = false
+  constructor(readonly files: Record<string, { before: string; after: string }> = { [PATH]: { before: '', after: post } }) {}
+  async listChangedFiles() {
+    return Object.entries(this.files).map(([path, f]) => ({ path, status: f.before === '' ? 'added' : 'modified', patch: githubPatch(f.before, f.after) }))
+  }
+  async getFile(path: string) {
+    const f = this.files[path]
+    return f ? new TextEncoder().encode(f.after) : undefined
+  }
+  async listRuleFiles() {
+    return []
+  }
+  async listReviewComments() {
+    return this.comments
+  }
+  async listReviewBodies() {
+    return this.reviews.map((r) => r.body)
+  }
+  async createReview(review: { commitId: string; body: string; comments: readonly NewReviewComment[] }) {
+    if (this.rejectNextReview) {
+      this.rejectNextReview = false
+      throw Object.assign(new Error('Pull request review thread line must be part of the diff'), { status: 422 })
+    }
+    this.reviews.push(review)
+    review.comments.forEach((c, i) => this.comments.push({ id: this.comments.length + i + 1, body: c.body, author: 'bluepencil[bot]', authorIsBot: true }))
+  }
+  async reportCheckRun(report: CheckRunReport) {
+    this.checks.push(report)
+  }
+  async resolveThreads(ids: readonly number[]) {
+    this.resolved.push(...ids)
+    return ids.length
+  }
+}
+
+describe('handlePullRequest', () => {
+  it("posts one COMMENT-ready review whose suggestions carry the editor's edits", async () => {
+    const github = new MemoryGitHub()
+    const summary = await handlePullRequest({ port: github, pr, rawConfig: null, log: silent })
+    expect(summary.outcome).toBe('reviewed')
+    expect(github.reviews).toHaveLength(1)
+    const review = github.reviews[0]!
+    expect(review.commitId).toBe(pr.headSha)
+    const scheduler = review.comments.find((c) => c.line === 108)
+    expect(scheduler?.body).toContain('the adaptive scheduler, a component designed')
+    expect(applySuggestion(post, { startLine: 108, line: 108, body: scheduler!.body }).split('\n')[107]).toContain('adaptive scheduler')
+    expect(review.comments.every((c) => c.side === 'RIGHT' && (c.start_line === undefined || c.start_line < c.line))).toBe(true)
+    expect(github.checks.at(-1)?.conclusion).toBe('neutral')
+  })
+
+  it('posts nothing when the webhook is delivered again', async () => {
+    const github = new MemoryGitHub()
+    await handlePullRequest({ port: github, pr, rawConfig: null, log: silent })
+    const again = await handlePullRequest({ port: github, pr, rawConfig: null, log: silent })
+    expect(again.outcome).toBe('nothing-new')
+    expect(github.reviews).toHaveLength(1)
+  })
+
+  it('skips drafts unless the config asks for them', async () => {
+    const github = new MemoryGitHub()
+    expect((await handlePullRequest({ port: github, pr: { ...pr, draft: true }, rawConfig: null, log: silent })).outcome).toBe('skipped-draft')
+    expect(github.reviews).toHaveLength(0)
+    expect((await handlePullRequest({ port: github, pr: { ...pr, draft: true }, rawConfig: { drafts: true }, log: silent })).outcome).toBe('reviewed')
+  })
+
+  it('fails the check run, naming the field, when the config is invalid', async () => {
+    const github = new MemoryGitHub()
+    const summary = await handlePullRequest({ port: github, pr, rawConfig: { maxComments: 'lots' }, log: silent })
+    expect(summary.outcome).toBe('invalid-config')
+    expect(github.reviews).toHaveLength(0)
+    expect(github.checks[0]).toMatchObject({ conclusion: 'failure' })
+    expect(github.checks[0]?.summary).toContain('.github/bluepencil.yml: maxComments: must be integer')
+  })
+
+  it('caps line comments and lists the rest in the review body, never losing one', async () => {
+    const github = new MemoryGitHub()
+    await handlePullRequest({ port: github, pr, rawConfig: { maxComments: 2 }, log: silent })
+    const review = github.reviews[0]!
+    expect(review.comments).toHaveLength(2)
+    expect(review.body).toMatch(/more findings \(past this review's comment limit\)/)
+    expect(review.body).toContain('adaptive scheduler')
+  })
+
+  it('moves every comment into the body when GitHub still answers 422', async () => {
+    const github = new MemoryGitHub()
+    github.rejectNextReview = true
+    await handlePullRequest({ port: github, pr, rawConfig: null, log: silent })
+    expect(github.reviews).toHaveLength(1)
+    expect(github.reviews[0]?.comments).toHaveLength(0)
+    expect(github.reviews[0]?.body).toContain('adaptive scheduler')
+  })
+
+  it("comments only on lines the pull request changed, and resolves the bot's threads once fixed", async () => {
+    const fixedLine = post.replace('the adaptive Scheduler', 'the adaptive scheduler')
+    const github = new MemoryGitHub()
+    await handlePullRequest({ port: github, pr, rawConfig: null, log: silent })
+    const schedulerComment = github.comments.find((c) => c.body.includes('adaptive scheduler'))!
+    github.files[PATH] = { before: post, after: fixedLine }
+    const push = await handlePullRequest({ port: github, pr: { ...pr, headSha: 'b'.repeat(40) }, rawConfig: null, log: silent })
+    expect(push.outcome).toBe('nothing-new')
+    expect(github.reviews).toHaveLength(1)
+    expect(github.resolved).toEqual([schedulerComment.id])
+  })
+})
