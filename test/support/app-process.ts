@@ -1,0 +1,98 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+
+export interface RunningApp {
+  readonly port: number
+  readonly secret: string
+  /** Every JSON log line the app printed so far. */
+  readonly logs: Record<string, unknown>[]
+  stop(): Promise<void>
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * Starts the real app the way an operator does, `npm start`, with the standard Probot
+ * environment pointing at a GitHub Enterprise-style API base (the local stand-in).
+ * The private key is made here for the run; none is committed.
+ */
+export async function startApp(options: { githubPort: number; extraEnv?: Record<string, string> }): Promise<RunningApp> {
+  const port = await freePort()
+  const secret = `secret-${randomUUID()}`
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } })
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    APP_ID: '4242',
+    PRIVATE_KEY: privateKey,
+    WEBHOOK_SECRET: secret,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    LOG_FORMAT: 'json',
+    GHE_HOST: `127.0.0.1:${options.githubPort}`,
+    GHE_PROTOCOL: 'http',
+    ...options.extraEnv,
+  }
+  const child: ChildProcess = spawn('npm', ['start', '--silent'], { cwd: root, env: env as unknown as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const logs: Record<string, unknown>[] = []
+  let output = ''
+  const onData = (chunk: Buffer): void => {
+    output += chunk.toString()
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.startsWith('{')) continue
+      try {
+        logs.push(JSON.parse(line) as Record<string, unknown>)
+      } catch {
+        // A partial line; the full one arrives in the next chunk only in pathological cases.
+      }
+    }
+  }
+  child.stdout?.on('data', onData)
+  child.stderr?.on('data', onData)
+  const deadline = Date.now() + 60_000
+  while (!/Listening on/.test(output)) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${output}`)
+    if (Date.now() > deadline) throw new Error(`the app did not start within 60 s:\n${output}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return {
+    port,
+    secret,
+    logs,
+    stop: async () => {
+      if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM')
+      await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(undefined)))
+    },
+  }
+}
+
+/** Delivers a webhook as GitHub does, signed with X-Hub-Signature-256. */
+export async function deliver(app: RunningApp, event: string, payload: unknown, options: { delivery?: string; secret?: string } = {}): Promise<Response> {
+  const body = JSON.stringify(payload)
+  const signature = `sha256=${createHmac('sha256', options.secret ?? app.secret).update(body).digest('hex')}`
+  return fetch(`http://127.0.0.1:${app.port}/api/github/webhooks`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': event,
+      'x-github-delivery': options.delivery ?? randomUUID(),
+      'x-hub-signature-256': signature,
+      'user-agent': 'GitHub-Hookshot/test',
+    },
+    body,
+  })
+}

@@ -1,0 +1,274 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { parsePatch } from '../../src/diff/parse-patch.js'
+import { OpenApiValidator } from './openapi-validator.js'
+
+export interface FakeFile {
+  readonly filename: string
+  readonly status: 'added' | 'modified' | 'renamed' | 'removed'
+  readonly patch?: string
+  /** The file at the head commit. */
+  readonly content: string
+}
+
+export interface FakePull {
+  readonly number: number
+  readonly headSha: string
+  readonly files: FakeFile[]
+}
+
+export interface RecordedRequest {
+  readonly method: string
+  readonly path: string
+  readonly body: unknown
+}
+
+interface StoredComment {
+  id: number
+  node_id: string
+  body: string
+  path: string
+  line: number
+  start_line: number | null
+  in_reply_to_id?: number
+  user: { login: string; type: string }
+  resolved: boolean
+}
+
+export interface Fault {
+  readonly method: string
+  readonly path: RegExp
+  readonly status: number
+  /** How many matching requests fail before the fault clears. */
+  remaining: number
+  readonly headers?: Record<string, string>
+  readonly body?: unknown
+}
+
+const API = '/api/v3'
+
+/**
+ * A local stand-in for the GitHub REST and GraphQL API (GHE-style base URL) that serves
+ * one repository's pull requests, answers as GitHub does (including 422 for a comment
+ * outside the diff), validates every request body against GitHub's OpenAPI schema,
+ * records every request, and can inject faults.
+ */
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = []
+  readonly schemaErrors: string[] = []
+  readonly unknownRoutes: string[] = []
+  readonly reviews: { id: number; pull: number; commit_id: string; body: string; event: string; comments: StoredComment[] }[] = []
+  readonly checkRuns: { id: number; name: string; head_sha: string; conclusion?: string; output?: { summary?: string; annotations?: unknown[] }; annotations: unknown[] }[] = []
+  readonly faults: Fault[] = []
+  readonly pulls = new Map<number, FakePull>()
+  config: string | undefined
+  private readonly comments = new Map<number, StoredComment[]>()
+  private readonly validator = new OpenApiValidator()
+  private server: Server | undefined
+  private nextId = 1000
+
+  constructor(readonly owner: string, readonly repo: string) {}
+
+  get apiCalls(): number {
+    return this.requests.length
+  }
+
+  commentsOn(pull: number): StoredComment[] {
+    return this.comments.get(pull) ?? []
+  }
+
+  async start(): Promise<number> {
+    this.server = createServer((req, res) => void this.handle(req, res))
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve))
+    return (this.server?.address() as AddressInfo).port
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()))
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const text = Buffer.concat(chunks).toString('utf8')
+    const body = text ? (JSON.parse(text) as unknown) : undefined
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const method = req.method ?? 'GET'
+    this.requests.push({ method, path: url.pathname + url.search, body })
+    const fault = this.faults.find((f) => f.remaining > 0 && f.method === method && f.path.test(url.pathname))
+    if (fault) {
+      fault.remaining--
+      return send(res, fault.status, fault.body ?? { message: 'Server Error' }, fault.headers)
+    }
+    try {
+      const [status, payload, headers] = this.route(method, url, body)
+      send(res, status, payload, headers)
+    } catch (error) {
+      send(res, 500, { message: (error as Error).message })
+    }
+  }
+
+  private validate(method: string, template: string, body: unknown): void {
+    this.schemaErrors.push(...this.validator.check(method, template, body))
+  }
+
+  private route(method: string, url: URL, body: unknown): [number, unknown, Record<string, string>?] {
+    const path = url.pathname
+    const repoPrefix = `${API}/repos/${this.owner}/${this.repo}`
+    let m: RegExpExecArray | null
+    if (method === 'POST' && (m = /^\/api\/v3\/app\/installations\/(\d+)\/access_tokens$/.exec(path))) {
+      return [201, { token: 'ghs_fake_installation_token', expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {}, repository_selection: 'all' }]
+    }
+    if (method === 'POST' && path === '/api/graphql') return [200, this.graphql(body as { query: string; variables: Record<string, unknown> })]
+    if (!path.startsWith(`${API}/repos/`)) return this.unknown(method, path)
+    if (method === 'GET' && /^\/api\/v3\/repos\/[^/]+\/\.github\/contents\//.test(path)) return [404, { message: 'Not Found' }]
+    if (!path.startsWith(repoPrefix)) return this.unknown(method, path)
+    const rest = path.slice(repoPrefix.length)
+
+    if (method === 'GET' && (m = /^\/contents\/(.+)$/.exec(rest))) {
+      const file = decodeURIComponent(m[1] as string)
+      const ref = url.searchParams.get('ref')
+      const content = file === '.github/bluepencil.yml' && !ref ? this.config : this.fileAt(file, ref)
+      if (content === undefined) return [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content' }]
+      return [200, { type: 'file', encoding: 'base64', size: Buffer.byteLength(content), name: file.split('/').pop(), path: file, sha: 'f'.repeat(40), content: Buffer.from(content).toString('base64') }]
+    }
+    if (method === 'GET' && (m = /^\/pulls\/(\d+)\/files$/.exec(rest))) return this.listFiles(Number(m[1]), url)
+    if (method === 'GET' && (m = /^\/pulls\/(\d+)\/comments$/.exec(rest))) {
+      return [200, this.commentsOn(Number(m[1])).map((c) => ({ ...c, pull_request_review_id: 1, diff_hunk: '@@', commit_id: 'x', original_commit_id: 'x', html_url: '', url: '' }))]
+    }
+    if (method === 'GET' && (m = /^\/pulls\/(\d+)\/reviews$/.exec(rest))) {
+      return [200, this.reviews.filter((r) => r.pull === Number(m?.[1])).map((r) => ({ id: r.id, body: r.body, state: 'COMMENTED', commit_id: r.commit_id, user: { login: 'bluepencil[bot]', type: 'Bot' } }))]
+    }
+    if (method === 'POST' && (m = /^\/pulls\/(\d+)\/reviews$/.exec(rest))) {
+      this.validate(method, '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', body)
+      return this.createReview(Number(m[1]), body as ReviewBody)
+    }
+    if (method === 'GET' && (m = /^\/commits\/([^/]+)\/check-runs$/.exec(rest))) {
+      const runs = this.checkRuns.filter((r) => r.head_sha === m?.[1] && (!url.searchParams.get('check_name') || r.name === url.searchParams.get('check_name')))
+      return [200, { total_count: runs.length, check_runs: runs.map((r) => ({ id: r.id, name: r.name, head_sha: r.head_sha, status: 'completed', conclusion: r.conclusion })) }]
+    }
+    if (method === 'POST' && rest === '/check-runs') {
+      this.validate(method, '/repos/{owner}/{repo}/check-runs', body)
+      const input = body as { name: string; head_sha: string; conclusion?: string; output?: { summary?: string; annotations?: unknown[] } }
+      const run = { id: this.nextId++, name: input.name, head_sha: input.head_sha, ...(input.conclusion ? { conclusion: input.conclusion } : {}), ...(input.output ? { output: input.output } : {}), annotations: [...(input.output?.annotations ?? [])] }
+      this.checkRuns.push(run)
+      return [201, { id: run.id, name: run.name, head_sha: run.head_sha }]
+    }
+    if (method === 'PATCH' && (m = /^\/check-runs\/(\d+)$/.exec(rest))) {
+      this.validate(method, '/repos/{owner}/{repo}/check-runs/{check_run_id}', body)
+      const run = this.checkRuns.find((r) => r.id === Number(m?.[1]))
+      if (!run) return [404, { message: 'Not Found' }]
+      const input = body as { conclusion?: string; output?: { summary?: string; annotations?: unknown[] } }
+      if (input.conclusion) run.conclusion = input.conclusion
+      if (input.output) run.output = input.output
+      run.annotations.push(...(input.output?.annotations ?? []))
+      return [200, { id: run.id }]
+    }
+    return this.unknown(method, path)
+  }
+
+  private unknown(method: string, path: string): [number, unknown] {
+    this.unknownRoutes.push(`${method} ${path}`)
+    return [404, { message: 'Not Found' }]
+  }
+
+  private fileAt(file: string, ref: string | null): string | undefined {
+    for (const pull of this.pulls.values()) {
+      if (ref !== null && pull.headSha !== ref) continue
+      const found = pull.files.find((f) => f.filename === file)
+      if (found) return found.content
+    }
+    return undefined
+  }
+
+  private listFiles(number: number, url: URL): [number, unknown, Record<string, string>?] {
+    const pull = this.pulls.get(number)
+    if (!pull) return [404, { message: 'Not Found' }]
+    const perPage = Number(url.searchParams.get('per_page') ?? 30)
+    const page = Number(url.searchParams.get('page') ?? 1)
+    const slice = pull.files.slice((page - 1) * perPage, page * perPage)
+    const last = Math.max(1, Math.ceil(pull.files.length / perPage))
+    const headers: Record<string, string> = {}
+    if (page < last) {
+      const next = new URL(url.href)
+      next.searchParams.set('page', String(page + 1))
+      headers.link = `<http://${url.host}${next.pathname}${next.search}>; rel="next"`
+    }
+    const files = slice.map((f) => ({ sha: 'e'.repeat(40), filename: f.filename, status: f.status, additions: 1, deletions: 0, changes: 1, blob_url: '', raw_url: '', contents_url: '', ...(f.patch === undefined ? {} : { patch: f.patch }) }))
+    return [200, files, headers]
+  }
+
+  private createReview(number: number, body: ReviewBody): [number, unknown] {
+    const pull = this.pulls.get(number)
+    if (!pull) return [404, { message: 'Not Found' }]
+    for (const c of body.comments ?? []) {
+      const problem = anchorProblem(pull, c)
+      if (problem) return [422, { message: 'Unprocessable Entity', errors: [problem], documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request', status: '422' }]
+    }
+    const id = this.nextId++
+    const stored = (body.comments ?? []).map((c) => ({
+      id: this.nextId++,
+      node_id: `PRRC_${this.nextId}`,
+      body: c.body,
+      path: c.path,
+      line: c.line,
+      start_line: c.start_line ?? null,
+      user: { login: 'bluepencil[bot]', type: 'Bot' },
+      resolved: false,
+    }))
+    this.comments.set(number, [...this.commentsOn(number), ...stored])
+    this.reviews.push({ id, pull: number, commit_id: body.commit_id ?? '', body: body.body ?? '', event: body.event ?? '', comments: stored })
+    return [200, { id, node_id: `PRR_${id}`, body: body.body, state: 'COMMENTED', commit_id: body.commit_id, user: { login: 'bluepencil[bot]', type: 'Bot' } }]
+  }
+
+  /** A human reply in the thread of one of the bot's comments. */
+  reply(pull: number, to: number, text: string): void {
+    const parent = this.commentsOn(pull).find((c) => c.id === to)
+    if (!parent) throw new Error(`no comment ${to}`)
+    this.comments.set(pull, [...this.commentsOn(pull), { ...parent, id: this.nextId++, body: text, in_reply_to_id: to, user: { login: 'author', type: 'User' } }])
+  }
+
+  private graphql(request: { query: string; variables: Record<string, unknown> }): unknown {
+    const number = Number(request.variables.number)
+    if (request.query.includes('reviewThreads')) {
+      const threads = this.commentsOn(number)
+        .filter((c) => c.in_reply_to_id === undefined)
+        .map((c) => ({ id: `THREAD_${c.id}`, isResolved: c.resolved, comments: { nodes: [{ databaseId: c.id }] } }))
+      return { data: { repository: { pullRequest: { reviewThreads: { nodes: threads } } } } }
+    }
+    if (request.query.includes('resolveReviewThread')) {
+      const id = Number(String(request.variables.id).replace('THREAD_', ''))
+      for (const list of this.comments.values()) for (const c of list) if (c.id === id) c.resolved = true
+      return { data: { resolveReviewThread: { thread: { id: request.variables.id } } } }
+    }
+    return { errors: [{ message: 'unsupported query' }] }
+  }
+}
+
+interface ReviewBody {
+  commit_id?: string
+  body?: string
+  event?: string
+  comments?: { path: string; body: string; line: number; side?: string; start_line?: number; start_side?: string }[]
+}
+
+/** GitHub's own reasons for refusing an anchor: off the diff, or a range across hunks. */
+function anchorProblem(pull: FakePull, c: NonNullable<ReviewBody['comments']>[number]): string | undefined {
+  const file = pull.files.find((f) => f.filename === c.path)
+  if (!file) return 'Path is invalid'
+  if (!file.patch) return 'Pull request review thread diff hunk can\'t be blank'
+  const diff = parsePatch(file.patch)
+  const hunkOf = (line: number) => diff.hunks.find((h) => h.added.has(line) || h.context.has(line))
+  const hunk = hunkOf(c.line)
+  if (!hunk || c.side !== 'RIGHT') return 'Pull request review thread line must be part of the diff'
+  if (c.start_line !== undefined) {
+    if (c.start_line >= c.line) return 'Pull request review thread start line must precede the end line'
+    if (hunkOf(c.start_line) !== hunk) return 'Pull request review thread start line must be part of the same hunk as the line'
+  }
+  return undefined
+}
+
+function send(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+  res.end(JSON.stringify(payload))
+}
