@@ -9,6 +9,7 @@ import { createLinter } from '../src/lint/linter.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
 import { collectProse } from '../src/markdown/prose-ranges.js'
 import { words } from '../src/checks/text-tools.js'
+import { benchApp } from './bench-app.js'
 
 const shared = resolve(process.argv[2] ?? '../shared')
 const corpusDir = join(shared, 'corpus', 'flink-web')
@@ -74,3 +75,6 @@ console.log(`bluepencil lint (worker threads):  ${fmt(cliMs, 0)} ms, peak RSS ${
 console.log(`ratio CLI / remark-parse floor:    ${fmt(cliMs / floorMs, 2)}x (target <= 1.2x; peak RSS target < 150 MB)`)
 const seedRuns = Array.from({ length: 5 }, () => timed(['node', 'bin/bluepencil.js', 'lint', seed]))
 console.log(`one post (the seed) as a whole \`bluepencil lint\` process: median ${fmt(median(seedRuns.map((r) => r.ms)), 0)} ms (target < 400 ms), peak RSS ${fmt(median(seedRuns.map((r) => r.rssKb)) / 1024)} MB`)
+
+// 3. The app: processing time per webhook against the local GitHub stand-in.
+await benchApp({ root, log: console.log })

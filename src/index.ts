@@ -9,8 +9,16 @@ export default function bluepencil(app: Probot): void {
   app.on([...EVENTS], async (context: Context<'pull_request'>) => {
     const started = Date.now()
     let apiCalls = 0
-    context.octokit.hook.before('request', () => {
+    let githubMs = 0
+    // Counted and timed around every call, so the log tells our own time from GitHub's.
+    context.octokit.hook.wrap('request', async (request, options) => {
       apiCalls++
+      const sent = Date.now()
+      try {
+        return await request(options)
+      } finally {
+        githubMs += Date.now() - sent
+      }
     })
     const pr = context.payload.pull_request
     const repo = `${context.payload.repository.owner.login}/${context.payload.repository.name}`
@@ -27,9 +35,9 @@ export default function bluepencil(app: Probot): void {
         rawConfig,
         log: context.log,
       })
-      context.log.info({ repo, pr: pr.number, ...summary, apiCalls, ms: Date.now() - started }, 'bluepencil run')
+      context.log.info({ repo, pr: pr.number, ...summary, apiCalls, ms: Date.now() - started, githubMs }, 'bluepencil run')
     } catch (error) {
-      context.log.error({ repo, pr: pr.number, apiCalls, ms: Date.now() - started, err: error }, 'bluepencil run failed')
+      context.log.error({ repo, pr: pr.number, apiCalls, ms: Date.now() - started, githubMs, err: error }, 'bluepencil run failed')
       throw error
     }
   })

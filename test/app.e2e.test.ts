@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../src/config/repo-config.js'
 import { createLinter } from '../src/lint/linter.js'
 import { applySuggestion, suggestionContent } from '../src/review/apply-suggestion.js'
-import { deliver, startApp, type RunningApp } from './support/app-process.js'
+import { deliver, startApp, waitForRuns, type RunningApp } from './support/app-process.js'
 import { FakeGitHub, type FakePull } from './support/fake-github.js'
 import { githubPatch } from './support/patches.js'
 import { pullRequestPayload } from './support/webhook-payloads.js'
@@ -23,7 +23,8 @@ function addPull(number: number): FakePull {
 }
 
 const payload = (pull: FakePull, action = 'opened') => pullRequestPayload({ action, owner: OWNER, repo: REPO, number: pull.number, headSha: pull.headSha })
-const runLogs = () => app.logs.filter((l) => l.msg === 'bluepencil run')
+let runs = 0
+const nextRun = () => waitForRuns(app, ++runs)
 
 beforeAll(async () => {
   const port = await github.start()
@@ -68,7 +69,7 @@ describe('the app as a real server process against a GitHub stand-in', () => {
     const calls = github.apiCalls - before
     console.log(`API calls for one run: ${calls} (${github.requests.slice(before).map((r) => `${r.method} ${r.path.split('?')[0]}`).join(', ')})`)
     expect(github.requests.slice(before).filter((r) => r.method === 'POST' && r.path.endsWith('/reviews'))).toHaveLength(1)
-    expect(runLogs().at(-1)).toMatchObject({ repo: `${OWNER}/${REPO}`, pr: 1, outcome: 'reviewed', apiCalls: calls })
+    expect(await nextRun()).toMatchObject({ repo: `${OWNER}/${REPO}`, pr: 1, outcome: 'reviewed', apiCalls: calls })
     const check = github.checkRuns.find((r) => r.head_sha === pull.headSha)
     expect(check).toMatchObject({ name: 'Bluepencil', conclusion: 'neutral' })
   })
@@ -76,9 +77,10 @@ describe('the app as a real server process against a GitHub stand-in', () => {
   it('adds nothing when the same webhook is delivered again', async () => {
     const pull = github.pulls.get(1)!
     await deliver(app, 'pull_request', payload(pull))
+    expect(await nextRun()).toMatchObject({ pr: 1, outcome: 'nothing-new' })
     await deliver(app, 'pull_request', payload(pull, 'synchronize'))
+    expect(await nextRun()).toMatchObject({ pr: 1, outcome: 'nothing-new' })
     expect(github.reviews.filter((r) => r.pull === 1)).toHaveLength(1)
-    expect(runLogs().at(-1)).toMatchObject({ pr: 1, outcome: 'nothing-new' })
   })
 
   it('survives a 502 and a secondary rate limit, and still posts its review exactly once', async () => {
@@ -96,6 +98,7 @@ describe('the app as a real server process against a GitHub stand-in', () => {
     expect(response.status).toBe(200)
     expect(github.faults.every((f) => f.remaining === 0)).toBe(true)
     expect(github.reviews.filter((r) => r.pull === 2)).toHaveLength(1)
+    expect(await nextRun()).toMatchObject({ pr: 2, outcome: 'reviewed' })
   }, 60_000)
 
   it('refuses a webhook with a bad signature and makes no API call', async () => {

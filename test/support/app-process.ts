@@ -80,6 +80,17 @@ export async function startApp(options: { githubPort: number; extraEnv?: Record<
   }
 }
 
+/** Waits until the app has logged `count` runs ("bluepencil run" lines), and returns the last. */
+export async function waitForRuns(app: RunningApp, count: number): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + 15_000
+  for (;;) {
+    const runs = app.logs.filter((l) => l.msg === 'bluepencil run' || l.msg === 'bluepencil run failed')
+    if (runs.length >= count) return runs[count - 1] as Record<string, unknown>
+    if (Date.now() > deadline) throw new Error(`the app logged ${runs.length} runs, expected ${count}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
 /** Delivers a webhook as GitHub does, signed with X-Hub-Signature-256. */
 export async function deliver(app: RunningApp, event: string, payload: unknown, options: { delivery?: string; secret?: string } = {}): Promise<Response> {
   const body = JSON.stringify(payload)
