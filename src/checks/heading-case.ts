@@ -26,6 +26,9 @@ export function headingCase(rule: RuleFile, findTerms: ((range: ProseRange) => P
         if (/:\s*$/.test(range.text.slice(0, w.start))) return
         if (/[\p{L}\p{N}][.-]$/u.test(range.text.slice(0, w.start))) return
         if (protectedSpans.some(([s, e]) => w.start < e && w.end > s)) return
+        // Followed by an acronym or identifier ("Table API", "Transform UDF"): part of a name.
+        const next = list[index + 1]
+        if (next && /^\s+$/.test(range.text.slice(w.end, next.start)) && /^\p{Lu}(?:\p{Lu}|\p{Ll}+\p{Lu})/u.test(next.word)) return
         if (!isCommonWord(w.word)) return
         edits.push({ start: w.start, end: w.end, to: w.word.toLowerCase() })
       })
