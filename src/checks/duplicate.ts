@@ -1,6 +1,6 @@
 import type { RuleFile } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
-import { words } from './text-tools.js'
+import { loweredWordsOf } from './text-tools.js'
 import type { ProseDoc, RuleMatch } from './types.js'
 
 /**
@@ -15,7 +15,7 @@ export function duplicate(rule: RuleFile): (doc: ProseDoc, ranges: readonly Pros
   return (doc, ranges) => {
     const candidates = ranges
       .filter((r) => r.scope !== 'heading' && r.scope !== 'frontmatter')
-      .map((range) => ({ range, triples: triples(range.text), start: firstOffset(range) }))
+      .map((range) => ({ range, triples: triples(range), start: firstOffset(range) }))
       .filter((c) => c.triples.size >= minWords - 2 && c.start >= 0)
     const owners = new Map<string, number[]>()
     candidates.forEach((c, index) => {
@@ -47,8 +47,8 @@ export function duplicate(rule: RuleFile): (doc: ProseDoc, ranges: readonly Pros
   }
 }
 
-function triples(text: string): Set<string> {
-  const list = words(text).map((w) => w.word.toLowerCase())
+function triples(range: ProseRange): Set<string> {
+  const list = loweredWordsOf(range)
   const out = new Set<string>()
   for (let i = 0; i + 2 < list.length; i++) out.add(`${list[i]} ${list[i + 1]} ${list[i + 2]}`)
   return out

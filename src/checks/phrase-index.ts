@@ -44,7 +44,7 @@ export function createPhraseMatcher(phrases: readonly string[], options: { ignor
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as Word
       const folded = foldAt(i)
-      const candidates = byFirst.get(folded) ?? byFirst.get(folded.replace(POSSESSIVE, ''))
+      const candidates = byFirst.get(folded) ?? (isPossessive(folded) ? byFirst.get(folded.slice(0, -2)) : undefined)
       if (!candidates) continue
       const found = candidates.find((tokens) => matchesAt(words, i, tokens, text, foldAt))
       if (!found) continue
@@ -84,4 +84,9 @@ function onlyWhitespace(text: string, from: number, to: number): boolean {
     if (c !== 32 && c !== 10 && c !== 9 && c !== 13) return false
   }
   return true
+}
+
+function isPossessive(word: string): boolean {
+  const n = word.length
+  return n > 2 && word.charCodeAt(n - 1) === 115 && (word.charCodeAt(n - 2) === 39 || word.charCodeAt(n - 2) === 0x2019)
 }

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
 import { formatConfigError } from '../config/rule-file.js'
-import { packageRoot } from '../core/package-root.js'
 import type { Finding, LineFix } from '../core/types.js'
 import { applyFixes } from '../lint/apply-fixes.js'
 import { createLinter } from '../lint/linter.js'
@@ -11,6 +8,7 @@ import { formatJson, formatSarif, formatText, type FileReport } from './format-f
 import { EXIT, type CliIo, UsageError } from './io.js'
 import { lintFiles } from './lint-files.js'
 import { resolveFiles } from './resolve-files.js'
+import { version } from './version.js'
 
 export interface LintOptions {
   readonly format: 'text' | 'json' | 'sarif'
@@ -61,6 +59,7 @@ export async function fixCommand(args: readonly string[], options: Pick<LintOpti
     const source = sources.get(report.path) as string
     const fixed = applyFixes(source, fixes)
     if (fixed === source) continue
+    const { default: writeFileAtomic } = await import('write-file-atomic')
     await writeFileAtomic(join(io.cwd, report.path), fixed, 'utf8')
     changed++
     const count = report.findings.filter((f) => f.fix).length
@@ -80,6 +79,3 @@ function lineLabel(fix: LineFix): string {
   return fix.startLine === fix.endLine ? String(fix.startLine) : `${fix.startLine}-${fix.endLine}`
 }
 
-export function version(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version
-}

@@ -1,9 +1,7 @@
 import { pathToFileURL } from 'node:url'
 import { Command, CommanderError, Option } from 'commander'
-import { checkRulesCommand } from './check-rules-command.js'
+import { version } from './version.js'
 import { EXIT, processIo, UsageError, type CliIo } from './io.js'
-import { fixCommand, lintCommand, version } from './lint-command.js'
-import { reviewCommand } from './review-command.js'
 
 /** Runs the CLI and returns the exit code: 0 clean, 1 error-level findings, 2 usage or config errors. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -24,6 +22,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .addOption(configOption)
     .addOption(rulesOption)
     .action(async (paths: string[], opts: { format: 'text' | 'json' | 'sarif'; config?: string; rules?: string[] }) => {
+      // Each command loads its own modules, so `lint` starts without the review planner or git.
+      const { lintCommand } = await import('./lint-command.js')
       code = await lintCommand(paths, opts, io)
     })
   program
@@ -33,6 +33,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .addOption(configOption)
     .addOption(rulesOption)
     .action(async (paths: string[], opts: { config?: string; rules?: string[] }) => {
+      const { fixCommand } = await import('./lint-command.js')
       code = await fixCommand(paths, opts, io)
     })
   program
@@ -41,14 +42,16 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .requiredOption('--base <rev>', 'base revision (the pull request target)')
     .option('--head <rev>', 'head revision', 'HEAD')
     .option('--repo <dir>', 'repository folder', '.')
-    .action((opts: { base: string; head: string; repo: string }) => {
+    .action(async (opts: { base: string; head: string; repo: string }) => {
+      const { reviewCommand } = await import('./review-command.js')
       code = reviewCommand(opts, io)
     })
   program
     .command('check-rules')
     .description('validate rule files and run their examples (default: the bundled rules)')
     .argument('[dirs...]')
-    .action((dirs: string[]) => {
+    .action(async (dirs: string[]) => {
+      const { checkRulesCommand } = await import('./check-rules-command.js')
       code = checkRulesCommand(dirs, io)
     })
 
@@ -68,3 +71,4 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.exitCode = await runCli(process.argv.slice(2))
 }
+

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { packageRoot } from '../core/package-root.js'
 import type { ConfigError, RuleFile } from './rule-file.js'
@@ -35,8 +36,43 @@ export function bundledRulesDir(): string {
 
 let bundled: { rules: RuleFile[]; errors: ConfigError[] } | undefined
 
-/** The rules shipped in rules/, read and validated once per process. */
+/** The rules shipped in rules/, read and validated once per process (from the build's cache when unchanged). */
 export function loadBundledRules(): { rules: RuleFile[]; errors: ConfigError[] } {
-  bundled ??= parseRuleSources(readRuleDir(bundledRulesDir()))
+  if (!bundled) {
+    const sources = readRuleDir(bundledRulesDir())
+    bundled = fromCache(sources) ?? parseRuleSources(sources)
+  }
   return bundled
+}
+
+export const RULE_CACHE = 'dist/rule-cache.json'
+
+interface RuleCache {
+  readonly hash: string
+  readonly rules: RuleFile[]
+}
+
+/** One hash over every rule file's name and text: any edit invalidates the cache. */
+export function hashSources(sources: readonly RuleSource[]): string {
+  const hash = createHash('sha256')
+  for (const s of sources) hash.update(`${basename(s.file)}\u0000${s.text}\u0000`)
+  return hash.digest('hex')
+}
+
+/**
+ * `npm run build` stores the validated bundled rules with the hash of their files, so a
+ * lint run skips parsing YAML and compiling the schema; an edited rule file misses the
+ * cache and is validated as usual.
+ */
+function fromCache(sources: readonly RuleSource[]): { rules: RuleFile[]; errors: ConfigError[] } | undefined {
+  const file = join(packageRoot(), RULE_CACHE)
+  if (!existsSync(file)) return undefined
+  try {
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as RuleCache
+    if (cache.hash !== hashSources(sources)) return undefined
+    const dir = bundledRulesDir()
+    return { rules: cache.rules.map((r) => ({ ...r, file: join(dir, basename(r.file)) })), errors: [] }
+  } catch {
+    return undefined
+  }
 }

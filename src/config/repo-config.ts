@@ -1,4 +1,5 @@
-import { Ajv } from 'ajv'
+import { createRequire } from 'node:module'
+import type { ValidateFunction } from 'ajv'
 import type { Severity } from '../core/types.js'
 import { byLine, type ConfigError } from './rule-file.js'
 import { lineOf, parseYaml, toFieldPath } from './yaml-source.js'
@@ -65,11 +66,21 @@ const CONFIG_SCHEMA = {
   },
 } as const
 
-const validate = new Ajv({ allErrors: true }).compile(CONFIG_SCHEMA)
+let compiled: ValidateFunction | undefined
+
+/** Compiled on first use: most runs have no config file to validate. */
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv')
+    compiled = new Ajv({ allErrors: true }).compile(CONFIG_SCHEMA)
+  }
+  return compiled
+}
 
 /** Validates an already-parsed config object (the app gets one from context.config). */
 export function parseRepoConfig(raw: unknown, file: string, lineAt?: (pointer: string) => number | undefined): { config: RepoConfig; errors: ConfigError[] } {
   if (raw === null || raw === undefined) return { config: DEFAULT_CONFIG, errors: [] }
+  const validate = validator()
   if (!validate(raw)) {
     const errors = (validate.errors ?? []).map((e) => {
       const pointer = e.keyword === 'additionalProperties' ? `${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty)}` : e.instancePath

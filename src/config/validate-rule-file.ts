@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import { packageRoot } from '../core/package-root.js'
 import { byLine, type ConfigError, type RuleFile } from './rule-file.js'
 import { lineOf, parseYaml, toFieldPath, type ParsedYaml } from './yaml-source.js'
 
 let validator: ValidateFunction | undefined
 
+/** Compiled on first use: the bundled rules usually come from the build's cache and need no validation. */
 function schemaValidator(): ValidateFunction {
   if (!validator) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv')
     const schema = JSON.parse(readFileSync(join(packageRoot(), 'rules', 'rule.schema.json'), 'utf8')) as object
     validator = new Ajv({ allErrors: true, strict: false }).compile(schema)
   }
