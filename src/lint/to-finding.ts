@@ -63,7 +63,10 @@ function locate(match: RuleMatch, doc: ProseDoc): Located | undefined {
     return undefined
   }
   const end = last + 1
-  const exact = allMapped && doc.source.slice(first, end) === text.slice(match.start, match.end)
+  const slice = doc.source.slice(first, end)
+  const visible = text.slice(match.start, match.end)
+  // Exact, or differing only in whitespace Markdown dropped (a list item's continuation indent).
+  const exact = allMapped && (slice === visible || slice.replace(/\s+/g, ' ') === visible.replace(/\s+/g, ' '))
   return { start: first, end, exact }
 }
 

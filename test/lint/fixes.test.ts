@@ -30,6 +30,11 @@ describe('fixes', () => {
     expect(findings[0]?.fix).toEqual({ startLine: 1, endLine: 2, text: 'We wrote it to scale the job.' })
   })
 
+  it('fix a phrase wrapped onto an indented continuation line of a list item', () => {
+    const findings = lint('- We wrote it in order\n  to scale the job.\n')
+    expect(findings[0]?.fix).toEqual({ startLine: 1, endLine: 2, text: '- We wrote it to scale the job.' })
+  })
+
   it('refuse a fix across markup or escapes, keeping the finding as a message', () => {
     const findings = lint('We do it in *order* to win, and utili\\ze it.\n')
     const wordy = findings.filter((f) => f.ruleId === 'wordiness')
