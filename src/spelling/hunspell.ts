@@ -16,6 +16,8 @@ interface Affix {
 
 export interface WordChecker {
   isKnown(word: string): boolean
+  /** The dictionary lists this capitalised word itself (a name such as "Apache"). */
+  isName(word: string): boolean
   /** Corrections the dictionary knows for the commonest typos: swapped neighbours, doubled or undoubled letters. */
   corrections(word: string): string[]
 }
@@ -115,7 +117,7 @@ export function createChecker(aff: string, dic: string): WordChecker {
     return out
   }
 
-  return { isKnown, corrections }
+  return { isKnown, isName: (word) => stems.has(word) && /^\p{Lu}/u.test(word), corrections }
 }
 
 function parseAff(aff: string): { prefixes: Affix[]; suffixes: Affix[] } {
