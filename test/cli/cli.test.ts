@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -95,5 +96,21 @@ describe('bluepencil check-rules', () => {
     const { code, stdout } = await run(['check-rules'], workspace())
     expect(stdout).toMatch(/^\d+ rule files, \d+ examples, 0 invalid, 0 failing\.\n$/)
     expect(code).toBe(0)
+  })
+})
+
+describe('the installed bin', () => {
+  it('runs the bundled CLI as its own process, with the same findings and exit code', () => {
+    const bin = new URL('../../bin/bluepencil.js', import.meta.url).pathname
+    let stdout = ''
+    let status = 0
+    try {
+      stdout = execFileSync(process.execPath, [bin, 'lint', '--format', 'json', new URL('../../fixtures/posts/beam-flink-part2.md', import.meta.url).pathname], { encoding: 'utf8' })
+    } catch (error) {
+      stdout = (error as { stdout: string }).stdout
+      status = (error as { status: number }).status
+    }
+    expect(status).toBe(1)
+    expect((JSON.parse(stdout) as { ruleId: string }[]).map((f) => f.ruleId)).toContain('repeated-words')
   })
 })
