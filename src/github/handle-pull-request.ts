@@ -29,7 +29,7 @@ export interface RunSummary {
 }
 
 const CONFIG_FILE = '.github/bluepencil.yml'
-const REVIEWABLE = new Set(['added', 'modified', 'renamed'])
+const REVIEWABLE = new Set(['added', 'modified', 'renamed', 'copied', 'changed'])
 
 /**
  * One run on a pull request, as numbered steps: config, files, lint, plan, post, report.
@@ -62,7 +62,7 @@ export async function handlePullRequest(options: { port: GitHubPort; pr: PullReq
   for (const file of changed) {
     const bytes = await port.getFile(file.path, pr.headSha)
     if (!bytes) {
-      notReviewed.push({ path: file.path, reason: 'could not be read at the head commit' })
+      notReviewed.push({ path: file.path, reason: 'could not be read at the head commit (missing, or over 1 MB)' })
       continue
     }
     const result = linter.lint(file.path, bytes)

@@ -21,7 +21,8 @@ export function octokitPort(context: PullRequestContext): GitHubPort {
     async getFile(path, ref) {
       try {
         const { data } = await octokit.rest.repos.getContent({ ...repo, path, ref })
-        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined
+        // Over 1 MB GitHub sends no content (encoding "none"): report the file instead of linting nothing.
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data) || data.encoding !== 'base64') return undefined
         return Buffer.from(data.content, 'base64')
       } catch (error) {
         if ((error as { status?: number }).status === 404) return undefined
