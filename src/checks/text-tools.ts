@@ -1,6 +1,5 @@
 import { PLACEHOLDER } from '../markdown/align-text.js'
 
-export const WORD_CHAR = /[\p{L}\p{N}_]/u
 export const WORD = /[\p{L}\p{N}][\p{L}\p{N}_'’]*(?:-[\p{L}\p{N}]+)*/gu
 
 const OPENERS = new Set([' ', '\t', '\n', '\r', '"', "'", '“', '‘', '(', '[', '*', '_'])

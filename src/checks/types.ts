@@ -52,4 +52,3 @@ export interface RuleMatch {
   readonly relatedOffset?: number
 }
 
-export type Checker = (doc: ProseDoc) => RuleMatch[]

@@ -16,10 +16,6 @@ export function indexLines(source: string): TextLines {
   return { starts, source }
 }
 
-export function lineCount(lines: TextLines): number {
-  return lines.starts.length
-}
-
 /** Offset just past the line's content, before its terminator. */
 export function lineContentEnd(lines: TextLines, line: number): number {
   const next = lines.starts[line]
