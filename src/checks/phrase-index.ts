@@ -35,13 +35,26 @@ export function createPhraseMatcher(phrases: readonly string[], options: { ignor
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length)
   const fallback = complex.length > 0 ? compileAlternation(complex, { isRegex: false, ignoreCase: options.ignoreCase }) : undefined
 
+  // Possessive forms too: "Kafka's" starts the phrase "Kafka".
+  const lookupKeys = [...byFirst.keys()].flatMap((k) => [k, `${k}'s`, `${k}’s`])
   return (range) => {
     const hits: PhraseHit[] = []
     const text = range.text
     const words = wordsOf(range)
     const lowered = options.ignoreCase ? loweredWordsOf(range) : undefined
     const foldAt = (i: number): string => lowered?.[i] ?? (words[i] as Word).word
-    for (let i = 0; i < words.length; i++) {
+    // Long ranges: visit only the positions where a phrase can start, through the range's
+    // word index. Short ones: walking the words is cheaper than asking for every phrase.
+    let starts: number[]
+    if (words.length <= lookupKeys.length) starts = words.map((_, i) => i)
+    else {
+      const index = wordIndexOf(range, options.ignoreCase)
+      starts = lookupKeys.flatMap((key) => index.get(key) ?? [])
+      starts.sort((a, b) => a - b)
+    }
+    let next = 0
+    for (const i of starts) {
+      if (i < next) continue
       const word = words[i] as Word
       const folded = foldAt(i)
       const candidates = byFirst.get(folded) ?? (isPossessive(folded) ? byFirst.get(folded.slice(0, -2)) : undefined)
@@ -51,7 +64,7 @@ export function createPhraseMatcher(phrases: readonly string[], options: { ignor
       const last = words[i + found.length - 1] as Word
       const possessive = foldAt(i + found.length - 1) !== found[found.length - 1] ? last.word.match(POSSESSIVE)?.[0].length ?? 0 : 0
       hits.push({ start: word.start, end: last.end - possessive, text: text.slice(word.start, last.end - possessive) })
-      i += found.length - 1
+      next = i + found.length
     }
     if (fallback) {
       for (const m of text.matchAll(fallback)) {
@@ -89,4 +102,24 @@ function onlyWhitespace(text: string, from: number, to: number): boolean {
 function isPossessive(word: string): boolean {
   const n = word.length
   return n > 2 && word.charCodeAt(n - 1) === 115 && (word.charCodeAt(n - 2) === 39 || word.charCodeAt(n - 2) === 0x2019)
+}
+
+const exactIndex = new WeakMap<object, Map<string, number[]>>()
+const foldedIndex = new WeakMap<object, Map<string, number[]>>()
+
+/** Word -> positions in a range, built once per range and shared by every phrase rule. */
+function wordIndexOf(range: ProseRange, ignoreCase: boolean): Map<string, number[]> {
+  const cache = ignoreCase ? foldedIndex : exactIndex
+  let index = cache.get(range)
+  if (!index) {
+    index = new Map()
+    const list = ignoreCase ? loweredWordsOf(range) : wordsOf(range).map((w) => w.word)
+    list.forEach((w, i) => {
+      const at = index?.get(w)
+      if (at) at.push(i)
+      else index?.set(w, [i])
+    })
+    cache.set(range, index)
+  }
+  return index
 }
