@@ -97,6 +97,8 @@ function checkGeneric(range: ProseRange, generic: ReadonlySet<string>, termSpans
     const startOffset = run[0]?.start ?? 0
     const endOffset = run[run.length - 1]?.end ?? 0
     if (isSentenceStart(range.text, startOffset) || isQuoted(range.text, startOffset)) continue
+    // Numbered or lettered ("Service 1", "Task `C`"), or after a version ("Flink 1.14 Release"): a name.
+    if (/^\s*(?:[\p{N}\uFFFC]|\p{Lu}\b)/u.test(range.text.slice(endOffset)) || /\p{N}\s+$/u.test(range.text.slice(0, startOffset))) continue
     // Glued to another name ("Table/SQL Sources", "Flink-Source"): part of a name.
     if (/[/\-_.]$/.test(range.text.slice(0, startOffset)) || /^[/\-_]/.test(range.text.slice(endOffset))) continue
     if (termSpans.some(([s, e]) => s < endOffset && e > startOffset)) continue
