@@ -45,15 +45,16 @@ export function createPhraseMatcher(phrases: readonly string[], options: { ignor
     const foldAt = (i: number): string => lowered?.[i] ?? (words[i] as Word).word
     // Long ranges: visit only the positions where a phrase can start, through the range's
     // word index. Short ones: walking the words is cheaper than asking for every phrase.
-    let starts: number[]
-    if (words.length <= lookupKeys.length) starts = words.map((_, i) => i)
-    else {
+    let starts: number[] | undefined
+    if (words.length > lookupKeys.length) {
       const index = wordIndexOf(range, options.ignoreCase)
       starts = lookupKeys.flatMap((key) => index.get(key) ?? [])
       starts.sort((a, b) => a - b)
     }
     let next = 0
-    for (const i of starts) {
+    const count = starts ? starts.length : words.length
+    for (let n = 0; n < count; n++) {
+      const i = starts ? (starts[n] as number) : n
       if (i < next) continue
       const word = words[i] as Word
       const folded = foldAt(i)
