@@ -74,3 +74,50 @@ function closingParen(pattern: string, open: number): number {
   }
   return pattern.length
 }
+
+/**
+ * The longest run of literal text every match of a regex must contain (" the following "),
+ * or undefined. Checking it with `includes` first lets a rule skip most prose without
+ * running a pattern that a lookbehind or a leading class makes slow to scan.
+ */
+export function requiredLiteral(pattern: string): string | undefined {
+  let best = ''
+  let run = ''
+  let depth = 0
+  const flush = (): void => {
+    if (run.length > best.length) best = run
+    run = ''
+  }
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string
+    const quantified = (at: number): boolean => '?*+{'.includes(pattern[at] ?? '#')
+    if (c === '[') {
+      // A class is one character of several: skip it whole, at any depth (it may hold ")").
+      flush()
+      let j = i + 1
+      while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1
+      i = j
+    } else if (c === '\\') {
+      const escaped = pattern[i + 1] ?? ''
+      i++
+      if (depth === 0 && /[.\-/:,;!?'"`]/.test(escaped) && !quantified(i + 1)) run += escaped
+      else flush()
+    } else if (c === '(') {
+      depth++
+      flush()
+    } else if (c === ')') {
+      depth--
+      flush()
+    } else if (depth > 0) {
+      continue
+    } else if (c === '|') {
+      return undefined
+    } else if (/[\p{L}\p{N} ,;:'"`-]/u.test(c) && !quantified(i + 1)) {
+      run += c
+    } else {
+      flush()
+    }
+  }
+  flush()
+  return best.length >= 3 ? best : undefined
+}

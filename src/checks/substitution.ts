@@ -1,7 +1,7 @@
 import type { RuleFile } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 import { createPhraseMatcher, type PhraseHit } from './phrase-index.js'
-import { compileAlternation } from './phrase-pattern.js'
+import { compileAlternation, requiredLiteral } from './phrase-pattern.js'
 import { hasPlaceholder, isSentenceStart, preserveCase } from './text-tools.js'
 import type { RuleMatch } from './types.js'
 
@@ -40,10 +40,11 @@ function plainSwaps(swap: Readonly<Record<string, string>>, ignoreCase: boolean)
 
 /** Each pattern runs on its own so its groups can fill the replacement; earlier matches win overlaps. */
 function regexSwaps(swap: Readonly<Record<string, string>>, options: { ignoreCase: boolean; nonword: boolean }): (range: ProseRange) => SwapHit[] {
-  const rules = Object.entries(swap).map(([pattern, to]) => ({ re: compileAlternation([pattern], { isRegex: true, ...options }), to }))
+  const rules = Object.entries(swap).map(([pattern, to]) => ({ re: compileAlternation([pattern], { isRegex: true, ...options }), to, literal: literalTest(pattern, options.ignoreCase) }))
   return (range) => {
     const hits: SwapHit[] = []
-    for (const { re, to } of rules) {
+    for (const { re, to, literal } of rules) {
+      if (!literal(range.text)) continue
       for (const m of range.text.matchAll(re)) {
         const start = m.index ?? 0
         const end = start + m[0].length
@@ -94,7 +95,27 @@ export function existence(rule: RuleFile): RangeChecker {
 function matcher(phrases: readonly string[], options: { isRegex: boolean; ignoreCase: boolean; nonword: boolean }): (range: ProseRange) => PhraseHit[] {
   if (!options.isRegex && !options.nonword) return createPhraseMatcher(phrases, { ignoreCase: options.ignoreCase })
   const pattern = compileAlternation(phrases, options)
-  return (range) => [...range.text.matchAll(pattern)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }))
+  // A plain phrase matches across any whitespace, so its longest word is what it must contain.
+  const literals = phrases.map((p) => (options.isRegex ? literalTest(p, options.ignoreCase) : wordTest(p, options.ignoreCase)))
+  return (range) => {
+    if (!literals.some((test) => test(range.text))) return []
+    return [...range.text.matchAll(pattern)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }))
+  }
+}
+
+function wordTest(phrase: string, ignoreCase: boolean): (text: string) => boolean {
+  const word = phrase.split(/\s+/).sort((a, b) => b.length - a.length)[0] ?? ''
+  const wanted = ignoreCase ? word.toLowerCase() : word
+  return ignoreCase ? (text) => text.toLowerCase().includes(wanted) : (text) => text.includes(wanted)
+}
+
+/** A cheap necessary condition for a pattern to match a text (always true when none is known). */
+function literalTest(pattern: string, ignoreCase: boolean): (text: string) => boolean {
+  const literal = requiredLiteral(pattern)
+  if (!literal) return () => true
+  if (!ignoreCase) return (text) => text.includes(literal)
+  const lower = literal.toLowerCase()
+  return (text) => text.toLowerCase().includes(lower)
 }
 
 /** Exceptions are phrases: a match inside one of them ("just" in "just in time") is not reported. */

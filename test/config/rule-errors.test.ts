@@ -4,6 +4,7 @@ import { parseRepoConfigText } from '../../src/config/repo-config.js'
 import { formatConfigError } from '../../src/config/rule-file.js'
 import { DEFAULT_CONFIG } from '../../src/config/repo-config.js'
 import { createLinter } from '../../src/lint/linter.js'
+import { requiredLiteral } from '../../src/checks/phrase-pattern.js'
 
 const errorsOf = (text: string, file = 'rules/my-rule.yml') => parseRuleSources([{ file, text }]).errors.map(formatConfigError)
 
@@ -43,6 +44,13 @@ describe('rule patterns', () => {
   it('refuses a regex that does not compile', () => {
     const { errors } = withRule('extends: existence\nmessage: m\nregex: true\ntokens: ["(unclosed"]\nexamples: [{bad: a}, {good: b}]\n')
     expect(errors[0]?.message).toMatch(/^cannot compile regular expression \/\(unclosed\//)
+  })
+
+  it('find the literal text every match must contain, to skip prose cheaply', () => {
+    expect(requiredLiteral('(?<=^|[.!?]\\s+)([^:.]{1,60}?) (?:is|are) supported (?:in|by) the following ([^:.]{1,60}):')).toBe(' the following ')
+    expect(requiredLiteral('(?<=[\\p{L})])(?<!etc)\\.$')).toBeUndefined()
+    expect(requiredLiteral('colou?r')).toBe('colo')
+    expect(requiredLiteral('cat|dog')).toBeUndefined()
   })
 
   it('treat a plain phrase with regex characters literally', () => {
