@@ -11,11 +11,13 @@ export function checkReport(options: {
   failOn: 'error' | 'warning' | 'never'
   posts: number
   notes?: readonly string[]
+  /** A rule file of the repository is invalid: fail, so the author sees it, while the valid rules still ran. */
+  invalidRules?: boolean
 }): CheckRunReport {
   const { findings } = options
   const byRule = new Map<string, { count: number; severity: Severity }>()
   for (const f of findings) byRule.set(f.ruleId, { count: (byRule.get(f.ruleId)?.count ?? 0) + 1, severity: f.severity })
-  const blocking = options.failOn !== 'never' && findings.some((f) => RANK[f.severity] >= RANK[options.failOn as Severity])
+  const blocking = options.invalidRules === true || (options.failOn !== 'never' && findings.some((f) => RANK[f.severity] >= RANK[options.failOn as Severity]))
   const rows = [...byRule].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).map(([rule, { count, severity }]) => `| \`${rule}\` | ${severity} | ${count} |`)
   const summary = [
     `Bluepencil checked ${options.posts} post${options.posts === 1 ? '' : 's'} and found ${findings.length} thing${findings.length === 1 ? '' : 's'} to look at.`,

@@ -85,7 +85,7 @@ export async function handlePullRequest(options: { port: GitHubPort; pr: PullReq
     ...ruleErrors.map((e) => `Rule file problem: ${formatConfigError(e)}`),
     ...plan.notReviewed.map((s) => `Not reviewed: ${s.path} (${s.reason})`),
   ]
-  await port.reportCheckRun(checkReport({ headSha: pr.headSha, findings: dedupe(onChangedLines), failOn: ruleErrors.length > 0 ? 'error' : config.failOn, posts: files.length, notes }))
+  await port.reportCheckRun(checkReport({ headSha: pr.headSha, findings: dedupe(onChangedLines), failOn: config.failOn, posts: files.length, notes, invalidRules: ruleErrors.length > 0 }))
 
   // 7. Resolve the bot's threads whose finding is gone, unless a human replied.
   await resolveFixedThreads(port, existing, plan, log)

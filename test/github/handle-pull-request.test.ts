@@ -25,8 +25,9 @@ class MemoryGitHub implements GitHubPort {
     const f = this.files[path]
     return f ? new TextEncoder().encode(f.after) : undefined
   }
+  ruleFiles: { file: string; text: string }[] = []
   async listRuleFiles() {
-    return []
+    return this.ruleFiles
   }
   async listReviewComments() {
     return this.comments
@@ -88,6 +89,15 @@ describe('handlePullRequest', () => {
     expect(github.reviews).toHaveLength(0)
     expect(github.checks[0]).toMatchObject({ conclusion: 'failure' })
     expect(github.checks[0]?.summary).toContain('.github/bluepencil.yml: maxComments: must be integer')
+  })
+
+  it("runs the valid rules and fails the check, naming the file, when one of the repository's rule files is invalid", async () => {
+    const github = new MemoryGitHub()
+    github.ruleFiles = [{ file: '.github/bluepencil-rules/broken.yml', text: 'extends: substitution\nmessage: m\n' }]
+    const summary = await handlePullRequest({ port: github, pr, rawConfig: { ruleDirs: ['.github/bluepencil-rules'] }, log: silent })
+    expect(summary.outcome).toBe('reviewed')
+    expect(github.checks.at(-1)?.conclusion).toBe('failure')
+    expect(github.checks.at(-1)?.summary).toContain('.github/bluepencil-rules/broken.yml')
   })
 
   it('caps line comments and lists the rest in the review body, never losing one', async () => {
