@@ -2,7 +2,7 @@ import type { RuleFile } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 import { createPhraseMatcher, type PhraseHit } from './phrase-index.js'
 import { compileAlternation, requiredLiteral } from './phrase-pattern.js'
-import { hasPlaceholder, isSentenceStart, preserveCase } from './text-tools.js'
+import { hasPlaceholder, isSentenceStart, lowerTextOf, preserveCase } from './text-tools.js'
 import type { RuleMatch } from './types.js'
 
 export type RangeChecker = (ranges: readonly ProseRange[]) => RuleMatch[]
@@ -44,7 +44,7 @@ function regexSwaps(swap: Readonly<Record<string, string>>, options: { ignoreCas
   return (range) => {
     const hits: SwapHit[] = []
     for (const { re, to, literal } of rules) {
-      if (!literal(range.text)) continue
+      if (!literal(range)) continue
       for (const m of range.text.matchAll(re)) {
         const start = m.index ?? 0
         const end = start + m[0].length
@@ -98,24 +98,24 @@ function matcher(phrases: readonly string[], options: { isRegex: boolean; ignore
   // A plain phrase matches across any whitespace, so its longest word is what it must contain.
   const literals = phrases.map((p) => (options.isRegex ? literalTest(p, options.ignoreCase) : wordTest(p, options.ignoreCase)))
   return (range) => {
-    if (!literals.some((test) => test(range.text))) return []
+    if (!literals.some((test) => test(range))) return []
     return [...range.text.matchAll(pattern)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }))
   }
 }
 
-function wordTest(phrase: string, ignoreCase: boolean): (text: string) => boolean {
+function wordTest(phrase: string, ignoreCase: boolean): (range: ProseRange) => boolean {
   const word = phrase.split(/\s+/).sort((a, b) => b.length - a.length)[0] ?? ''
   const wanted = ignoreCase ? word.toLowerCase() : word
-  return ignoreCase ? (text) => text.toLowerCase().includes(wanted) : (text) => text.includes(wanted)
+  return ignoreCase ? (range) => lowerTextOf(range).includes(wanted) : (range) => range.text.includes(wanted)
 }
 
 /** A cheap necessary condition for a pattern to match a text (always true when none is known). */
-function literalTest(pattern: string, ignoreCase: boolean): (text: string) => boolean {
+function literalTest(pattern: string, ignoreCase: boolean): (range: ProseRange) => boolean {
   const literal = requiredLiteral(pattern)
   if (!literal) return () => true
-  if (!ignoreCase) return (text) => text.includes(literal)
+  if (!ignoreCase) return (range) => range.text.includes(literal)
   const lower = literal.toLowerCase()
-  return (text) => text.toLowerCase().includes(lower)
+  return (range) => lowerTextOf(range).includes(lower)
 }
 
 /** Exceptions are phrases: a match inside one of them ("just" in "just in time") is not reported. */

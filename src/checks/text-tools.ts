@@ -75,3 +75,15 @@ export function loweredWordsOf(range: { readonly text: string }): string[] {
   }
   return list
 }
+
+const lowerTextCache = new WeakMap<object, string>()
+
+/** A prose range's text in lower case, made once and shared by every case-insensitive rule. */
+export function lowerTextOf(range: { readonly text: string }): string {
+  let text = lowerTextCache.get(range)
+  if (text === undefined) {
+    text = range.text.toLowerCase()
+    lowerTextCache.set(range, text)
+  }
+  return text
+}
