@@ -101,6 +101,24 @@ describe('the app as a real server process against a GitHub stand-in', () => {
     expect(await nextRun()).toMatchObject({ pr: 2, outcome: 'reviewed' })
   }, 60_000)
 
+  it("resolves the bot's thread once a push fixes its finding, but not a thread a human replied in", async () => {
+    const pull = addPull(4)
+    await deliver(app, 'pull_request', payload(pull))
+    expect(await nextRun()).toMatchObject({ pr: 4, outcome: 'reviewed' })
+    const comments = github.commentsOn(4)
+    const scheduler = comments.find((c) => c.body.includes('adaptive scheduler'))!
+    const legacy = comments.find((c) => c.body.includes('legacy source implementation'))!
+    github.reply(4, legacy.id, 'We call it that on purpose.')
+    const fixed = post.replace('adaptive Scheduler', 'adaptive scheduler').replace("Flink's Legacy Source", "Flink's legacy source")
+    const pushed: FakePull = { number: 4, headSha: 'd'.repeat(40), files: [{ filename: PATH, status: 'added', patch: githubPatch('', fixed), content: fixed }] }
+    github.pulls.set(4, pushed)
+    await deliver(app, 'pull_request', payload(pushed, 'synchronize'))
+    expect(await nextRun()).toMatchObject({ pr: 4, outcome: 'nothing-new' })
+    expect(github.commentsOn(4).find((c) => c.id === scheduler.id)?.resolved).toBe(true)
+    expect(github.commentsOn(4).find((c) => c.id === legacy.id)?.resolved).toBe(false)
+    expect(github.reviews.filter((r) => r.pull === 4)).toHaveLength(1)
+  })
+
   it('refuses a webhook with a bad signature and makes no API call', async () => {
     const pull = addPull(3)
     const before = github.apiCalls
