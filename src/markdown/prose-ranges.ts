@@ -1,6 +1,7 @@
 import type { Nodes, Parents, Root, RootContent } from 'mdast'
 import type { Scope } from '../core/types.js'
-import { PLACEHOLDER, TextBuilder } from './align-text.js'
+import { TextBuilder } from './align-text.js'
+import { codeShortcodeRegions, maskRegions, maskShortcodes } from './template-code.js'
 
 export interface ListPosition {
   /** Identifies the list within the post. */
@@ -40,26 +41,6 @@ export function collectProse(tree: Root, source: string): ProseRange[] {
   visitBlocks(walk, tree, 'paragraph')
   const code = codeShortcodeRegions(source)
   return code.length === 0 ? walk.ranges : walk.ranges.map((r) => maskRegions(r, code))
-}
-
-// Code wrapped in template tags, which Markdown parses as paragraphs:
-// {% highlight java %}...{% endhighlight %}, {{< highlight go >}}...{{< /highlight >}}.
-const CODE_SHORTCODE = /\{%-?\s*(highlight|raw|codeblock)\b[\s\S]*?\{%-?\s*end\1\s*-?%\}|\{\{[<%]\s*(highlight|code|codeblock|raw)\b[\s\S]*?\{\{[<%]\s*\/\s*\2\s*[>%]\}\}/g
-
-function codeShortcodeRegions(source: string): [number, number][] {
-  if (!source.includes('{%') && !source.includes('{{')) return []
-  return [...source.matchAll(CODE_SHORTCODE)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length])
-}
-
-function maskRegions(range: ProseRange, regions: readonly [number, number][]): ProseRange {
-  let text: string[] | undefined
-  range.offsets.forEach((offset, i) => {
-    if (offset < 0 || !regions.some(([s, e]) => offset >= s && offset < e)) return
-    text ??= range.text.split('')
-    text[i] = PLACEHOLDER
-    range.offsets[i] = -1
-  })
-  return text ? { ...range, text: text.join('') } : range
 }
 
 function visitBlocks(walk: Walk, parent: Parents, scope: Scope): void {
@@ -122,7 +103,7 @@ function pushInline(walk: Walk, block: Parents, scope: Scope, extra: Extra): voi
   })
   const { text, offsets } = builder.build()
   if (leadInEnd !== undefined) leadInEnd = colonLeadIn(text, leadInEnd)
-  maskShortcodes(text, offsets, walk.ranges, scope, leadInEnd === undefined ? extra : { ...extra, leadInEnd })
+  walk.ranges.push({ scope, text: maskShortcodes(text, offsets), offsets, ...(leadInEnd === undefined ? extra : { ...extra, leadInEnd }) })
   // Link texts again as their own ranges, for rules about links ("click here").
   for (const [start, end] of walk.links) walk.ranges.push({ scope: 'link', text: text.slice(start, end), offsets: offsets.slice(start, end) })
 }
@@ -182,16 +163,3 @@ function pushAlt(walk: Walk, alt: string, start: number | undefined, end: number
   walk.ranges.push({ scope: 'alt', text, offsets })
 }
 
-const SHORTCODE = /\{\{[<%][\s\S]*?[%>]\}\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g
-
-/** Hugo and Jekyll shortcodes are template code, not prose. */
-function maskShortcodes(text: string, offsets: Int32Array, out: ProseRange[], scope: Scope, extra: Extra): void {
-  let masked = text
-  if (text.includes('{')) {
-    masked = text.replace(SHORTCODE, (match, index: number) => {
-      offsets.fill(-1, index, index + match.length)
-      return PLACEHOLDER.repeat(match.length)
-    })
-  }
-  out.push({ scope, text: masked, offsets, ...extra })
-}
