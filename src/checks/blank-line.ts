@@ -10,7 +10,7 @@ import type { ProseDoc, RuleMatch } from './types.js'
  */
 export function blankLine(rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
   const pattern = compileAlternation(rule.tokens ?? [], { isRegex: true, ignoreCase: false, nonword: true })
-  const anchored = new RegExp(`^(?:${pattern.source})`, pattern.flags.replace('g', ''))
+  const anchored = new RegExp(`^(?:${pattern.re.source})`, pattern.re.flags.replace('g', ''))
   return (doc) => {
     const out: RuleMatch[] = []
     for (const p of doc.paragraphs) {

@@ -1,4 +1,4 @@
-import { compileAlternation } from './phrase-pattern.js'
+import { compileAlternation, scanMatches } from './phrase-pattern.js'
 import { loweredWordsOf, wordsOf, type Word } from './text-tools.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 
@@ -68,8 +68,8 @@ export function createPhraseMatcher(phrases: readonly string[], options: { ignor
       next = i + found.length
     }
     if (fallback) {
-      for (const m of text.matchAll(fallback)) {
-        const start = m.index ?? 0
+      for (const m of scanMatches(fallback, text)) {
+        const start = m.index
         if (!hits.some((h) => h.start < start + m[0].length && start < h.end)) hits.push({ start, end: start + m[0].length, text: m[0] })
       }
       hits.sort((a, b) => a.start - b.start)

@@ -23,12 +23,37 @@ export function phraseSource(phrase: string, isRegex: boolean): string {
   return phrase
 }
 
-/** Whole-word alternation of phrases, longest first so "in order to" beats "order". */
-export function compileAlternation(phrases: readonly string[], options: { isRegex: boolean; ignoreCase: boolean; nonword?: boolean }): RegExp {
+/** An alternation of phrases, and whether its matches must be whole words. */
+export interface CompiledPattern {
+  readonly re: RegExp
+  readonly wholeWords: boolean
+}
+
+/** Alternation of phrases, longest first so "in order to" beats "order". */
+export function compileAlternation(phrases: readonly string[], options: { isRegex: boolean; ignoreCase: boolean; nonword?: boolean }): CompiledPattern {
   const sources = [...phrases].sort((a, b) => b.length - a.length).map((p) => `(?:${phraseSource(p, options.isRegex)})`)
-  const flags = options.ignoreCase ? 'giu' : 'gu'
-  if (options.nonword) return new RegExp(sources.join('|'), flags)
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${sources.join('|')})(?![\\p{L}\\p{N}_])`, flags)
+  return { re: new RegExp(sources.join('|'), options.ignoreCase ? 'giu' : 'gu'), wholeWords: options.nonword !== true }
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u
+
+/**
+ * Matches of a pattern in a text. Word boundaries are checked here rather than with
+ * lookarounds in the pattern: a pattern that opens with a lookbehind cannot use the
+ * regex engine's fast scan for its first character, and prose is long.
+ */
+export function* scanMatches(pattern: CompiledPattern, text: string): Generator<RegExpExecArray> {
+  const { re } = pattern
+  re.lastIndex = 0
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m.index + m[0].length
+    if (pattern.wholeWords && (WORD_CHAR.test(text[m.index - 1] ?? '') || WORD_CHAR.test(text[end] ?? ''))) {
+      re.lastIndex = m.index + 1
+      continue
+    }
+    yield m
+    re.lastIndex = end > m.index ? end : m.index + 1
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { RuleFile } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 import { createPhraseMatcher, type PhraseHit } from './phrase-index.js'
-import { compileAlternation, requiredLiteral } from './phrase-pattern.js'
+import { compileAlternation, requiredLiteral, scanMatches } from './phrase-pattern.js'
 import { hasPlaceholder, isSentenceStart, lowerTextOf, preserveCase } from './text-tools.js'
 import type { RuleMatch } from './types.js'
 
@@ -45,8 +45,8 @@ function regexSwaps(swap: Readonly<Record<string, string>>, options: { ignoreCas
     const hits: SwapHit[] = []
     for (const { re, to, literal } of rules) {
       if (!literal(range)) continue
-      for (const m of range.text.matchAll(re)) {
-        const start = m.index ?? 0
+      for (const m of scanMatches(re, range.text)) {
+        const start = m.index
         const end = start + m[0].length
         if (hits.some((h) => h.start < end && start < h.end)) continue
         hits.push({ start, end, text: m[0], to: expand(to, m) })
@@ -99,7 +99,7 @@ function matcher(phrases: readonly string[], options: { isRegex: boolean; ignore
   const literals = phrases.map((p) => (options.isRegex ? literalTest(p, options.ignoreCase) : wordTest(p, options.ignoreCase)))
   return (range) => {
     if (!literals.some((test) => test(range))) return []
-    return [...range.text.matchAll(pattern)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }))
+    return [...scanMatches(pattern, range.text)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }))
   }
 }
 
