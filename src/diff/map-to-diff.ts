@@ -1,30 +1,34 @@
 import type { Finding } from '../core/types.js'
-import { hunkCovering, type FileDiff } from './parse-patch.js'
+import { commentRange } from './comment-range.js'
+import { hunkOfLine, isAddedLine, type FileDiff } from './parse-patch.js'
 
+/** `added`: comment only on lines the pull request added; `diff_context`: also on unchanged lines shown in a hunk. */
 export type DiffMode = 'added' | 'diff_context'
 
 export type Placement =
-  /** Every line of the comment range can be anchored: comment on it. */
-  | { readonly kind: 'comment'; readonly finding: Finding; readonly startLine: number; readonly line: number }
-  /** The author changed these lines, but GitHub cannot anchor the range: list it in the review body. */
+  /** Every line of the comment range can be anchored, in one hunk: comment on it. */
+  | { readonly kind: 'placed'; readonly finding: Finding; readonly startLine: number; readonly line: number }
+  /** The author changed some of these lines, but GitHub cannot anchor the range: list it in the review body. */
   | { readonly kind: 'unanchored'; readonly finding: Finding }
-  /** Lines the pull request did not touch: the author did not write them, so say nothing. */
-  | { readonly kind: 'outside'; readonly finding: Finding }
+  /** The pull request did not touch these lines: the author did not write them, so say nothing. */
+  | { readonly kind: 'outside-diff'; readonly finding: Finding }
 
-/** The lines a comment on this finding covers: its fix's lines when it has one (the suggestion replaces them). */
-export function commentRange(finding: Finding): { startLine: number; line: number } {
-  const first = Math.min(finding.span.start.line, finding.fix?.startLine ?? Number.POSITIVE_INFINITY)
-  const last = Math.max(finding.span.end.offset > finding.span.start.offset && finding.span.end.column === 1 ? finding.span.end.line - 1 : finding.span.end.line, finding.fix?.endLine ?? 0)
-  return { startLine: first, line: Math.max(first, last) }
+/**
+ * Decides where each finding can go. One anchor GitHub refuses rejects the whole
+ * review (422, without saying which comment), so this is the single gate: a range
+ * is placed only if all its lines sit in ONE hunk and, in `added` mode, were added.
+ */
+export function mapToDiff(findings: readonly Finding[], diff: FileDiff, mode: DiffMode): Placement[] {
+  return findings.map((finding) => place(finding, diff, mode))
 }
 
-export function mapToDiff(finding: Finding, diff: FileDiff, mode: DiffMode): Placement {
+function place(finding: Finding, diff: FileDiff, mode: DiffMode): Placement {
   const { startLine, line } = commentRange(finding)
   const lines = Array.from({ length: line - startLine + 1 }, (_, i) => startLine + i)
-  const touched = lines.some((l) => diff.hunks.some((h) => h.added.has(l)))
-  const visible = (l: number): boolean => diff.hunks.some((h) => h.added.has(l) || (mode === 'diff_context' && h.context.has(l)))
-  if (!touched && !(mode === 'diff_context' && lines.every(visible))) return { kind: 'outside', finding }
-  const hunk = hunkCovering(diff, startLine, line)
-  const anchorable = hunk !== undefined && lines.every((l) => hunk.added.has(l) || hunk.context.has(l)) && lines.every(visible)
-  return anchorable ? { kind: 'comment', finding, startLine, line } : { kind: 'unanchored', finding }
+  const hunk = hunkOfLine(diff, startLine)
+  const anchorable =
+    hunk !== undefined &&
+    lines.every((l) => hunk.addedLines.has(l) || (mode === 'diff_context' && hunk.contextLines.has(l)))
+  if (anchorable) return { kind: 'placed', finding, startLine, line }
+  return lines.some((l) => isAddedLine(diff, l)) ? { kind: 'unanchored', finding } : { kind: 'outside-diff', finding }
 }
