@@ -1,11 +1,13 @@
-import type { Finding, LineFix, SkippedFile } from '../core/types.js'
+import type { Finding, SkippedFile } from '../core/types.js'
 import { mapToDiff, type DiffMode } from '../diff/map-to-diff.js'
 import { parsePatch } from '../diff/parse-patch.js'
-import { fingerprint, marker } from './fingerprint.js'
+import { buildSuggestion } from './build-suggestion.js'
+import { fingerprint, hashOf, marker } from './fingerprint.js'
+import { groupPlacements, type CommentGroup } from './group-placements.js'
+import { mergeFixes } from './merge-fixes.js'
 import type { PlannedComment, ReviewFile, ReviewPlan } from './plan-types.js'
-import { renderComment } from './render-comment.js'
+import { MAX_BODY, renderComment } from './render-comment.js'
 import { renderReviewBody } from './render-review-body.js'
-import { createHash } from 'node:crypto'
 
 export interface PlanOptions {
   readonly commitId: string
@@ -17,114 +19,93 @@ export interface PlanOptions {
   readonly notReviewed?: readonly SkippedFile[]
 }
 
-interface Group {
-  readonly path: string
-  startLine: number
-  line: number
-  readonly fix: LineFix | undefined
-  readonly findings: Finding[]
-  readonly fingerprints: string[]
-}
-
 /**
- * Decides the one review to post: which findings become line comments (merged per
- * line range, one suggestion each), which go to the body, and which were posted before.
- * Pure: the same inputs always give the same plan.
+ * Decides the one review to post: which findings become line comments (one per group of
+ * overlapping lines, one suggestion each), which go to the body, which were posted by an
+ * earlier run. Pure and deterministic: the same inputs always give the same plan.
  */
 export function planReview(options: PlanOptions): ReviewPlan {
   const posted = options.postedFingerprints
-  const current = new Set<string>()
-  const groups: Group[] = []
+  const currentFingerprints = new Set<string>()
+  const fpOf = new Map<Finding, string>()
+  const groups: (CommentGroup & { path: string; source: string })[] = []
   const unanchored: Finding[] = []
   const outsideDiff: Finding[] = []
   const notReviewed = [...(options.notReviewed ?? [])]
-  const bodyMarkers: string[] = []
 
-  for (const file of [...options.files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const fps = new Map(file.findings.map((f) => [f, fingerprint(f, file.source)]))
-    for (const fp of fps.values()) current.add(fp)
-    if (file.patch === undefined) {
-      notReviewed.push({ path: file.path, reason: 'GitHub sent no diff for it (too large to show)' })
+  // Code-unit order, not localeCompare: the plan must not depend on the machine's locale.
+  for (const file of [...options.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const findings = [...file.findings].sort((a, b) => a.span.start.offset - b.span.start.offset || a.span.end.offset - b.span.end.offset || (a.ruleId < b.ruleId ? -1 : 1))
+    for (const f of findings) fpOf.set(f, fingerprint(f, file.source))
+    for (const f of findings) currentFingerprints.add(fpOf.get(f) as string)
+    const diff = readPatch(file.patch)
+    if (typeof diff === 'string') {
+      notReviewed.push({ path: file.path, reason: diff })
       continue
     }
-    const diff = parsePatch(file.patch)
-    const placed: { finding: Finding; startLine: number; line: number }[] = []
-    for (const finding of file.findings) {
-      const placement = mapToDiff(finding, diff, options.mode ?? 'added')
-      if (placement.kind === 'comment') placed.push(placement)
-      else if (placement.kind === 'unanchored') unanchored.push(finding)
-      else outsideDiff.push(finding)
+    const placements = mapToDiff(findings, diff, options.mode ?? 'added')
+    for (const p of placements) {
+      if (p.kind === 'unanchored') unanchored.push(p.finding)
+      else if (p.kind === 'outside-diff') outsideDiff.push(p.finding)
     }
-    groups.push(...groupByLines(file.path, placed, fps))
+    groups.push(...groupPlacements(placements).map((g) => ({ ...g, path: file.path, source: file.source })))
   }
+  const fps = (findings: readonly Finding[]): string[] => [...new Set(findings.map((f) => fpOf.get(f) as string))]
 
-  let alreadyPosted = 0
-  const fresh = groups.filter((g) => {
-    const isNew = g.fingerprints.some((fp) => !posted.has(fp))
-    if (!isNew) alreadyPosted++
-    return isNew
-  })
-  const comments: PlannedComment[] = fresh.slice(0, Math.max(0, options.maxComments)).map(toComment)
-  const overflow = fresh.slice(Math.max(0, options.maxComments)).flatMap((g) => g.findings)
-  const fpOf = (f: Finding): string => fingerprint(f, options.files.find((x) => x.path === f.path)?.source ?? '')
-  const newUnanchored = unanchored.filter((f) => !posted.has(fpOf(f)))
-  const skipMarkers = notReviewed.map((s) => createHash('sha256').update(`skip\u0000${s.path}\u0000${s.reason}`).digest('hex').slice(0, 16))
-  const newSkips = notReviewed.filter((_, i) => !posted.has(skipMarkers[i] as string))
-  bodyMarkers.push(...overflow.map(fpOf), ...newUnanchored.map(fpOf), ...skipMarkers)
-  const isEmpty = comments.length === 0 && overflow.length === 0 && newUnanchored.length === 0 && newSkips.length === 0
-  const body = renderReviewBody({
+  // A comment is new if one of its findings is; one whose every finding was posted is skipped.
+  const fresh = groups.filter((g) => fps(g.findings).some((fp) => !posted.has(fp)))
+  const cap = Math.max(0, Math.floor(Number.isFinite(options.maxComments) ? options.maxComments : 0))
+  const comments = fresh.slice(0, cap).map((g) => toComment(g, fps(g.findings)))
+  const overflow = fresh.slice(cap).flatMap((g) => g.findings)
+  const newUnanchored = unanchored.filter((f) => !posted.has(fpOf.get(f) as string))
+  // A notice has no finding: its own marker keeps it from being repeated on every push.
+  const notices = notReviewed.map((s) => ({ skipped: s, fp: hashOf('not-reviewed', s.path, s.reason) }))
+  const newNotices = notices.filter((n) => !posted.has(n.fp))
+
+  const markers = [...new Set([...fps(overflow), ...fps(newUnanchored), ...notices.map((n) => n.fp)])].map(marker).join('\n')
+  const text = renderReviewBody({
     files: options.files.length,
     comments: comments.length,
     overflow,
     unanchored: newUnanchored,
     notReviewed,
     outsideDiff: outsideDiff.length,
-    alreadyPosted,
-  }) + (bodyMarkers.length > 0 ? `\n\n${[...new Set(bodyMarkers)].map(marker).join('\n')}` : '')
-  return { commitId: options.commitId, comments, overflow, unanchored: newUnanchored, outsideDiff, notReviewed, alreadyPosted, currentFingerprints: current, body, isEmpty }
+    alreadyPosted: groups.length - fresh.length,
+    maxLength: MAX_BODY - markers.length - 2,
+  })
+  return {
+    commitId: options.commitId,
+    comments,
+    overflow,
+    unanchored: newUnanchored,
+    outsideDiff,
+    notReviewed,
+    alreadyPosted: groups.length - fresh.length,
+    currentFingerprints,
+    body: markers === '' ? text : `${text}\n\n${markers}`,
+    isEmpty: comments.length === 0 && overflow.length === 0 && newUnanchored.length === 0 && newNotices.length === 0,
+  }
 }
 
-/**
- * One comment per suggestion: findings with the same fix share it (the engine merged
- * them), and message-only findings inside that range join it. Other message-only
- * findings on overlapping lines share a comment without a suggestion.
- */
-function groupByLines(path: string, placed: readonly { finding: Finding; startLine: number; line: number }[], fps: ReadonlyMap<Finding, string>): Group[] {
-  const groups: Group[] = []
-  const add = (g: Group, p: { finding: Finding; startLine: number; line: number }): void => {
-    g.findings.push(p.finding)
-    g.fingerprints.push(fps.get(p.finding) as string)
-    g.startLine = Math.min(g.startLine, p.startLine)
-    g.line = Math.max(g.line, p.line)
+/** The patch's hunks, or why the file cannot be reviewed. */
+function readPatch(patch: string | undefined): ReturnType<typeof parsePatch> | string {
+  if (patch === undefined) return 'GitHub sent no diff for it (too large to show)'
+  try {
+    return parsePatch(patch)
+  } catch {
+    return 'its diff could not be read, so no comment could be anchored safely'
   }
-  const withFix = placed.filter((p) => p.finding.fix)
-  for (const p of withFix) {
-    const fix = p.finding.fix as LineFix
-    const group = groups.find((g) => g.fix && g.fix.startLine === fix.startLine && g.fix.endLine === fix.endLine)
-    if (group) add(group, p)
-    else groups.push({ path, startLine: fix.startLine, line: fix.endLine, fix, findings: [p.finding], fingerprints: [fps.get(p.finding) as string] })
-  }
-  for (const p of placed.filter((x) => !x.finding.fix)) {
-    const inside = groups.find((g) => g.fix && p.startLine >= g.startLine && p.line <= g.line)
-    const overlapping = inside ?? groups.find((g) => !g.fix && p.startLine <= g.line && p.line >= g.startLine)
-    if (overlapping) add(overlapping, p)
-    else groups.push({ path, startLine: p.startLine, line: p.line, fix: undefined, findings: [p.finding], fingerprints: [fps.get(p.finding) as string] })
-  }
-  for (const g of groups) {
-    const order = g.findings.map((f, i) => [f, g.fingerprints[i] as string] as const).sort(([a], [b]) => a.span.start.offset - b.span.start.offset || a.ruleId.localeCompare(b.ruleId))
-    g.findings.splice(0, g.findings.length, ...order.map(([f]) => f))
-    g.fingerprints.splice(0, g.fingerprints.length, ...order.map(([, fp]) => fp))
-  }
-  return groups.sort((a, b) => a.line - b.line || a.startLine - b.startLine)
 }
 
-function toComment(g: Group): PlannedComment {
+function toComment(g: CommentGroup & { readonly path: string; readonly source: string }, fingerprints: readonly string[]): PlannedComment {
+  const fix = g.fixes.length === 0 ? undefined : mergeFixes({ fixes: g.fixes, source: g.source, startLine: g.startLine, endLine: g.line })
   return {
     path: g.path,
     line: g.line,
+    // GitHub refuses start_line unless it precedes line.
     ...(g.startLine < g.line ? { startLine: g.startLine } : {}),
-    body: renderComment(g.findings, g.fix, g.fingerprints),
-    fingerprints: g.fingerprints,
+    body: renderComment({ findings: g.findings, suggestion: fix ? buildSuggestion(fix, g.source) : null, fingerprints }),
+    fingerprints,
     findings: g.findings,
   }
 }

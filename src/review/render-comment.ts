@@ -1,26 +1,36 @@
-import type { Finding, LineFix } from '../core/types.js'
-import { buildSuggestion } from './build-suggestion.js'
+import type { Finding } from '../core/types.js'
 import { marker } from './fingerprint.js'
 
-/** GitHub refuses comment bodies over 65,536 characters. */
+/** GitHub refuses comment and review bodies over 65,536 characters. */
 export const MAX_BODY = 65_536
 
 /**
- * A line comment as an editor writes it: the short sentence(s), the suggestion block,
- * then a small rule reference and the hidden fingerprints that make re-runs idempotent.
+ * A line comment as an editor writes it: one short sentence per finding, the suggestion
+ * block, a small rule reference, then the hidden fingerprints that keep re-runs from
+ * posting it twice. `suggestion` is a block from buildSuggestion, or null.
  */
-export function renderComment(findings: readonly Finding[], fix: LineFix | undefined, fingerprints: readonly string[]): string {
-  const messages = [...new Set(findings.map((f) => f.message))]
-  const parts = [messages.join('\n')]
-  if (fix) parts.push(buildSuggestion(fix))
-  parts.push(`<sub>${[...new Map(findings.map((f) => [f.ruleId, f])).values()].map(ruleReference).join(' · ')}</sub>`)
-  parts.push(fingerprints.map(marker).join('\n'))
-  const body = parts.join('\n\n')
-  // Only a pathological fix reaches the limit; drop the block rather than be refused.
-  return body.length <= MAX_BODY ? body : renderComment(findings, undefined, fingerprints)
+export function renderComment(options: { findings: readonly Finding[]; suggestion: string | null; fingerprints: readonly string[] }): string {
+  const messages = [...new Set(options.findings.map((f) => f.message))]
+  const tail = [ruleReference(options.findings), [...new Set(options.fingerprints)].map(marker).join('\n')]
+  // GitHub renders each line break of a comment, so one message per line reads as a list.
+  const body = [messages.join('\n'), ...(options.suggestion === null ? [] : [options.suggestion]), ...tail].join('\n\n')
+  if (body.length <= MAX_BODY) return body
+  // Only a pathological fix or group reaches the limit: drop the block, then trim the messages.
+  const note = options.suggestion === null ? [] : ['The suggested text is too long for a comment.']
+  const room = MAX_BODY - tail.join('\n\n').length - 200
+  let text = messages.join('\n')
+  if (text.length > room) text = `${text.slice(0, room).replace(/\n[^\n]*$/, '')}\n…`
+  return [text, ...note, ...tail].join('\n\n')
 }
 
-function ruleReference(f: Finding): string {
-  const name = f.url ? `[${f.ruleId}](${f.url})` : `\`${f.ruleId}\``
-  return `Bluepencil ${name} (${f.severity})`
+/** `<sub>bluepencil · [rule](url) · warning</sub>`, one rule · severity pair per rule in the comment. */
+function ruleReference(findings: readonly Finding[]): string {
+  const byRule = new Map(findings.map((f) => [f.ruleId, f]))
+  const pairs = [...byRule.values()].map((f) => `${f.url ? `[${f.ruleId}](${linkTarget(f.url)})` : f.ruleId} · ${f.severity}`)
+  return `<sub>bluepencil · ${pairs.join('; ')}</sub>`
+}
+
+/** A rule file's URL may hold spaces or parentheses, which would end a Markdown link early. */
+function linkTarget(url: string): string {
+  return url.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }
