@@ -32,10 +32,10 @@ export function planReview(options: PlanOptions): ReviewPlan {
   const unanchored: Finding[] = []
   const outsideDiff: Finding[] = []
   const notReviewed = [...(options.notReviewed ?? [])]
+  let reviewed = 0
 
-  // Code-unit order, not localeCompare: the plan must not depend on the machine's locale.
-  for (const file of [...options.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const findings = [...file.findings].sort((a, b) => a.span.start.offset - b.span.start.offset || a.span.end.offset - b.span.end.offset || (a.ruleId < b.ruleId ? -1 : 1))
+  for (const file of [...options.files].sort((a, b) => byText(a.path, b.path))) {
+    const findings = [...file.findings].sort((a, b) => a.span.start.offset - b.span.start.offset || a.span.end.offset - b.span.end.offset || byText(a.ruleId, b.ruleId))
     for (const f of findings) fpOf.set(f, fingerprint(f, file.source))
     for (const f of findings) currentFingerprints.add(fpOf.get(f) as string)
     const diff = readPatch(file.patch)
@@ -43,6 +43,7 @@ export function planReview(options: PlanOptions): ReviewPlan {
       notReviewed.push({ path: file.path, reason: diff })
       continue
     }
+    reviewed++
     const placements = mapToDiff(findings, diff, options.mode ?? 'added')
     for (const p of placements) {
       if (p.kind === 'unanchored') unanchored.push(p.finding)
@@ -58,19 +59,21 @@ export function planReview(options: PlanOptions): ReviewPlan {
   const comments = fresh.slice(0, cap).map((g) => toComment(g, fps(g.findings)))
   const overflow = fresh.slice(cap).flatMap((g) => g.findings)
   const newUnanchored = unanchored.filter((f) => !posted.has(fpOf.get(f) as string))
+  notReviewed.sort((a, b) => byText(a.path, b.path))
   // A notice has no finding: its own marker keeps it from being repeated on every push.
   const notices = notReviewed.map((s) => ({ skipped: s, fp: hashOf('not-reviewed', s.path, s.reason) }))
   const newNotices = notices.filter((n) => !posted.has(n.fp))
 
+  const alreadyPosted = groups.length - fresh.length
   const markers = [...new Set([...fps(overflow), ...fps(newUnanchored), ...notices.map((n) => n.fp)])].map(marker).join('\n')
   const text = renderReviewBody({
-    files: options.files.length,
+    files: reviewed,
     comments: comments.length,
     overflow,
     unanchored: newUnanchored,
     notReviewed,
     outsideDiff: outsideDiff.length,
-    alreadyPosted: groups.length - fresh.length,
+    alreadyPosted,
     maxLength: MAX_BODY - markers.length - 2,
   })
   return {
@@ -80,7 +83,7 @@ export function planReview(options: PlanOptions): ReviewPlan {
     unanchored: newUnanchored,
     outsideDiff,
     notReviewed,
-    alreadyPosted: groups.length - fresh.length,
+    alreadyPosted,
     currentFingerprints,
     body: markers === '' ? text : `${text}\n\n${markers}`,
     isEmpty: comments.length === 0 && overflow.length === 0 && newUnanchored.length === 0 && newNotices.length === 0,
@@ -108,4 +111,9 @@ function toComment(g: CommentGroup & { readonly path: string; readonly source: s
     fingerprints,
     findings: g.findings,
   }
+}
+
+/** Code-unit order, not localeCompare: the plan must not depend on the machine's locale. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -127,6 +127,7 @@ describe('planReview', () => {
     expect(p.notReviewed.map((s) => s.path)).toEqual(['blog/binary.md', 'blog/broken.md', 'blog/huge.md'])
     expect(p.body).toContain('- `blog/huge.md`: GitHub sent no diff for it (too large to show)')
     expect(p.body).toContain('- `blog/binary.md`: not UTF-8 text')
+    expect(p.body).toMatch(/^Bluepencil reviewed 0 posts and left 0 comments\./)
     expect(p.currentFingerprints.size).toBe(1)
     expect(p.isEmpty).toBe(false)
     const again = planReview({ commitId: 'c', files, postedFingerprints: new Set(p.body.match(/[0-9a-f]{16}/g)), maxComments: 30, notReviewed: [{ path: 'blog/binary.md', reason: 'not UTF-8 text' }] })
