@@ -9,10 +9,6 @@ export interface Hunk {
   readonly addedLines: ReadonlySet<number>
   /** RIGHT-side lines shown unchanged around the changes. */
   readonly contextLines: ReadonlySet<number>
-  /** @deprecated Same set as `addedLines`; kept because test/support/fake-github.ts reads it. */
-  readonly added: ReadonlySet<number>
-  /** @deprecated Same set as `contextLines`; kept because test/support/fake-github.ts reads it. */
-  readonly context: ReadonlySet<number>
 }
 
 export interface FileDiff {
@@ -42,7 +38,7 @@ export function parsePatch(patch: string): FileDiff {
       else if (text.startsWith(' ') || text === '') contextLines.add(line++)
       // '-' lines and "\ No newline at end of file" have no RIGHT-side line.
     }
-    return { newStart: h.newStart, newLines: line - h.newStart, addedLines, contextLines, added: addedLines, context: contextLines }
+    return { newStart: h.newStart, newLines: line - h.newStart, addedLines, contextLines }
   })
   return { hunks }
 }

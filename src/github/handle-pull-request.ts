@@ -5,6 +5,7 @@ import { createLinter } from '../lint/linter.js'
 import { readMarkers } from '../review/fingerprint.js'
 import { planReview } from '../review/plan-review.js'
 import type { ReviewFile, ReviewPlan } from '../review/plan-types.js'
+import { MAX_BODY } from '../review/render-comment.js'
 import { renderReviewBody } from '../review/render-review-body.js'
 import { checkReport, configFailure } from './check-report.js'
 import type { GitHubPort, NewReviewComment } from './github-port.js'
@@ -108,7 +109,7 @@ async function postReview(port: GitHubPort, plan: ReviewPlan, log: RunLog, pr: P
     // GitHub rejected an anchor without saying which: keep every finding, in the body.
     log.warn({ repo: pr.repo, pr: pr.number, error: (error as Error).message }, 'review rejected (422); posting the comments in the review body')
     const findings = plan.comments.flatMap((c) => c.findings)
-    const markers = plan.comments.flatMap((c) => c.fingerprints).map((fp) => `<!-- bluepencil:fp=${fp} -->`)
+    const markers = [...new Set([...(plan.body.match(/<!-- bluepencil:fp=[0-9a-f]+ -->/g) ?? []), ...plan.comments.flatMap((c) => c.fingerprints).map((fp) => `<!-- bluepencil:fp=${fp} -->`)])].join('\n')
     const summary = renderReviewBody({
       files: new Set(findings.map((f) => f.path)).size,
       comments: 0,
@@ -117,8 +118,9 @@ async function postReview(port: GitHubPort, plan: ReviewPlan, log: RunLog, pr: P
       notReviewed: plan.notReviewed,
       outsideDiff: plan.outsideDiff.length,
       alreadyPosted: plan.alreadyPosted,
+      maxLength: MAX_BODY - markers.length - 1,
     })
-    const body = [summary, ...new Set([...(plan.body.match(/<!-- bluepencil:fp=[0-9a-f]+ -->/g) ?? []), ...markers])].join('\n')
+    const body = `${summary}\n${markers}`
     await port.createReview({ commitId: plan.commitId, body, comments: [] })
   }
 }

@@ -258,7 +258,7 @@ function anchorProblem(pull: FakePull, c: NonNullable<ReviewBody['comments']>[nu
   if (!file) return 'Path is invalid'
   if (!file.patch) return 'Pull request review thread diff hunk can\'t be blank'
   const diff = parsePatch(file.patch)
-  const hunkOf = (line: number) => diff.hunks.find((h) => h.added.has(line) || h.context.has(line))
+  const hunkOf = (line: number) => diff.hunks.find((h) => h.addedLines.has(line) || h.contextLines.has(line))
   const hunk = hunkOf(c.line)
   if (!hunk || c.side !== 'RIGHT') return 'Pull request review thread line must be part of the diff'
   if (c.start_line !== undefined) {
