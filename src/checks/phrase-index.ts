@@ -1,4 +1,4 @@
-import { compileAlternation, scanMatches } from './phrase-pattern.js'
+import { compileAlternation, scanMatches, type CompiledPattern } from './phrase-pattern.js'
 import { loweredWordsOf, wordsOf, type Word } from './text-tools.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 
@@ -8,85 +8,135 @@ export interface PhraseHit {
   readonly text: string
 }
 
+export type PhraseMatcher = (range: ProseRange) => PhraseHit[]
+
 const SIMPLE_TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}_'’]*(?:-[\p{L}\p{N}]+)*$/u
 const POSSESSIVE = /['’]s$/u
 
-/**
- * Finds whole-word phrases by walking the words of a range once and looking each up
- * in a map keyed by first word: many times faster than one big case-insensitive
- * Unicode alternation. Phrases that are not plain word sequences ("e.g.", "Node.js")
- * fall back to a regex. Leftmost-longest, non-overlapping, like the regex would be.
- */
-export function createPhraseMatcher(phrases: readonly string[], options: { ignoreCase: boolean }): (range: ProseRange) => PhraseHit[] {
-  const fold = (s: string): string => (options.ignoreCase ? s.toLowerCase() : s)
-  const byFirst = new Map<string, string[][]>()
-  const complex: string[] = []
-  for (const phrase of phrases) {
-    const tokens = phrase.trim().split(/\s+/)
-    if (!tokens.every((t) => SIMPLE_TOKEN.test(t))) {
-      complex.push(phrase)
-      continue
-    }
-    const folded = tokens.map(fold)
-    const list = byFirst.get(folded[0] as string) ?? []
-    list.push(folded)
-    byFirst.set(folded[0] as string, list)
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length)
-  const fallback = complex.length > 0 ? compileAlternation(complex, { isRegex: false, ignoreCase: options.ignoreCase }) : undefined
+/** One phrase of one matcher, filed under its first word. */
+interface Entry {
+  readonly matcher: number
+  readonly tokens: readonly string[]
+}
 
-  // Possessive forms too: "Kafka's" starts the phrase "Kafka".
-  const lookupKeys = [...byFirst.keys()].flatMap((k) => [k, `${k}'s`, `${k}’s`])
-  return (range) => {
-    const hits: PhraseHit[] = []
-    const text = range.text
-    const words = wordsOf(range)
-    const lowered = options.ignoreCase ? loweredWordsOf(range) : undefined
-    const foldAt = (i: number): string => lowered?.[i] ?? (words[i] as Word).word
-    // Long ranges: visit only the positions where a phrase can start, through the range's
-    // word index. Short ones: walking the words is cheaper than asking for every phrase.
-    let starts: number[] | undefined
-    if (words.length > lookupKeys.length) {
-      const index = wordIndexOf(range, options.ignoreCase)
-      starts = lookupKeys.flatMap((key) => index.get(key) ?? [])
-      starts.sort((a, b) => a - b)
-    }
-    let next = 0
-    const count = starts ? starts.length : words.length
-    for (let n = 0; n < count; n++) {
-      const i = starts ? (starts[n] as number) : n
-      if (i < next) continue
-      const word = words[i] as Word
-      const folded = foldAt(i)
-      const candidates = byFirst.get(folded) ?? (isPossessive(folded) ? byFirst.get(folded.slice(0, -2)) : undefined)
-      if (!candidates) continue
-      const found = candidates.find((tokens) => matchesAt(words, i, tokens, text, foldAt))
-      if (!found) continue
-      const last = words[i + found.length - 1] as Word
-      const possessive = foldAt(i + found.length - 1) !== found[found.length - 1] ? last.word.match(POSSESSIVE)?.[0].length ?? 0 : 0
-      hits.push({ start: word.start, end: last.end - possessive, text: text.slice(word.start, last.end - possessive) })
-      next = i + found.length
-    }
-    if (fallback) {
-      for (const m of scanMatches(fallback, text)) {
-        const start = m.index
-        if (!hits.some((h) => h.start < start + m[0].length && start < h.end)) hits.push({ start, end: start + m[0].length, text: m[0] })
+interface MatcherInfo {
+  readonly ignoreCase: boolean
+  /** Phrases that are not plain word sequences ("e.g.", "Node.js"): matched by a regex. */
+  readonly fallback: CompiledPattern | undefined
+}
+
+/**
+ * Finds whole-word phrases for many matchers (one per rule, say) in ONE walk over a
+ * range's words: each word is looked up once in a map keyed by first word, whatever
+ * the number of rules and phrases. Each matcher still gets its own leftmost-longest,
+ * non-overlapping hits, exactly as if it had scanned the range alone. The walk runs on
+ * a range's first request and serves every matcher from then on.
+ */
+export class PhraseIndex {
+  private readonly exact = new Map<string, Entry[]>()
+  private readonly folded = new Map<string, Entry[]>()
+  private readonly matchers: MatcherInfo[] = []
+  private readonly cache = new WeakMap<ProseRange, PhraseHit[][]>()
+
+  /** Registers a list of phrases; the returned function gives their hits in a range. */
+  add(phrases: readonly string[], options: { ignoreCase: boolean }): PhraseMatcher {
+    const matcher = this.matchers.length
+    const complex: string[] = []
+    for (const phrase of phrases) {
+      const tokens = phrase.trim().split(/\s+/)
+      if (!tokens.every((t) => SIMPLE_TOKEN.test(t))) {
+        complex.push(phrase)
+        continue
       }
-      hits.sort((a, b) => a.start - b.start)
+      const folded = options.ignoreCase ? tokens.map((t) => t.toLowerCase()) : tokens
+      const map = options.ignoreCase ? this.folded : this.exact
+      const key = folded[0] as string
+      const list = map.get(key) ?? []
+      list.push({ matcher, tokens: folded })
+      // Longest first within a matcher, so "in order to" wins over "in order".
+      list.sort((a, b) => a.matcher - b.matcher || b.tokens.length - a.tokens.length)
+      map.set(key, list)
     }
+    const fallback = complex.length > 0 ? compileAlternation(complex, { isRegex: false, ignoreCase: options.ignoreCase }) : undefined
+    this.matchers.push({ ignoreCase: options.ignoreCase, fallback })
+    return (range) => this.hitsOf(range)[matcher] ?? []
+  }
+
+  private hitsOf(range: ProseRange): PhraseHit[][] {
+    let hits = this.cache.get(range)
+    if (!hits || hits.length < this.matchers.length) {
+      hits = this.scan(range)
+      this.cache.set(range, hits)
+    }
+    return hits
+  }
+
+  private scan(range: ProseRange): PhraseHit[][] {
+    const count = this.matchers.length
+    const hits: PhraseHit[][] = Array.from({ length: count }, () => [])
+    const words = wordsOf(range)
+    const lowered = this.folded.size > 0 ? loweredWordsOf(range) : undefined
+    // Per matcher: the first word a new hit may start at, and the word it last looked at.
+    const next = new Int32Array(count)
+    const seen = new Int32Array(count).fill(-1)
+    const text = range.text
+    // `possessiveOf`: entries reached through "Kafka's" -> "Kafka", for matchers that had
+    // no phrase starting with the word as written.
+    const visit = (entries: readonly Entry[] | undefined, i: number, possessiveOf: boolean): void => {
+      if (!entries) return
+      for (const { matcher, tokens } of entries) {
+        if ((next[matcher] as number) > i) continue
+        if (!possessiveOf) seen[matcher] = i
+        else if (seen[matcher] === i) continue
+        const fold = lowered && this.matchers[matcher]?.ignoreCase === true ? lowered : undefined
+        if (!matchesAt(words, fold, i, tokens, text)) continue
+        const last = words[i + tokens.length - 1] as Word
+        const lastWord = fold ? (fold[i + tokens.length - 1] as string) : last.word
+        const possessive = lastWord !== tokens[tokens.length - 1] ? last.word.match(POSSESSIVE)?.[0].length ?? 0 : 0
+        const start = (words[i] as Word).start
+        hits[matcher]?.push({ start, end: last.end - possessive, text: text.slice(start, last.end - possessive) })
+        next[matcher] = i + tokens.length
+      }
+    }
+    const lookUp = (map: ReadonlyMap<string, Entry[]>, key: string, i: number): void => {
+      visit(map.get(key), i, false)
+      if (isPossessive(key)) visit(map.get(key.slice(0, -2)), i, true)
+    }
+    for (let i = 0; i < words.length; i++) {
+      if (this.exact.size > 0) lookUp(this.exact, (words[i] as Word).word, i)
+      if (lowered) lookUp(this.folded, lowered[i] as string, i)
+    }
+    this.matchers.forEach((info, matcher) => {
+      if (info.fallback) addFallbackHits(hits[matcher] as PhraseHit[], info.fallback, text)
+    })
     return hits
   }
 }
 
-function matchesAt(words: readonly Word[], i: number, tokens: readonly string[], text: string, foldAt: (i: number) => string): boolean {
+/** A matcher of its own, for phrases no other rule shares a walk with. */
+export function createPhraseMatcher(phrases: readonly string[], options: { ignoreCase: boolean }): PhraseMatcher {
+  return new PhraseIndex().add(phrases, options)
+}
+
+function addFallbackHits(hits: PhraseHit[], pattern: CompiledPattern, text: string): void {
+  const before = hits.length
+  for (const m of scanMatches(pattern, text)) {
+    const start = m.index
+    const end = start + m[0].length
+    let overlaps = false
+    for (let h = 0; h < before && !overlaps; h++) overlaps = (hits[h] as PhraseHit).start < end && start < (hits[h] as PhraseHit).end
+    if (!overlaps) hits.push({ start, end, text: m[0] })
+  }
+  if (hits.length > before) hits.sort((a, b) => a.start - b.start)
+}
+
+function matchesAt(words: readonly Word[], folded: readonly string[] | undefined, i: number, tokens: readonly string[], text: string): boolean {
+  if (i + tokens.length > words.length) return false
   for (let k = 0; k < tokens.length; k++) {
-    const w = words[i + k]
-    if (!w) return false
     const want = tokens[k] as string
-    const got = foldAt(i + k)
-    const isLast = k === tokens.length - 1
-    if (got !== want && !(isLast && got.replace(POSSESSIVE, '') === want)) return false
-    if (k > 0 && !onlyWhitespace(text, (words[i + k - 1] as Word).end, w.start)) return false
+    const got = folded ? (folded[i + k] as string) : (words[i + k] as Word).word
+    if (got !== want && !(k === tokens.length - 1 && isPossessive(got) && got.slice(0, -2) === want)) return false
+    if (k > 0 && !onlyWhitespace(text, (words[i + k - 1] as Word).end, (words[i + k] as Word).start)) return false
   }
   return true
 }
@@ -103,24 +153,4 @@ function onlyWhitespace(text: string, from: number, to: number): boolean {
 function isPossessive(word: string): boolean {
   const n = word.length
   return n > 2 && word.charCodeAt(n - 1) === 115 && (word.charCodeAt(n - 2) === 39 || word.charCodeAt(n - 2) === 0x2019)
-}
-
-const exactIndex = new WeakMap<object, Map<string, number[]>>()
-const foldedIndex = new WeakMap<object, Map<string, number[]>>()
-
-/** Word -> positions in a range, built once per range and shared by every phrase rule. */
-function wordIndexOf(range: ProseRange, ignoreCase: boolean): Map<string, number[]> {
-  const cache = ignoreCase ? foldedIndex : exactIndex
-  let index = cache.get(range)
-  if (!index) {
-    index = new Map()
-    const list = ignoreCase ? loweredWordsOf(range) : wordsOf(range).map((w) => w.word)
-    list.forEach((w, i) => {
-      const at = index?.get(w)
-      if (at) at.push(i)
-      else index?.set(w, [i])
-    })
-    cache.set(range, index)
-  }
-  return index
 }

@@ -2,6 +2,7 @@ import type { RuleFile } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 import { englishChecker, type WordChecker } from '../spelling/hunspell.js'
 import type { RangeChecker } from './substitution.js'
+import { wordsOf, type Word } from './text-tools.js'
 import type { RuleMatch } from './types.js'
 
 export interface SpellingContext {
@@ -9,7 +10,7 @@ export interface SpellingContext {
   readonly accept: readonly string[]
 }
 
-const LOWER_WORD = /(?<![\p{L}\p{N}_.@/#-])\p{Ll}+(?:['’]\p{Ll}+)?(?:-\p{Ll}+)*(?![\p{L}\p{N}_@/#]|[.-][\p{L}\p{N}])/gu
+const LOWER_WORD = /^\p{Ll}+(?:['’]\p{Ll}+)?(?:-\p{Ll}+)*$/u
 
 /**
  * Misspelt lower-case words, corrected only when the correction is unambiguous. Names,
@@ -21,10 +22,33 @@ export function spelling(rule: RuleFile, context: SpellingContext): RangeChecker
   return (ranges) => {
     const checker = englishChecker()
     const out: RuleMatch[] = []
-    for (const range of ranges) for (const m of range.text.matchAll(LOWER_WORD)) check(range, m[0], m.index ?? 0, { checker, accepted, out })
+    for (const range of ranges) {
+      for (const w of wordsOf(range)) {
+        const word = lowerCaseWord(range.text, w)
+        if (word !== undefined) check(range, word, w.start, { checker, accepted, out })
+      }
+    }
     return out
   }
 }
+
+/**
+ * The word if it is all lower case and stands alone: not glued to a path, URL, mention
+ * or identifier ("config.yaml", "@user", "#tag", "foo_bar"). A trailing apostrophe
+ * ("users'") is not part of it.
+ */
+function lowerCaseWord(text: string, w: Word): string | undefined {
+  let end = w.end
+  while (end > w.start && (text[end - 1] === "'" || text[end - 1] === '’')) end--
+  const word = end === w.end ? w.word : w.word.slice(0, end - w.start)
+  if (!LOWER_WORD.test(word) || GLUE_BEFORE.has(text[w.start - 1] ?? '')) return undefined
+  const after = text[end] ?? ''
+  if (GLUE_AFTER.has(after) || ((after === '.' || after === '-') && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''))) return undefined
+  return word
+}
+
+const GLUE_BEFORE = new Set(['_', '.', '@', '/', '#', '-'])
+const GLUE_AFTER = new Set(['_', '@', '/', '#'])
 
 interface Check {
   readonly checker: WordChecker

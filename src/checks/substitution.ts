@@ -1,6 +1,6 @@
 import type { RuleFile } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
-import { createPhraseMatcher, type PhraseHit } from './phrase-index.js'
+import { type PhraseHit, type PhraseIndex, type PhraseMatcher } from './phrase-index.js'
 import { compileAlternation, requiredLiteral, scanMatches } from './phrase-pattern.js'
 import { hasPlaceholder, isSentenceStart, lowerTextOf, preserveCase } from './text-tools.js'
 import type { RuleMatch } from './types.js'
@@ -10,11 +10,11 @@ export type RangeChecker = (ranges: readonly ProseRange[]) => RuleMatch[]
 const normalise = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim()
 
 /** phrase -> replacement, whole words, keeping the matched text's case. Regex rules may use $1..$9. */
-export function substitution(rule: RuleFile): RangeChecker {
+export function substitution(rule: RuleFile, phrases: PhraseIndex): RangeChecker {
   const swap = rule.swap ?? {}
   const ignoreCase = rule.ignorecase !== false
-  const isException = exceptionFinder(rule.exceptions ?? [])
-  const find = rule.regex === true ? regexSwaps(swap, { ignoreCase, nonword: rule.nonword === true }) : plainSwaps(swap, ignoreCase)
+  const isException = exceptionFinder(rule.exceptions ?? [], phrases)
+  const find = rule.regex === true ? regexSwaps(swap, { ignoreCase, nonword: rule.nonword === true }) : plainSwaps(swap, ignoreCase, phrases)
   return (ranges) => {
     const out: RuleMatch[] = []
     for (const range of ranges) {
@@ -29,8 +29,8 @@ export function substitution(rule: RuleFile): RangeChecker {
 
 type SwapHit = PhraseHit & { readonly to: string }
 
-function plainSwaps(swap: Readonly<Record<string, string>>, ignoreCase: boolean): (range: ProseRange) => SwapHit[] {
-  const find = createPhraseMatcher(Object.keys(swap), { ignoreCase })
+function plainSwaps(swap: Readonly<Record<string, string>>, ignoreCase: boolean, phrases: PhraseIndex): (range: ProseRange) => SwapHit[] {
+  const find = phrases.add(Object.keys(swap), { ignoreCase })
   const byPhrase = new Map(Object.entries(swap).map(([k, v]) => [normalise(k), v]))
   return (range) => find(range).flatMap((hit) => {
     const to = byPhrase.get(normalise(hit.text))
@@ -57,9 +57,9 @@ function regexSwaps(swap: Readonly<Record<string, string>>, options: { ignoreCas
 }
 
 /** Phrases to flag: message only, or replaced by `replacement`, or removed. */
-export function existence(rule: RuleFile): RangeChecker {
-  const find = matcher(rule.tokens ?? [], { isRegex: rule.regex === true, ignoreCase: rule.ignorecase !== false, nonword: rule.nonword === true })
-  const isException = exceptionFinder(rule.exceptions ?? [])
+export function existence(rule: RuleFile, phrases: PhraseIndex): RangeChecker {
+  const find = matcher(rule.tokens ?? [], { isRegex: rule.regex === true, ignoreCase: rule.ignorecase !== false, nonword: rule.nonword === true }, phrases)
+  const isException = exceptionFinder(rule.exceptions ?? [], phrases)
   return (ranges) => {
     const out: RuleMatch[] = []
     for (const range of ranges) {
@@ -92,8 +92,8 @@ export function existence(rule: RuleFile): RangeChecker {
 }
 
 /** Plain phrases go through the word index; regex rules through their (ReDoS-checked) pattern. */
-function matcher(phrases: readonly string[], options: { isRegex: boolean; ignoreCase: boolean; nonword: boolean }): (range: ProseRange) => PhraseHit[] {
-  if (!options.isRegex && !options.nonword) return createPhraseMatcher(phrases, { ignoreCase: options.ignoreCase })
+function matcher(phrases: readonly string[], options: { isRegex: boolean; ignoreCase: boolean; nonword: boolean }, index: PhraseIndex): PhraseMatcher {
+  if (!options.isRegex && !options.nonword) return index.add(phrases, { ignoreCase: options.ignoreCase })
   const pattern = compileAlternation(phrases, options)
   // A plain phrase matches across any whitespace, so its longest word is what it must contain.
   const literals = phrases.map((p) => (options.isRegex ? literalTest(p, options.ignoreCase) : wordTest(p, options.ignoreCase)))
@@ -119,18 +119,10 @@ function literalTest(pattern: string, ignoreCase: boolean): (range: ProseRange) 
 }
 
 /** Exceptions are phrases: a match inside one of them ("just" in "just in time") is not reported. */
-function exceptionFinder(exceptions: readonly string[]): (range: ProseRange, start: number, end: number) => boolean {
+function exceptionFinder(exceptions: readonly string[], phrases: PhraseIndex): (range: ProseRange, start: number, end: number) => boolean {
   if (exceptions.length === 0) return () => false
-  const find = createPhraseMatcher(exceptions, { ignoreCase: true })
-  const cache = new WeakMap<ProseRange, PhraseHit[]>()
-  return (range, start, end) => {
-    let hits = cache.get(range)
-    if (!hits) {
-      hits = find(range)
-      cache.set(range, hits)
-    }
-    return hits.some((h) => h.start <= start && end <= h.end)
-  }
+  const find = phrases.add(exceptions, { ignoreCase: true })
+  return (range, start, end) => find(range).some((h) => h.start <= start && end <= h.end)
 }
 
 /**

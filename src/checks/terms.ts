@@ -1,6 +1,6 @@
 import type { RuleFile, TermSpec } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
-import { createPhraseMatcher, type PhraseHit } from './phrase-index.js'
+import type { PhraseIndex, PhraseMatcher } from './phrase-index.js'
 import type { RangeChecker } from './substitution.js'
 import { isSentenceStart, wordsOf } from './text-tools.js'
 import type { RuleMatch } from './types.js'
@@ -9,10 +9,10 @@ interface TermIndex {
   readonly canonical: Map<string, string>
   /** Terms that are also common words: only their listed variants, case-sensitive, are flagged. */
   readonly strictVariants: Map<string, string>
-  readonly find: ((range: ProseRange) => PhraseHit[]) | undefined
+  readonly find: PhraseMatcher | undefined
 }
 
-function indexTerms(specs: readonly TermSpec[]): TermIndex {
+function indexTerms(specs: readonly TermSpec[], index: PhraseIndex): TermIndex {
   const canonical = new Map<string, string>()
   const strictVariants = new Map<string, string>()
   const phrases: string[] = []
@@ -28,7 +28,7 @@ function indexTerms(specs: readonly TermSpec[]): TermIndex {
     }
     phrases.push(term, ...variants)
   }
-  const find = phrases.length > 0 ? createPhraseMatcher(phrases, { ignoreCase: true }) : undefined
+  const find = phrases.length > 0 ? index.add(phrases, { ignoreCase: true }) : undefined
   return { canonical, strictVariants, find }
 }
 
@@ -47,8 +47,8 @@ function inIdentifier(text: string, start: number, end: number): boolean {
  * A generic word is lowered only when every word of its capitalised run is generic:
  * "Legacy Source" is lowered, "Google Cloud Storage" and "Flink Metric" are names.
  */
-export function terms(rule: RuleFile, extraTerms: readonly string[]): RangeChecker {
-  const index = indexTerms([...(rule.terms ?? []), ...extraTerms])
+export function terms(rule: RuleFile, extraTerms: readonly string[], phrases: PhraseIndex): RangeChecker {
+  const index = indexTerms([...(rule.terms ?? []), ...extraTerms], phrases)
   const generic = new Set((rule.lowercase ?? []).flatMap((w) => w.toLowerCase().split(/\s+/)))
   const exceptions = new Set(rule.exceptions ?? [])
   return (ranges) => {

@@ -13,7 +13,8 @@ const PARALLEL_FROM = 8
  * thread waits on another mid-run.
  */
 export async function lintFiles(setup: LintSetup, paths: readonly string[]): Promise<FileResult[]> {
-  const threads = Math.min(availableParallelism(), Math.ceil(paths.length / PARALLEL_FROM))
+  const threads = Number(process.env.BP_JOBS ?? Math.min(availableParallelism(), Math.ceil(paths.length / PARALLEL_FROM)))
+  if (process.env.BP_ALLW) { const ws = splitByBytes(paths, threads).map((share) => runWorker(setup, share.map((i) => paths[i] as string))); return (await Promise.all(ws)).flat() }
   if (threads < 2) return paths.map((p) => lintFileFromDisk(setup, p))
   const shares = splitByBytes(paths, threads)
   const results: FileResult[] = new Array(paths.length)
@@ -58,7 +59,7 @@ function runWorker(setup: LintSetup, paths: readonly string[]): Promise<FileResu
   const worker = new Worker(url, {
     workerData: { setup, paths },
     // A small young generation keeps peak memory near a single thread's; parsing allocates briefly.
-    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.BP_YOUNG ?? 8), ...(process.env.BP_OLD ? { maxOldGenerationSizeMb: Number(process.env.BP_OLD) } : {}) },
     ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
   })
   return new Promise((resolve, reject) => {

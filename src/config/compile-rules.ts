@@ -7,7 +7,7 @@ import { links } from '../checks/links.js'
 import { vaguePronoun } from '../checks/vague-pronoun.js'
 import { blankLine } from '../checks/blank-line.js'
 import { headingLevels } from '../checks/heading-levels.js'
-import { createPhraseMatcher, type PhraseHit } from '../checks/phrase-index.js'
+import { PhraseIndex, type PhraseMatcher } from '../checks/phrase-index.js'
 import { PatternError } from '../checks/phrase-pattern.js'
 import { repetition } from '../checks/repetition.js'
 import { spelling } from '../checks/spelling.js'
@@ -38,12 +38,14 @@ const DEFAULT_SCOPES: readonly Scope[] = ['paragraph', 'heading', 'list', 'block
 export function compileRules(files: readonly RuleFile[], context: RuleContext): { rules: CompiledRule[]; errors: ConfigError[] } {
   const allTerms = [...files.flatMap((f) => (f.extends === 'terms' ? (f.terms ?? []).map((t) => (typeof t === 'string' ? t : t.term)) : [])), ...context.extraTerms]
   const termWords = new Set(allTerms.flatMap((t) => t.split(/\s+/)))
-  const findTerms = allTerms.length > 0 ? createPhraseMatcher(allTerms, { ignoreCase: false }) : undefined
+  // One phrase walk per range serves every phrase rule of this rule set.
+  const phrases = new PhraseIndex()
+  const findTerms = allTerms.length > 0 ? phrases.add(allTerms, { ignoreCase: false }) : undefined
   const rules: CompiledRule[] = []
   const errors: ConfigError[] = []
   for (const file of files) {
     try {
-      rules.push(compileRule(file, { context, termWords, findTerms }))
+      rules.push(compileRule(file, { context, termWords, findTerms, phrases }))
     } catch (error) {
       if (!(error instanceof PatternError)) throw error
       errors.push({ file: file.file, path: file.extends === 'substitution' ? 'swap' : 'tokens', message: error.message })
@@ -55,7 +57,8 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
 interface Shared {
   readonly context: RuleContext
   readonly termWords: ReadonlySet<string>
-  readonly findTerms: ((range: ProseRange) => PhraseHit[]) | undefined
+  readonly findTerms: PhraseMatcher | undefined
+  readonly phrases: PhraseIndex
 }
 
 function compileRule(file: RuleFile, shared: Shared): CompiledRule {
@@ -64,13 +67,13 @@ function compileRule(file: RuleFile, shared: Shared): CompiledRule {
   let check: (doc: ProseDoc) => RuleMatch[]
   switch (file.extends) {
     case 'substitution':
-      check = perRange(substitution(file))
+      check = perRange(substitution(file, shared.phrases))
       break
     case 'existence':
-      check = perRange(existence(file))
+      check = perRange(existence(file, shared.phrases))
       break
     case 'terms':
-      check = perRange(terms(file, file.id === 'terms' ? shared.context.extraTerms : []))
+      check = perRange(terms(file, file.id === 'terms' ? shared.context.extraTerms : [], shared.phrases))
       break
     case 'repetition':
       check = perRange(repetition(file))

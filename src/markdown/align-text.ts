@@ -3,15 +3,18 @@ export const PLACEHOLDER = '\uFFFC'
 
 /** Growing visible text with, per code unit, its offset in the source (-1: no exact source). */
 export class TextBuilder {
-  private readonly chars: string[] = []
-  private readonly offsets: number[] = []
+  private readonly parts: string[] = []
+  private offsets = new Int32Array(256)
+  private size = 0
 
   get length(): number {
-    return this.offsets.length
+    return this.size
   }
 
   placeholder(): void {
-    this.push(PLACEHOLDER, -1)
+    this.reserve(1)
+    this.parts.push(PLACEHOLDER)
+    this.offsets[this.size++] = -1
   }
 
   /**
@@ -22,36 +25,50 @@ export class TextBuilder {
    * then differs from the visible text.
    */
   aligned(value: string, source: string, start: number, end: number): void {
+    this.reserve(value.length)
+    this.parts.push(value)
+    const offsets = this.offsets
+    let n = this.size
+    if (end - start === value.length && source.startsWith(value, start)) {
+      // Most text is its own source: nothing escaped, decoded or dropped.
+      for (let u = 0; u < value.length; u++) offsets[n++] = start + u
+      this.size = n
+      return
+    }
     let j = start
-    for (const c of value) {
+    for (let u = 0; u < value.length; u++) {
+      const c = value.charCodeAt(u)
       let k = j
-      while (k < end && source[k] !== c && SKIPPABLE.has(source[k] as string)) k++
-      if (k < end && source[k] === c) {
-        this.pushChar(c, k)
-        j = k + c.length
-      } else if (k < end && source[k] === '&') {
+      while (k < end && source.charCodeAt(k) !== c && isSkippable(source.charCodeAt(k))) k++
+      if (k < end && source.charCodeAt(k) === c) {
+        offsets[n++] = k
+        j = k + 1
+      } else if (k < end && source.charCodeAt(k) === AMPERSAND) {
+        offsets[n++] = -1
         const semi = source.indexOf(';', k)
-        this.pushChar(c, -1)
         if (semi !== -1 && semi < end) j = semi + 1
       } else {
-        this.pushChar(c, -1)
+        offsets[n++] = -1
       }
     }
+    this.size = n
   }
 
   build(): { text: string; offsets: Int32Array } {
-    return { text: this.chars.join(''), offsets: Int32Array.from(this.offsets) }
+    return { text: this.parts.join(''), offsets: this.offsets.slice(0, this.size) }
   }
 
-  private pushChar(c: string, offset: number): void {
-    // Astral characters are two UTF-16 units; keep one offset per unit.
-    for (let u = 0; u < c.length; u++) this.push(c[u] as string, offset === -1 ? -1 : offset + u)
-  }
-
-  private push(c: string, offset: number): void {
-    this.chars.push(c)
-    this.offsets.push(offset)
+  private reserve(units: number): void {
+    if (this.size + units <= this.offsets.length) return
+    const grown = new Int32Array(Math.max(this.offsets.length * 2, this.size + units))
+    grown.set(this.offsets.subarray(0, this.size))
+    this.offsets = grown
   }
 }
 
-const SKIPPABLE = new Set([' ', '\t', '\r', '>', '\\'])
+const AMPERSAND = 38
+
+/** Source characters Markdown may drop from a text value: indentation, blockquote markers, escapes. */
+function isSkippable(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 62 || c === 92
+}
