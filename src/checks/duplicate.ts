@@ -1,6 +1,6 @@
 import type { RuleFile } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
-import { loweredWordsOf } from './text-tools.js'
+import { loweredWordsOf, wordsOf } from './text-tools.js'
 import type { ProseDoc, RuleMatch } from './types.js'
 
 /**
@@ -13,11 +13,12 @@ export function duplicate(rule: RuleFile): (doc: ProseDoc, ranges: readonly Pros
   const minWords = rule.minWords ?? 12
   const threshold = rule.threshold ?? 0.6
   return (doc, ranges) => {
+    const ids = new Map<string, number>()
     const candidates = ranges
-      .filter((r) => r.scope !== 'heading' && r.scope !== 'frontmatter')
-      .map((range) => ({ range, triples: triples(range), start: firstOffset(range) }))
+      .filter((r) => r.scope !== 'heading' && r.scope !== 'frontmatter' && wordsOf(r).length >= minWords)
+      .map((range) => ({ range, triples: triples(range, ids), start: firstOffset(range) }))
       .filter((c) => c.triples.size >= minWords - 2 && c.start >= 0)
-    const owners = new Map<string, number[]>()
+    const owners = new Map<number, number[]>()
     candidates.forEach((c, index) => {
       for (const t of c.triples) {
         const list = owners.get(t)
@@ -47,10 +48,27 @@ export function duplicate(rule: RuleFile): (doc: ProseDoc, ranges: readonly Pros
   }
 }
 
-function triples(range: ProseRange): Set<string> {
+/** Word triples as numbers (three word ids of 17 bits each), cheaper to hash than joined strings. */
+function triples(range: ProseRange, ids: Map<string, number>): Set<number> {
   const list = loweredWordsOf(range)
-  const out = new Set<string>()
-  for (let i = 0; i + 2 < list.length; i++) out.add(`${list[i]} ${list[i + 1]} ${list[i + 2]}`)
+  const idOf = (word: string): number => {
+    let id = ids.get(word)
+    if (id === undefined) {
+      // Past 2^17 distinct words, ids repeat: a rare false share, never a crash.
+      id = ids.size % 0x20000
+      ids.set(word, id)
+    }
+    return id
+  }
+  const out = new Set<number>()
+  let a = list.length > 0 ? idOf(list[0] as string) : 0
+  let b = list.length > 1 ? idOf(list[1] as string) : 0
+  for (let i = 2; i < list.length; i++) {
+    const c = idOf(list[i] as string)
+    out.add(a * 0x400000000 + b * 0x20000 + c)
+    a = b
+    b = c
+  }
   return out
 }
 

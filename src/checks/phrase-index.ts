@@ -1,5 +1,6 @@
-import { compileAlternation, scanMatches, type CompiledPattern } from './phrase-pattern.js'
-import { loweredWordsOf, wordsOf, type Word } from './text-tools.js'
+import { compileAlternation, phraseSource, scanMatches, type CompiledPattern } from './phrase-pattern.js'
+import { requiredLiteral } from './required-literal.js'
+import { loweredWordsOf, lowerTextOf, wordsOf, type Word } from './text-tools.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 
 export interface PhraseHit {
@@ -23,6 +24,8 @@ interface MatcherInfo {
   readonly ignoreCase: boolean
   /** Phrases that are not plain word sequences ("e.g.", "Node.js"): matched by a regex. */
   readonly fallback: CompiledPattern | undefined
+  /** Text one of those phrases must contain; the regex runs only where some is found. */
+  readonly fallbackLiterals: readonly string[] | undefined
 }
 
 /**
@@ -58,7 +61,9 @@ export class PhraseIndex {
       map.set(key, list)
     }
     const fallback = complex.length > 0 ? compileAlternation(complex, { isRegex: false, ignoreCase: options.ignoreCase }) : undefined
-    this.matchers.push({ ignoreCase: options.ignoreCase, fallback })
+    const literals = complex.map((p) => requiredLiteral(phraseSource(p, false), options.ignoreCase))
+    const fallbackLiterals = literals.every((l) => l !== undefined) ? literals : undefined
+    this.matchers.push({ ignoreCase: options.ignoreCase, fallback, fallbackLiterals })
     return (range) => this.hitsOf(range)[matcher] ?? []
   }
 
@@ -107,7 +112,10 @@ export class PhraseIndex {
       if (lowered) lookUp(this.folded, lowered[i] as string, i)
     }
     this.matchers.forEach((info, matcher) => {
-      if (info.fallback) addFallbackHits(hits[matcher] as PhraseHit[], info.fallback, text)
+      if (!info.fallback) return
+      const haystack = info.ignoreCase ? lowerTextOf(range) : text
+      if (info.fallbackLiterals?.some((l) => haystack.includes(l)) === false) return
+      addFallbackHits(hits[matcher] as PhraseHit[], info.fallback, text)
     })
     return hits
   }

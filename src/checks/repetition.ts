@@ -1,7 +1,7 @@
 import type { RuleFile } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 import type { RangeChecker } from './substitution.js'
-import { wordsOf } from './text-tools.js'
+import { loweredWordsOf, wordsOf } from './text-tools.js'
 import type { RuleMatch } from './types.js'
 
 type Word = { word: string; start: number; end: number }
@@ -22,11 +22,11 @@ export function repetition(rule: RuleFile): RangeChecker {
     const out: RuleMatch[] = []
     for (const range of ranges) {
       const list = wordsOf(range)
-      const lowered = list.map((w) => w.word.toLowerCase())
+      const lowered = loweredWordsOf(range)
       let skipUntil = -1
       for (let i = 0; i < list.length; i++) {
         if (i < skipUntil) continue
-        const found = doubledWord(range, list, i, allow) ?? repeatedPhrase({ range, list, lowered, i, maxGap, relativize, allow })
+        const found = doubledWord(range, list, lowered, i, allow) ?? repeatedPhrase({ range, list, lowered, i, maxGap, relativize, allow })
         if (found) {
           out.push(found.match)
           skipUntil = found.resumeAt
@@ -37,18 +37,18 @@ export function repetition(rule: RuleFile): RangeChecker {
   }
 }
 
-const lower = (w: Word | undefined): string => (w?.word ?? '').toLowerCase()
 const onlySpace = (text: string, from: number, to: number): boolean => /^\s+$/.test(text.slice(from, to))
 
-function doubledWord(range: ProseRange, list: readonly Word[], i: number, allow: ReadonlySet<string>): { match: RuleMatch; resumeAt: number } | undefined {
+function doubledWord(range: ProseRange, list: readonly Word[], lowered: readonly string[], i: number, allow: ReadonlySet<string>): { match: RuleMatch; resumeAt: number } | undefined {
   const a = list[i]
   const b = list[i + 1]
-  if (!a || !b || lower(a) !== lower(b) || /^\d/.test(a.word)) return undefined
+  if (!a || !b || lowered[i] !== lowered[i + 1] || /^\d/.test(a.word)) return undefined
   // "Zhu Zhu", "Rong Rong": both capitalised is a name; inner capitals mark identifiers.
   if (/^\p{Lu}/u.test(b.word) || /.\p{Lu}/u.test(a.word) || /.\p{Lu}/u.test(b.word)) return undefined
   if (/["“'‘]$/.test(range.text.slice(0, a.start)) && /^["”'’]/.test(range.text.slice(b.end))) return undefined
-  if (!onlySpace(range.text, a.end, b.start) || allow.has(`${lower(a)} ${lower(b)}`)) return undefined
-  return { match: removal(range, b.start, b.end, lower(a)), resumeAt: i + 2 }
+  const word = lowered[i] as string
+  if (!onlySpace(range.text, a.end, b.start) || allow.has(`${word} ${word}`)) return undefined
+  return { match: removal(range, b.start, b.end, word), resumeAt: i + 2 }
 }
 
 /** Removes the second copy with one adjoining space, so no line break is swallowed. */

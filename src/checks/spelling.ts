@@ -41,10 +41,21 @@ function lowerCaseWord(text: string, w: Word): string | undefined {
   let end = w.end
   while (end > w.start && (text[end - 1] === "'" || text[end - 1] === '’')) end--
   const word = end === w.end ? w.word : w.word.slice(0, end - w.start)
-  if (!LOWER_WORD.test(word) || GLUE_BEFORE.has(text[w.start - 1] ?? '')) return undefined
+  if (!isLowerCaseWord(word) || GLUE_BEFORE.has(text[w.start - 1] ?? '')) return undefined
   const after = text[end] ?? ''
   if (GLUE_AFTER.has(after) || ((after === '.' || after === '-') && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''))) return undefined
   return word
+}
+
+/** LOWER_WORD.test, with a plain loop for the all-ASCII words that make up most prose. */
+function isLowerCaseWord(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i)
+    if (c >= 97 && c <= 122) continue
+    if (c >= 128 || c === 39 || c === 45) return LOWER_WORD.test(word)
+    return false
+  }
+  return true
 }
 
 const GLUE_BEFORE = new Set(['_', '.', '@', '/', '#', '-'])

@@ -1,7 +1,8 @@
 import type { RuleFile } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 import { type PhraseHit, type PhraseIndex, type PhraseMatcher } from './phrase-index.js'
-import { compileAlternation, requiredLiteral, scanMatches } from './phrase-pattern.js'
+import { compileAlternation, scanMatches } from './phrase-pattern.js'
+import { requiredLiteral } from './required-literal.js'
 import { hasPlaceholder, isSentenceStart, lowerTextOf, preserveCase } from './text-tools.js'
 import type { RuleMatch } from './types.js'
 
@@ -111,11 +112,9 @@ function wordTest(phrase: string, ignoreCase: boolean): (range: ProseRange) => b
 
 /** A cheap necessary condition for a pattern to match a text (always true when none is known). */
 function literalTest(pattern: string, ignoreCase: boolean): (range: ProseRange) => boolean {
-  const literal = requiredLiteral(pattern)
+  const literal = requiredLiteral(pattern, ignoreCase)
   if (!literal) return () => true
-  if (!ignoreCase) return (range) => range.text.includes(literal)
-  const lower = literal.toLowerCase()
-  return (range) => lowerTextOf(range).includes(lower)
+  return ignoreCase ? (range) => lowerTextOf(range).includes(literal) : (range) => range.text.includes(literal)
 }
 
 /** Exceptions are phrases: a match inside one of them ("just" in "just in time") is not reported. */

@@ -2,7 +2,7 @@ import type { RuleFile, TermSpec } from '../config/rule-file.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 import type { PhraseIndex, PhraseMatcher } from './phrase-index.js'
 import type { RangeChecker } from './substitution.js'
-import { isSentenceStart, wordsOf } from './text-tools.js'
+import { isSentenceStart, wordsOf, type Word } from './text-tools.js'
 import type { RuleMatch } from './types.js'
 
 interface TermIndex {
@@ -86,7 +86,7 @@ function checkGeneric(range: ProseRange, generic: ReadonlySet<string>, termSpans
     }
     // A capitalised run: consecutive words starting upper case (acronyms too: "Source API"), one space apart.
     let j = i
-    while (j + 1 < list.length && !isPossessive(list[j]?.word ?? '') && startsUpper(list[j + 1]?.word ?? '') && /^\s$/.test(range.text.slice(list[j]?.end, list[j + 1]?.start))) j++
+    while (j + 1 < list.length && !isPossessive(list[j]?.word ?? '') && startsUpper(list[j + 1]?.word ?? '') && oneSpaceApart(range.text, list[j] as Word, list[j + 1] as Word)) j++
     // A possessive name ("Flink's") owns the words after it; it does not join their run.
     const run = list.slice(i, j + 1)
     if (run.length === 1 && isPossessive(first.word)) {
@@ -98,9 +98,10 @@ function checkGeneric(range: ProseRange, generic: ReadonlySet<string>, termSpans
     const endOffset = run[run.length - 1]?.end ?? 0
     if (isSentenceStart(range.text, startOffset) || isQuoted(range.text, startOffset)) continue
     // Numbered or lettered ("Service 1", "Task `C`"), or after a version ("Flink 1.14 Release"): a name.
-    if (/^\s*(?:[\p{N}\uFFFC]|\p{Lu}\b)/u.test(range.text.slice(endOffset)) || /\p{N}\s+$/u.test(range.text.slice(0, startOffset))) continue
+    // (Only a short stretch before the run is searched: a regex ending in $ scans all it is given.)
+    if (/^\s*(?:[\p{N}\uFFFC]|\p{Lu}\b)/u.test(range.text.slice(endOffset)) || /\p{N}\s+$/u.test(range.text.slice(Math.max(0, startOffset - 16), startOffset))) continue
     // Glued to another name ("Table/SQL Sources", "Flink-Source"): part of a name.
-    if (/[/\-_.]$/.test(range.text.slice(0, startOffset)) || /^[/\-_]/.test(range.text.slice(endOffset))) continue
+    if ('/-_.'.includes(range.text[startOffset - 1] || '#') || '/-_'.includes(range.text[endOffset] || '#')) continue
     if (termSpans.some(([s, e]) => s < endOffset && e > startOffset)) continue
     if (!run.every((w) => isCapitalised(w.word) && generic.has(w.word.toLowerCase()))) continue
     out.push({ range, start: startOffset, end: endOffset, replacement: range.text.slice(startOffset, endOffset).toLowerCase() })
@@ -112,11 +113,19 @@ function isCapitalised(word: string): boolean {
 }
 
 function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0)
+  if (c < 128) return c >= 65 && c <= 90
   return /^\p{Lu}/u.test(word)
 }
 
 function isPossessive(word: string): boolean {
-  return /['’]s$/u.test(word)
+  const n = word.length
+  return n > 1 && word.charCodeAt(n - 1) === 115 && (word.charCodeAt(n - 2) === 39 || word.charCodeAt(n - 2) === 0x2019)
+}
+
+/** One whitespace character between two words, as in a name ("Apache Flink"). */
+function oneSpaceApart(text: string, a: Word, b: Word): boolean {
+  return b.start === a.end + 1 && /\s/.test(text[a.end] as string)
 }
 
 function isQuoted(text: string, start: number): boolean {

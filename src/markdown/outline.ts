@@ -1,7 +1,7 @@
 import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
 import type { HeadingInfo, LinkInfo } from '../checks/types.js'
+import { eachNode } from './each-node.js'
 import { isBareUrl } from './prose-ranges.js'
 
 /** Links, headings and paragraph spans of a post, in source offsets. */
@@ -9,7 +9,7 @@ export function readOutline(tree: Root): { links: LinkInfo[]; headings: HeadingI
   const links: LinkInfo[] = []
   const headings: HeadingInfo[] = []
   const paragraphs: { start: number; end: number }[] = []
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return

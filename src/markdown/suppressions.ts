@@ -1,5 +1,5 @@
 import type { Root } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { eachNode } from './each-node.js'
 
 /** A region of the source where some rules (or all, when `rules` is empty) are off. */
 export interface Suppression {
@@ -16,8 +16,10 @@ const DIRECTIVE = /<!--\s*bluepencil-(disable-next-line|disable|enable)\b([^>]*?
  * inside a code block is not obeyed.
  */
 export function readSuppressions(tree: Root, source: string): Suppression[] {
+  if (!source.includes('bluepencil-')) return []
   const directives: { offset: number; end: number; kind: string; rules: string[] }[] = []
-  visit(tree, 'html', (node) => {
+  eachNode(tree, (node) => {
+    if (node.type !== 'html') return
     const base = node.position?.start.offset
     if (base === undefined) return
     for (const m of node.value.matchAll(DIRECTIVE)) {

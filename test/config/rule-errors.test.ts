@@ -4,7 +4,7 @@ import { parseRepoConfigText } from '../../src/config/repo-config.js'
 import { formatConfigError } from '../../src/config/rule-file.js'
 import { DEFAULT_CONFIG } from '../../src/config/repo-config.js'
 import { createLinter } from '../../src/lint/linter.js'
-import { requiredLiteral } from '../../src/checks/phrase-pattern.js'
+import { requiredLiteral } from '../../src/checks/required-literal.js'
 
 const errorsOf = (text: string, file = 'rules/my-rule.yml') => parseRuleSources([{ file, text }]).errors.map(formatConfigError)
 
@@ -51,6 +51,10 @@ describe('rule patterns', () => {
     expect(requiredLiteral('(?<=[\\p{L})])(?<!etc)\\.$')).toBeUndefined()
     expect(requiredLiteral('colou?r')).toBe('colo')
     expect(requiredLiteral('cat|dog')).toBeUndefined()
+    expect(requiredLiteral('([A-Z]\\w*#[a-z_][\\w.]*\\(\\)|[a-z_][\\w.]*\\(\\))')).toBe('()')
+    expect(requiredLiteral('(?:Apache )?Flink(?= Jobs)', true)).toBe('flink')
+    expect(requiredLiteral('(?:Apache )?Flink(?= Streaming)')).toBe(' Streaming')
+    expect(requiredLiteral('(?:ab)c\\b')).toBe('abc')
   })
 
   it('treat a plain phrase with regex characters literally', () => {
