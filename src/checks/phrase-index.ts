@@ -1,5 +1,6 @@
 import { compileAlternation, phraseSource, scanMatches, type CompiledPattern } from './phrase-pattern.js'
 import { requiredLiteral } from './required-literal.js'
+import { rangeMemo } from './range-memo.js'
 import { loweredWordsOf, lowerTextOf, wordsOf, type Word } from './text-tools.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 
@@ -39,10 +40,14 @@ export class PhraseIndex {
   private readonly exact = new Map<string, Entry[]>()
   private readonly folded = new Map<string, Entry[]>()
   private readonly matchers: MatcherInfo[] = []
-  private readonly cache = new WeakMap<ProseRange, PhraseHit[][]>()
+  private scanned = false
+  // Every matcher's hits for a range, from one walk.
+  private readonly hitsOf = rangeMemo('phrase hits', (range) => this.scan(range as ProseRange))
 
   /** Registers a list of phrases; the returned function gives their hits in a range. */
   add(phrases: readonly string[], options: { ignoreCase: boolean }): PhraseMatcher {
+    // A range's hits are cached for the matchers it was walked with.
+    if (this.scanned) throw new Error('phrases were added to an index already in use')
     const matcher = this.matchers.length
     const complex: string[] = []
     for (const phrase of phrases) {
@@ -67,16 +72,8 @@ export class PhraseIndex {
     return (range) => this.hitsOf(range)[matcher] ?? []
   }
 
-  private hitsOf(range: ProseRange): PhraseHit[][] {
-    let hits = this.cache.get(range)
-    if (!hits || hits.length < this.matchers.length) {
-      hits = this.scan(range)
-      this.cache.set(range, hits)
-    }
-    return hits
-  }
-
   private scan(range: ProseRange): PhraseHit[][] {
+    this.scanned = true
     const count = this.matchers.length
     const hits: PhraseHit[][] = Array.from({ length: count }, () => [])
     const words = wordsOf(range)

@@ -17,11 +17,18 @@ export function phraseSource(phrase: string, isRegex: boolean): string {
   } catch (error) {
     throw new PatternError(`cannot compile regular expression /${phrase}/: ${(error as Error).message}`)
   }
-  if (!isSafe(phrase)) {
-    throw new PatternError(`regular expression /${phrase}/ can backtrack catastrophically (nested quantifiers); rewrite it`)
+  if (!safePatterns.has(phrase)) {
+    if (!isSafe(phrase)) throw new PatternError(`regular expression /${phrase}/ can backtrack catastrophically (nested quantifiers); rewrite it`)
+    safePatterns.add(phrase)
   }
   return phrase
 }
+
+/**
+ * Patterns already found safe. The build stores the bundled rules' patterns in the rule
+ * cache (see load-rules), so a lint run does not parse them all again to check them.
+ */
+export const safePatterns = new Set<string>()
 
 /** An alternation of phrases, and whether its matches must be whole words. */
 export interface CompiledPattern {

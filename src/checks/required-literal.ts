@@ -9,6 +9,21 @@ const parser = new RegExpParser({ ecmaVersion: 2025 })
  * leading class or lookbehind makes slow to scan. Lower case when `ignoreCase`.
  */
 export function requiredLiteral(pattern: string, ignoreCase = false): string | undefined {
+  let literal = requiredLiterals.get(pattern)
+  if (literal === undefined) {
+    literal = findRequiredLiteral(pattern) ?? null
+    requiredLiterals.set(pattern, literal)
+  }
+  return literal === null ? undefined : ignoreCase ? literal.toLowerCase() : literal
+}
+
+/**
+ * Each pattern's required literal (null: none), worked out once. The build stores the
+ * bundled rules' in the rule cache (see load-rules), so a lint run does not parse them.
+ */
+export const requiredLiterals = new Map<string, string | null>()
+
+function findRequiredLiteral(pattern: string): string | undefined {
   let ast: AST.Pattern
   try {
     ast = parser.parsePattern(pattern, 0, pattern.length, { unicode: true })
@@ -17,8 +32,7 @@ export function requiredLiteral(pattern: string, ignoreCase = false): string | u
   }
   const literals = commonTo(ast.alternatives.map((a) => literalsOf(a.elements)))
   const best = [...literals].sort((a, b) => b.length - a.length)[0]
-  if (best === undefined || best.length < 2) return undefined
-  return ignoreCase ? best.toLowerCase() : best
+  return best === undefined || best.length < 2 ? undefined : best
 }
 
 /** Literal runs a sequence of elements must contain. */

@@ -1,4 +1,5 @@
 import { PLACEHOLDER } from '../markdown/align-text.js'
+import { rangeMemo } from './range-memo.js'
 
 const OPENERS = new Set([' ', '\t', '\n', '\r', '"', "'", '“', '‘', '(', '[', '*', '_'])
 
@@ -98,38 +99,11 @@ function isInnerMark(c: number): boolean {
   return c === 95 || c === 39 || c === 0x2019
 }
 
-const wordCache = new WeakMap<object, Word[]>()
-
 /** The words of a prose range, split once and shared by every rule. */
-export function wordsOf(range: { readonly text: string }): Word[] {
-  let list = wordCache.get(range)
-  if (!list) {
-    list = words(range.text)
-    wordCache.set(range, list)
-  }
-  return list
-}
-
-const lowerCache = new WeakMap<object, string[]>()
+export const wordsOf = rangeMemo('words', (range) => words(range.text))
 
 /** The lower-cased words of a prose range, shared by every rule that compares words. */
-export function loweredWordsOf(range: { readonly text: string }): string[] {
-  let list = lowerCache.get(range)
-  if (!list) {
-    list = wordsOf(range).map((w) => w.word.toLowerCase())
-    lowerCache.set(range, list)
-  }
-  return list
-}
-
-const lowerTextCache = new WeakMap<object, string>()
+export const loweredWordsOf = rangeMemo('lowered words', (range) => wordsOf(range).map((w) => w.word.toLowerCase()))
 
 /** A prose range's text in lower case, made once and shared by every case-insensitive rule. */
-export function lowerTextOf(range: { readonly text: string }): string {
-  let text = lowerTextCache.get(range)
-  if (text === undefined) {
-    text = range.text.toLowerCase()
-    lowerTextCache.set(range, text)
-  }
-  return text
-}
+export const lowerTextOf = rangeMemo('lower-case text', (range) => range.text.toLowerCase())

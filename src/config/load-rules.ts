@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
+import { safePatterns } from '../checks/phrase-pattern.js'
+import { requiredLiterals } from '../checks/required-literal.js'
 import { packageRoot } from '../core/package-root.js'
 import type { ConfigError, RuleFile } from './rule-file.js'
 import { parseRuleFile } from './validate-rule-file.js'
@@ -50,6 +52,8 @@ export const RULE_CACHE = 'dist/rule-cache.json'
 interface RuleCache {
   readonly hash: string
   readonly rules: RuleFile[]
+  /** The rules' regex patterns found safe, and their required literals (see write-rule-cache). */
+  readonly patterns?: { readonly safe: readonly string[]; readonly literals: readonly [string, string | null][] }
 }
 
 /** One hash over every rule file's name and text: any edit invalidates the cache. */
@@ -70,6 +74,8 @@ function fromCache(sources: readonly RuleSource[]): { rules: RuleFile[]; errors:
   try {
     const cache = JSON.parse(readFileSync(file, 'utf8')) as RuleCache
     if (cache.hash !== hashSources(sources)) return undefined
+    for (const pattern of cache.patterns?.safe ?? []) safePatterns.add(pattern)
+    for (const [pattern, literal] of cache.patterns?.literals ?? []) requiredLiterals.set(pattern, literal)
     const dir = bundledRulesDir()
     return { rules: cache.rules.map((r) => ({ ...r, file: join(dir, basename(r.file)) })), errors: [] }
   } catch {

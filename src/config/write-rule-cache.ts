@@ -1,6 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { packageRoot } from '../core/package-root.js'
+import { safePatterns } from '../checks/phrase-pattern.js'
+import { requiredLiterals } from '../checks/required-literal.js'
+import { compileRules } from './compile-rules.js'
 import { formatConfigError } from './rule-file.js'
 import { bundledRulesDir, hashSources, parseRuleSources, readRuleDir, RULE_CACHE } from './load-rules.js'
 
@@ -11,6 +14,9 @@ if (errors.length > 0) {
   console.error(errors.map(formatConfigError).join('\n'))
   process.exit(1)
 }
+// Compiling them once finds each regex safe and its required literal; the cache keeps both.
+compileRules(rules, { extraTerms: [], accept: [] })
+const patterns = { safe: [...safePatterns], literals: [...requiredLiterals] }
 const file = join(packageRoot(), RULE_CACHE)
 mkdirSync(dirname(file), { recursive: true })
-writeFileSync(file, JSON.stringify({ hash: hashSources(sources), rules }))
+writeFileSync(file, JSON.stringify({ hash: hashSources(sources), rules, patterns }))

@@ -6,7 +6,7 @@ import { readFrontMatter } from '../markdown/front-matter.js'
 import { parseMarkdown } from '../markdown/parse.js'
 import { collectProse } from '../markdown/prose-ranges.js'
 import { readOutline } from '../markdown/outline.js'
-import { isSuppressed, readSuppressions } from '../markdown/suppressions.js'
+import { isSuppressed, readSuppressions, type Suppression } from '../markdown/suppressions.js'
 import { mergeFixes } from './merge-fixes.js'
 import { toFinding } from './to-finding.js'
 
@@ -15,18 +15,7 @@ const MORE = /^<!--\s*more\s*-->$/i
 /** The per-file pipeline: parse once, share prose with every rule, then merge fixes per line. */
 export function lintMarkdown(options: { path: string; source: string; rules: readonly CompiledRule[] }): Finding[] {
   const { path, source, rules } = options
-  const tree = parseMarkdown(source)
-  const frontMatter = readFrontMatter(tree, source)
-  const more = tree.children.find((n) => n.type === 'html' && MORE.test(n.value.trim()))
-  const doc: ProseDoc = {
-    source,
-    lines: indexLines(source),
-    ranges: collectProse(tree, source),
-    ...readOutline(tree),
-    ...(frontMatter ? { frontMatter } : {}),
-    ...(more?.position?.start.offset === undefined ? {} : { moreOffset: more.position.start.offset }),
-  }
-  const suppressions = readSuppressions(tree, source)
+  const { doc, suppressions } = readPost(source)
   const findings: Finding[] = []
   for (const rule of rules) {
     for (const match of rule.check(doc)) {
@@ -38,4 +27,23 @@ export function lintMarkdown(options: { path: string; source: string; rules: rea
     (a, b) => a.span.start.offset - b.span.start.offset || a.span.end.offset - b.span.end.offset || a.ruleId.localeCompare(b.ruleId),
   )
   return mergeFixes(findings, doc.lines)
+}
+
+/**
+ * What the rules read from a post. The syntax tree stays in here: it is the largest
+ * object of a lint, and once the prose is extracted no rule needs it.
+ */
+function readPost(source: string): { doc: ProseDoc; suppressions: Suppression[] } {
+  const tree = parseMarkdown(source)
+  const frontMatter = readFrontMatter(tree, source)
+  const more = tree.children.find((n) => n.type === 'html' && MORE.test(n.value.trim()))
+  const doc: ProseDoc = {
+    source,
+    lines: indexLines(source),
+    ranges: collectProse(tree, source),
+    ...readOutline(tree),
+    ...(frontMatter ? { frontMatter } : {}),
+    ...(more?.position?.start.offset === undefined ? {} : { moreOffset: more.position.start.offset }),
+  }
+  return { doc, suppressions: readSuppressions(tree, source) }
 }

@@ -1,4 +1,6 @@
 import dictionary from 'dictionary-en'
+import { englishStems } from './english-stems.js'
+import type { StemTable } from './stem-table.js'
 
 /**
  * A Hunspell-compatible word checker for the bundled English dictionary. It checks a
@@ -25,19 +27,13 @@ export interface WordChecker {
 let shared: WordChecker | undefined
 
 export function englishChecker(): WordChecker {
-  shared ??= createChecker(new TextDecoder().decode(dictionary.aff), new TextDecoder().decode(dictionary.dic))
+  shared ??= createChecker(new TextDecoder().decode(dictionary.aff), englishStems())
   return shared
 }
 
-export function createChecker(aff: string, dic: string): WordChecker {
-  const stems = new Map<string, string>()
-  for (const line of dic.split('\n').slice(1)) {
-    const slash = line.indexOf('/')
-    const word = (slash === -1 ? line : line.slice(0, slash)).trim()
-    if (word) stems.set(word, (stems.get(word) ?? '') + (slash === -1 ? '' : line.slice(slash + 1).trim()))
-  }
+export function createChecker(aff: string, stems: StemTable): WordChecker {
   const { prefixes, suffixes } = parseAff(aff)
-  const withFlag = (stem: string, flag: string): boolean => stems.get(stem)?.includes(flag) === true
+  const withFlag = (stem: string, flag: string): boolean => stems.hasFlag(stem, flag)
 
   // Suffixes indexed by their last letter: a word is only compared with suffixes it can end with.
   const emptySuffixes = suffixes.filter((s) => s.add === '')
@@ -50,14 +46,15 @@ export function createChecker(aff: string, dic: string): WordChecker {
     for (const s of suffixIndex.get(word.slice(-1)) ?? emptySuffixes) {
       if ((needCross && !s.cross) || !word.endsWith(s.add) || word.length <= s.add.length) continue
       const stem = word.slice(0, word.length - s.add.length) + s.strip
-      if (s.condition.test(stem) && withFlag(stem, s.flag)) return true
+      // The hash lookup first: it rules out nearly every candidate before the condition's regex runs.
+      if (withFlag(stem, s.flag) && s.condition.test(stem)) return true
     }
     return false
   }
 
   const known = (word: string): boolean => {
-    const flags = stems.get(word)
-    if (flags !== undefined && !flags.includes('c')) return true
+    // Flag c: the stem is only valid inside a compound.
+    if (stems.has(word) && !stems.hasFlag(word, 'c')) return true
     if (bySuffix(word, false)) return true
     for (const p of prefixes) {
       if (!word.startsWith(p.add) || word.length <= p.add.length) continue
@@ -70,7 +67,7 @@ export function createChecker(aff: string, dic: string): WordChecker {
   }
   const withFlagAfterSuffix = (word: string, s: Affix, prefixFlag: string): boolean => {
     const stem = word.slice(0, word.length - s.add.length) + s.strip
-    return s.condition.test(stem) && withFlag(stem, s.flag) && withFlag(stem, prefixFlag)
+    return withFlag(stem, s.flag) && withFlag(stem, prefixFlag) && s.condition.test(stem)
   }
 
   const cache = new Map<string, boolean>()

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import dictionary from 'dictionary-en'
+import { packageRoot } from '../core/package-root.js'
+import { StemTable } from './stem-table.js'
+
+/**
+ * Where `npm run build` stores the English stem table, named by a hash of the .dic it
+ * was built from: a dictionary upgrade misses the old file instead of reading it.
+ */
+export function stemIndexPath(): string {
+  const hash = createHash('sha256').update(dictionary.dic).digest('hex').slice(0, 16)
+  return join(packageRoot(), 'dist', `stem-index-${hash}.bin`)
+}
+
+/** The bundled English dictionary's stems: from the build's index when there is one, else built now. */
+export function englishStems(): StemTable {
+  let bytes: Uint8Array | undefined
+  try {
+    bytes = readFileSync(stemIndexPath())
+  } catch {
+    // Not built (running from source): build it in memory.
+  }
+  return (bytes && StemTable.fromBytes(bytes)) ?? buildEnglishStems()
+}
+
+export function buildEnglishStems(): StemTable {
+  return StemTable.build(new TextDecoder().decode(dictionary.dic))
+}
