@@ -13,10 +13,9 @@ export function duplicate(rule: RuleFile): (doc: ProseDoc, ranges: readonly Pros
   const minWords = rule.minWords ?? 12
   const threshold = rule.threshold ?? 0.6
   return (doc, ranges) => {
-    const ids = new Map<string, number>()
     const candidates = ranges
       .filter((r) => r.scope !== 'heading' && r.scope !== 'frontmatter' && wordsOf(r).length >= minWords)
-      .map((range) => ({ range, triples: triples(range, ids), start: firstOffset(range) }))
+      .map((range) => ({ range, triples: triples(range), start: firstOffset(range) }))
       .filter((c) => c.triples.size >= minWords - 2 && c.start >= 0)
     const owners = new Map<number, number[]>()
     candidates.forEach((c, index) => {
@@ -48,28 +47,30 @@ export function duplicate(rule: RuleFile): (doc: ProseDoc, ranges: readonly Pros
   }
 }
 
-/** Word triples as numbers (three word ids of 17 bits each), cheaper to hash than joined strings. */
-function triples(range: ProseRange, ids: Map<string, number>): Set<number> {
+/**
+ * Word triples as numbers: 53 bits mixed from the three words' hashes, far cheaper than
+ * joined strings. Two different triples sharing a number is a one in ~10^9 event per
+ * post, and it would only nudge a paragraph's share of repeated triples.
+ */
+function triples(range: ProseRange): Set<number> {
   const list = loweredWordsOf(range)
-  const idOf = (word: string): number => {
-    let id = ids.get(word)
-    if (id === undefined) {
-      // Past 2^17 distinct words, ids repeat: a rare false share, never a crash.
-      id = ids.size % 0x20000
-      ids.set(word, id)
-    }
-    return id
-  }
   const out = new Set<number>()
-  let a = list.length > 0 ? idOf(list[0] as string) : 0
-  let b = list.length > 1 ? idOf(list[1] as string) : 0
+  let a = list.length > 0 ? hashWord(list[0] as string) : 0
+  let b = list.length > 1 ? hashWord(list[1] as string) : 0
   for (let i = 2; i < list.length; i++) {
-    const c = idOf(list[i] as string)
-    out.add(a * 0x400000000 + b * 0x20000 + c)
+    const c = hashWord(list[i] as string)
+    out.add((a & 0x1fffff) * 0x100000000 + ((Math.imul(b, 0x9e3779b1) ^ c) >>> 0))
     a = b
     b = c
   }
   return out
+}
+
+/** FNV-1a. */
+function hashWord(word: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193)
+  return hash >>> 0
 }
 
 function firstOffset(range: ProseRange): number {

@@ -18,7 +18,9 @@ const POSSESSIVE = /['’]s$/u
 /** One phrase of one matcher, filed under its first word. */
 interface Entry {
   readonly matcher: number
+  /** Lower case when the matcher ignores case. */
   readonly tokens: readonly string[]
+  readonly ignoreCase: boolean
 }
 
 interface MatcherInfo {
@@ -37,8 +39,8 @@ interface MatcherInfo {
  * a range's first request and serves every matcher from then on.
  */
 export class PhraseIndex {
-  private readonly exact = new Map<string, Entry[]>()
-  private readonly folded = new Map<string, Entry[]>()
+  /** Entries by their first word in lower case, whether their matcher ignores case or not: one lookup per word. */
+  private readonly byFirstWord = new Map<string, Entry[]>()
   private readonly matchers: MatcherInfo[] = []
   private scanned = false
   // Every matcher's hits for a range, from one walk.
@@ -56,14 +58,12 @@ export class PhraseIndex {
         complex.push(phrase)
         continue
       }
-      const folded = options.ignoreCase ? tokens.map((t) => t.toLowerCase()) : tokens
-      const map = options.ignoreCase ? this.folded : this.exact
-      const key = folded[0] as string
-      const list = map.get(key) ?? []
-      list.push({ matcher, tokens: folded })
+      const key = (tokens[0] as string).toLowerCase()
+      const list = this.byFirstWord.get(key) ?? []
+      list.push({ matcher, tokens: options.ignoreCase ? tokens.map((t) => t.toLowerCase()) : tokens, ignoreCase: options.ignoreCase })
       // Longest first within a matcher, so "in order to" wins over "in order".
       list.sort((a, b) => a.matcher - b.matcher || b.tokens.length - a.tokens.length)
-      map.set(key, list)
+      this.byFirstWord.set(key, list)
     }
     const fallback = complex.length > 0 ? compileAlternation(complex, { isRegex: false, ignoreCase: options.ignoreCase }) : undefined
     const literals = complex.map((p) => requiredLiteral(phraseSource(p, false), options.ignoreCase))
@@ -77,7 +77,7 @@ export class PhraseIndex {
     const count = this.matchers.length
     const hits: PhraseHit[][] = Array.from({ length: count }, () => [])
     const words = wordsOf(range)
-    const lowered = this.folded.size > 0 ? loweredWordsOf(range) : undefined
+    const lowered = loweredWordsOf(range)
     // Per matcher: the first word a new hit may start at, and the word it last looked at.
     const next = new Int32Array(count)
     const seen = new Int32Array(count).fill(-1)
@@ -86,11 +86,14 @@ export class PhraseIndex {
     // no phrase starting with the word as written.
     const visit = (entries: readonly Entry[] | undefined, i: number, possessiveOf: boolean): void => {
       if (!entries) return
-      for (const { matcher, tokens } of entries) {
+      const word = (words[i] as Word).word
+      for (const { matcher, tokens, ignoreCase } of entries) {
+        // A case-sensitive phrase starts only at its first word as spelled.
+        if (!ignoreCase && tokens[0] !== (possessiveOf ? word.slice(0, -2) : word)) continue
         if ((next[matcher] as number) > i) continue
         if (!possessiveOf) seen[matcher] = i
         else if (seen[matcher] === i) continue
-        const fold = lowered && this.matchers[matcher]?.ignoreCase === true ? lowered : undefined
+        const fold = ignoreCase ? lowered : undefined
         if (!matchesAt(words, fold, i, tokens, text)) continue
         const last = words[i + tokens.length - 1] as Word
         const lastWord = fold ? (fold[i + tokens.length - 1] as string) : last.word
@@ -100,13 +103,10 @@ export class PhraseIndex {
         next[matcher] = i + tokens.length
       }
     }
-    const lookUp = (map: ReadonlyMap<string, Entry[]>, key: string, i: number): void => {
-      visit(map.get(key), i, false)
-      if (isPossessive(key)) visit(map.get(key.slice(0, -2)), i, true)
-    }
     for (let i = 0; i < words.length; i++) {
-      if (this.exact.size > 0) lookUp(this.exact, (words[i] as Word).word, i)
-      if (lowered) lookUp(this.folded, lowered[i] as string, i)
+      const key = lowered[i] as string
+      visit(this.byFirstWord.get(key), i, false)
+      if (isPossessive(key)) visit(this.byFirstWord.get(key.slice(0, -2)), i, true)
     }
     this.matchers.forEach((info, matcher) => {
       if (!info.fallback) return

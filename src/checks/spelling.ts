@@ -24,6 +24,8 @@ export function spelling(rule: RuleFile, context: SpellingContext): RangeChecker
     const out: RuleMatch[] = []
     for (const range of ranges) {
       for (const w of wordsOf(range)) {
+        // Only hyphenated words and words of five letters or more can be reported (see check).
+        if (w.end - w.start < 5 && !w.word.includes('-')) continue
         const word = lowerCaseWord(range.text, w)
         if (word !== undefined) check(range, word, w.start, { checker, accepted, out })
       }

@@ -14,24 +14,25 @@ export interface LintOptions {
   readonly format: 'text' | 'json' | 'sarif'
   readonly config?: string
   readonly rules?: readonly string[]
+  readonly jobs?: number
 }
 
-async function prepare(args: readonly string[], options: Pick<LintOptions, 'config' | 'rules'>, io: CliIo) {
+async function prepare(args: readonly string[], options: Omit<LintOptions, 'format'>, io: CliIo, keepSources: boolean) {
   const loaded = loadCliConfig({ root: io.cwd, ...(options.config ? { configPath: options.config } : {}), extraRuleDirs: options.rules ?? [] })
-  const setup = { config: loaded.config, extraRuleFiles: loaded.extraRuleFiles }
+  const setup = { config: loaded.config, extraRuleFiles: loaded.extraRuleFiles, keepSources }
   const { linter, errors } = createLinter(setup)
   const configErrors = [...loaded.errors, ...errors]
   if (configErrors.length > 0) throw new UsageError(configErrors.map(formatConfigError).join('\n'))
   const { files, missing } = await resolveFiles(args, loaded.config, io.cwd)
   if (missing.length > 0) throw new UsageError(missing.map((m) => `${m}: no such file, folder or matching glob`).join('\n'))
-  const results = await lintFiles(setup, files.map((f) => join(io.cwd, f)))
+  const results = await lintFiles(setup, files.map((f) => join(io.cwd, f)), options.jobs)
   const reports: FileReport[] = []
   const sources = new Map<string, string>()
   results.forEach((result, index) => {
     const path = files[index] as string
     if (result.kind === 'linted') {
       reports.push({ path, findings: result.findings.map((f) => ({ ...f, path })) })
-      sources.set(path, result.source)
+      if (result.source !== undefined) sources.set(path, result.source)
     } else {
       io.stderr(`${path}: skipped: ${result.kind === 'skipped' ? result.skipped.reason : result.reason}\n`)
     }
@@ -40,7 +41,7 @@ async function prepare(args: readonly string[], options: Pick<LintOptions, 'conf
 }
 
 export async function lintCommand(args: readonly string[], options: LintOptions, io: CliIo): Promise<number> {
-  const { reports, linter } = await prepare(args, options, io)
+  const { reports, linter } = await prepare(args, options, io, false)
   if (options.format === 'json') io.stdout(formatJson(reports))
   else if (options.format === 'sarif') io.stdout(formatSarif(reports, linter.rules, version()))
   else io.stdout(formatText(reports))
@@ -48,8 +49,8 @@ export async function lintCommand(args: readonly string[], options: LintOptions,
 }
 
 /** Applies every fix in place; a post is rewritten atomically (temporary file, then rename), never half-written. */
-export async function fixCommand(args: readonly string[], options: Pick<LintOptions, 'config' | 'rules'>, io: CliIo): Promise<number> {
-  const { reports, sources } = await prepare(args, options, io)
+export async function fixCommand(args: readonly string[], options: Omit<LintOptions, 'format'>, io: CliIo): Promise<number> {
+  const { reports, sources } = await prepare(args, options, io, true)
   let changed = 0
   let remaining = 0
   for (const report of reports) {

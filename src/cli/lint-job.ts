@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs'
 import type { RuleSource } from '../config/load-rules.js'
 import type { RepoConfig } from '../config/repo-config.js'
+import type { Finding } from '../core/types.js'
 import { createLinter, type LintResult, type Linter } from '../lint/linter.js'
 
 export interface LintSetup {
   readonly config: RepoConfig
   readonly extraRuleFiles: readonly RuleSource[]
+  /** Return each post's text with its findings (to apply fixes); a lint run does not need it. */
+  readonly keepSources: boolean
 }
 
-export type FileResult = LintResult | { readonly kind: 'unreadable'; readonly path: string; readonly reason: string }
+export type FileResult =
+  | { readonly kind: 'linted'; readonly findings: Finding[]; readonly source?: string }
+  | Exclude<LintResult, { kind: 'linted' }>
+  | { readonly kind: 'unreadable'; readonly path: string; readonly reason: string }
 
 let cached: { setup: LintSetup; linter: Linter } | undefined
 
@@ -21,5 +27,9 @@ export function lintFileFromDisk(setup: LintSetup, path: string): FileResult {
   } catch (error) {
     return { kind: 'unreadable', path, reason: (error as Error).message }
   }
-  return cached.linter.lint(path, bytes)
+  const result = cached.linter.lint(path, bytes)
+  if (result.kind !== 'linted') return result
+  // A copy: findings hold slices of the post, which would keep every post alive to the end of the run.
+  const findings = structuredClone(result.findings)
+  return setup.keepSources ? { kind: 'linted', findings, source: result.source } : { kind: 'linted', findings }
 }

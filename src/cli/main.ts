@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url'
-import { Command, CommanderError, Option } from 'commander'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { version } from './version.js'
 import { EXIT, processIo, UsageError, type CliIo } from './io.js'
 
@@ -13,6 +13,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
   const configOption = new Option('-c, --config <path>', 'config file (default: .github/bluepencil.yml)')
   const rulesOption = new Option('-r, --rules <dir...>', "extra folders of rule files (a rule with a bundled rule's id replaces it)")
+  const jobsOption = new Option('-j, --jobs <n>', 'threads to lint with (default: one per core, less one)').argParser(positiveInteger)
 
   program
     .command('lint')
@@ -21,7 +22,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .addOption(configOption)
     .addOption(rulesOption)
-    .action(async (paths: string[], opts: { format: 'text' | 'json' | 'sarif'; config?: string; rules?: string[] }) => {
+    .addOption(jobsOption)
+    .action(async (paths: string[], opts: { format: 'text' | 'json' | 'sarif'; config?: string; rules?: string[]; jobs?: number }) => {
       // Each command loads its own modules, so `lint` starts without the review planner or git.
       const { lintCommand } = await import('./lint-command.js')
       code = await lintCommand(paths, opts, io)
@@ -32,7 +34,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .argument('[paths...]')
     .addOption(configOption)
     .addOption(rulesOption)
-    .action(async (paths: string[], opts: { config?: string; rules?: string[] }) => {
+    .addOption(jobsOption)
+    .action(async (paths: string[], opts: { config?: string; rules?: string[]; jobs?: number }) => {
       const { fixCommand } = await import('./lint-command.js')
       code = await fixCommand(paths, opts, io)
     })
@@ -72,3 +75,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.exitCode = await runCli(process.argv.slice(2))
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more')
+  return n
+}

@@ -113,4 +113,21 @@ describe('the installed bin', () => {
     expect(status).toBe(1)
     expect((JSON.parse(stdout) as { ruleId: string }[]).map((f) => f.ruleId)).toContain('repeated-words')
   })
+
+  it('splits many posts between worker threads with --jobs, with the same findings as one thread', () => {
+    const dir = workspace()
+    for (let i = 0; i < 12; i++) cpSync(seed, join(dir, 'blog', `post-${i}.md`))
+    const bin = new URL('../../bin/bluepencil.js', import.meta.url).pathname
+    const lint = (jobs: string) => {
+      try {
+        return execFileSync(process.execPath, [bin, 'lint', '--format', 'json', '--jobs', jobs, 'blog'], { cwd: dir, encoding: 'utf8' })
+      } catch (error) {
+        return (error as { stdout: string }).stdout
+      }
+    }
+    const one = JSON.parse(lint('1')) as { path: string }[]
+    expect(new Set(one.map((f) => f.path)).size).toBe(13)
+    expect(JSON.parse(lint('2'))).toEqual(one)
+    expect(() => execFileSync(process.execPath, [bin, 'lint', '--jobs', '0', 'blog'], { cwd: dir, stdio: 'pipe' })).toThrow(/whole number of threads/)
+  })
 })
