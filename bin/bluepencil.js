@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The CLI runs from one bundled file: loading hundreds of small modules would cost more than linting a post.
-import { runCli } from '../dist/bundle/main.js'
+// The CLI runs from one bundled file with V8's code cache: loading hundreds of small
+// modules and compiling them would cost more than linting a post.
+import { loadBundledCli } from '../dist/src/cli/bundled-cli.js'
 
-process.exitCode = await runCli(process.argv.slice(2))
+process.exitCode = await loadBundledCli().runCli(process.argv.slice(2))

@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { version } from './version.js'
 import { EXIT, processIo, UsageError, type CliIo } from './io.js'
@@ -69,10 +68,6 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     }
     throw error
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = await runCli(process.argv.slice(2))
 }
 
 function positiveInteger(value: string): number {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import dictionary from 'dictionary-en'
 import { packageRoot } from '../core/package-root.js'
+import { englishDictionary } from './dictionary-files.js'
 import { StemTable } from './stem-table.js'
 
 /**
@@ -10,7 +10,7 @@ import { StemTable } from './stem-table.js'
  * was built from: a dictionary upgrade misses the old file instead of reading it.
  */
 export function stemIndexPath(): string {
-  const hash = createHash('sha256').update(dictionary.dic).digest('hex').slice(0, 16)
+  const hash = createHash('sha256').update(englishDictionary().dic).digest('hex').slice(0, 16)
   return join(packageRoot(), 'dist', `stem-index-${hash}.bin`)
 }
 
@@ -26,5 +26,5 @@ export function englishStems(): StemTable {
 }
 
 export function buildEnglishStems(): StemTable {
-  return StemTable.build(new TextDecoder().decode(dictionary.dic))
+  return StemTable.build(new TextDecoder().decode(englishDictionary().dic))
 }

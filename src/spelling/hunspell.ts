@@ -1,4 +1,4 @@
-import dictionary from 'dictionary-en'
+import { englishDictionary } from './dictionary-files.js'
 import { englishStems } from './english-stems.js'
 import type { StemTable } from './stem-table.js'
 
@@ -27,7 +27,7 @@ export interface WordChecker {
 let shared: WordChecker | undefined
 
 export function englishChecker(): WordChecker {
-  shared ??= createChecker(new TextDecoder().decode(dictionary.aff), englishStems())
+  shared ??= createChecker(new TextDecoder().decode(englishDictionary().aff), englishStems())
   return shared
 }
 

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { bundleScript } from '../../src/cli/bundled-cli.js'
 import { runCli } from '../../src/cli/main.js'
 
 const seed = new URL('../../fixtures/posts/beam-flink-part2.md', import.meta.url)
@@ -100,6 +101,11 @@ describe('bluepencil check-rules', () => {
 })
 
 describe('the installed bin', () => {
+  it("starts from the build's V8 code cache, which this Node accepts", () => {
+    const { script } = bundleScript()
+    expect(script.cachedDataRejected).toBe(false)
+  })
+
   it('runs the bundled CLI as its own process, with the same findings and exit code', () => {
     const bin = new URL('../../bin/bluepencil.js', import.meta.url).pathname
     let stdout = ''
