@@ -1,7 +1,6 @@
 import type { RuleFile } from '../config/rule-file.js'
 import type { RangeChecker } from './substitution.js'
-import type { PhraseHit } from './phrase-index.js'
-import type { ProseRange } from '../markdown/prose-ranges.js'
+import type { PhraseMatcher } from './phrase-index.js'
 import { wordsOf } from './text-tools.js'
 import type { RuleMatch } from './types.js'
 import { isCommonWord } from './word-list.js'
@@ -11,7 +10,7 @@ import { isCommonWord } from './word-list.js'
  * lower case. Terms, names the dictionary does not know as ordinary words, acronyms,
  * and the first word after a colon keep their case.
  */
-export function headingCase(rule: RuleFile, findTerms: ((range: ProseRange) => PhraseHit[]) | undefined): RangeChecker {
+export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined): RangeChecker {
   const minDepth = rule.minDepth ?? 2
   const exceptions = new Set(rule.exceptions ?? [])
   return (ranges) => {

@@ -10,7 +10,9 @@ export interface PhraseHit {
   readonly text: string
 }
 
-export type PhraseMatcher = (range: ProseRange) => PhraseHit[]
+export type PhraseMatcher = (range: ProseRange) => readonly PhraseHit[]
+
+const NO_HITS: readonly PhraseHit[] = []
 
 const SIMPLE_TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}_'’]*(?:-[\p{L}\p{N}]+)*$/u
 const POSSESSIVE = /['’]s$/u
@@ -69,13 +71,14 @@ export class PhraseIndex {
     const literals = complex.map((p) => requiredLiteral(phraseSource(p, false), options.ignoreCase))
     const fallbackLiterals = literals.every((l) => l !== undefined) ? literals : undefined
     this.matchers.push({ ignoreCase: options.ignoreCase, fallback, fallbackLiterals })
-    return (range) => this.hitsOf(range)[matcher] ?? []
+    return (range) => this.hitsOf(range)[matcher] ?? NO_HITS
   }
 
-  private scan(range: ProseRange): PhraseHit[][] {
+  private scan(range: ProseRange): (PhraseHit[] | undefined)[] {
     this.scanned = true
     const count = this.matchers.length
-    const hits: PhraseHit[][] = Array.from({ length: count }, () => [])
+    // Most ranges hold no phrase of most matchers: their lists are made on a first hit.
+    const hits: (PhraseHit[] | undefined)[] = new Array(count)
     const words = wordsOf(range)
     const lowered = loweredWordsOf(range)
     // Per matcher: the first word a new hit may start at, and the word it last looked at.
@@ -99,7 +102,7 @@ export class PhraseIndex {
         const lastWord = fold ? (fold[i + tokens.length - 1] as string) : last.word
         const possessive = lastWord !== tokens[tokens.length - 1] ? last.word.match(POSSESSIVE)?.[0].length ?? 0 : 0
         const start = (words[i] as Word).start
-        hits[matcher]?.push({ start, end: last.end - possessive, text: text.slice(start, last.end - possessive) })
+        ;(hits[matcher] ??= []).push({ start, end: last.end - possessive, text: text.slice(start, last.end - possessive) })
         next[matcher] = i + tokens.length
       }
     }
@@ -112,7 +115,7 @@ export class PhraseIndex {
       if (!info.fallback) return
       const haystack = info.ignoreCase ? lowerTextOf(range) : text
       if (info.fallbackLiterals?.some((l) => haystack.includes(l)) === false) return
-      addFallbackHits(hits[matcher] as PhraseHit[], info.fallback, text)
+      addFallbackHits((hits[matcher] ??= []), info.fallback, text)
     })
     return hits
   }
