@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { Script } from 'node:vm'
@@ -32,7 +32,12 @@ export function loadBundledCli(): BundledCli {
 export function bundleScript(): { script: Script; file: string; cacheFile: string } {
   const file = join(packageRoot(), 'dist', 'bundle', 'cli.cjs')
   const cacheFile = `${file}.cache`
-  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined
+  let cachedData: Buffer | undefined
+  try {
+    cachedData = readFileSync(cacheFile)
+  } catch {
+    // No cache (not built yet): V8 compiles the bundle as usual.
+  }
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
