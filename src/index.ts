@@ -30,7 +30,7 @@ export default function bluepencil(app: Probot): void {
     }
     try {
       const summary = await handlePullRequest({
-        port: octokitPort(context),
+        port: octokitPort(context.octokit, { owner: context.payload.repository.owner.login, repo: context.payload.repository.name, number: pr.number }),
         pr: { repo, number: pr.number, headSha: pr.head.sha, draft: pr.draft === true },
         rawConfig,
         log: context.log,

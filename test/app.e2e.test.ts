@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../src/config/repo-config.js'
 import { createLinter } from '../src/lint/linter.js'
@@ -15,6 +15,9 @@ const post = readFileSync(new URL('../fixtures/posts/beam-flink-part2.md', impor
 
 const github = new FakeGitHub(OWNER, REPO)
 let app: RunningApp
+// Other test files run the CLI bundle from dist/ meanwhile: starting the app must not rewrite it.
+const built = ['../dist/src/server.js', '../dist/bundle/cli.cjs'].map((f) => new URL(f, import.meta.url))
+let builtAt: number[] = []
 
 function addPull(number: number): FakePull {
   const pull: FakePull = { number, headSha: `${number}`.padStart(40, 'c'), files: [{ filename: PATH, status: 'added', patch: githubPatch('', post), content: post }] }
@@ -28,6 +31,7 @@ const nextRun = () => waitForRuns(app, ++runs)
 
 beforeAll(async () => {
   const port = await github.start()
+  builtAt = built.map((f) => statSync(f).mtimeMs)
   app = await startApp({ githubPort: port })
 }, 120_000)
 
@@ -37,6 +41,10 @@ afterAll(async () => {
 })
 
 describe('the app as a real server process against a GitHub stand-in', () => {
+  it('starts with `npm start` without rebuilding dist/', () => {
+    expect(built.map((f) => statSync(f).mtimeMs)).toEqual(builtAt)
+  })
+
   it("posts exactly one review whose suggestions equal what `bluepencil fix` writes for those lines", async () => {
     const pull = addPull(1)
     const before = github.apiCalls
@@ -74,13 +82,19 @@ describe('the app as a real server process against a GitHub stand-in', () => {
     expect(check).toMatchObject({ name: 'Bluepencil', conclusion: 'neutral' })
   })
 
-  it('adds nothing when the same webhook is delivered again', async () => {
+  it('adds nothing when the same webhook is delivered again, and the check run keeps one annotation per finding', async () => {
     const pull = github.pulls.get(1)!
+    const annotations = github.latestCheckRun(pull.headSha)!.annotations.length
+    expect(annotations).toBeGreaterThanOrEqual(10)
     await deliver(app, 'pull_request', payload(pull))
     expect(await nextRun()).toMatchObject({ pr: 1, outcome: 'nothing-new' })
+    // GitHub appends the annotations of every update: the run GitHub shows must still hold each once.
+    expect(github.latestCheckRun(pull.headSha)!.annotations).toHaveLength(annotations)
     await deliver(app, 'pull_request', payload(pull, 'synchronize'))
     expect(await nextRun()).toMatchObject({ pr: 1, outcome: 'nothing-new' })
+    expect(github.latestCheckRun(pull.headSha)!.annotations).toHaveLength(annotations)
     expect(github.reviews.filter((r) => r.pull === 1)).toHaveLength(1)
+    expect(github.schemaErrors).toEqual([])
   })
 
   it('survives a 502 and a secondary rate limit, and still posts its review exactly once', async () => {

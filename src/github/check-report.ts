@@ -18,7 +18,7 @@ export function checkReport(options: {
   const byRule = new Map<string, { count: number; severity: Severity }>()
   for (const f of findings) byRule.set(f.ruleId, { count: (byRule.get(f.ruleId)?.count ?? 0) + 1, severity: f.severity })
   const blocking = options.invalidRules === true || (options.failOn !== 'never' && findings.some((f) => RANK[f.severity] >= RANK[options.failOn as Severity]))
-  const rows = [...byRule].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).map(([rule, { count, severity }]) => `| \`${rule}\` | ${severity} | ${count} |`)
+  const rows = [...byRule].sort((a, b) => b[1].count - a[1].count || byCodeUnit(a[0], b[0])).map(([rule, { count, severity }]) => `| \`${rule}\` | ${severity} | ${count} |`)
   const summary = [
     `Bluepencil checked ${options.posts} post${options.posts === 1 ? '' : 's'} and found ${findings.length} thing${findings.length === 1 ? '' : 's'} to look at.`,
     ...(rows.length > 0 ? ['', '| rule | level | findings |', '|---|---|---|', ...rows] : []),
@@ -49,4 +49,9 @@ export function configFailure(headSha: string, messages: readonly string[]): Che
     summary: ['Bluepencil could not use its configuration:', '', ...messages.map((m) => `- ${m}`)].join('\n'),
     annotations: [],
   }
+}
+
+/** Code-unit order, not localeCompare: the check run must read the same on every machine. */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -1,16 +1,44 @@
-import type { Context } from 'probot'
-import type { ChangedFile, CheckRunReport, GitHubPort, ReviewComment } from './github-port.js'
+import type { ProbotOctokit } from 'probot'
+import { planCheckRunWrite } from './check-run-write.js'
+import type { ChangedFile, CheckAnnotation, CheckRunReport, GitHubPort, ReviewComment } from './github-port.js'
 
-type PullRequestContext = Context<'pull_request'>
+/** What the port needs of an Octokit: Probot's and @octokit/rest's both have it. */
+export type PortOctokit = Pick<InstanceType<typeof ProbotOctokit>, 'rest' | 'paginate' | 'graphql'>
+
+/** One pull request of one repository. */
+export interface PullRequestTarget {
+  readonly owner: string
+  readonly repo: string
+  readonly number: number
+}
 
 const CHECK_NAME = 'Bluepencil'
-const ANNOTATIONS_PER_REQUEST = 50
 
-/** The GitHub port over Probot's authenticated octokit (retries and throttling included). */
-export function octokitPort(context: PullRequestContext): GitHubPort {
-  const { octokit } = context
-  const repo = context.repo()
-  const pull_number = context.payload.pull_request.number
+interface ReviewThread {
+  readonly id: string
+  readonly isResolved: boolean
+  readonly comments: { readonly nodes: readonly { readonly databaseId: number }[] }
+}
+interface ReviewThreadPage {
+  readonly repository: { readonly pullRequest: { readonly reviewThreads: { readonly nodes: readonly ReviewThread[]; readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null } } } }
+}
+const REVIEW_THREADS = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $repo) { pullRequest(number: $number) {
+    reviewThreads(first: 100, after: $cursor) {
+      pageInfo { hasNextPage endCursor }
+      nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
+    } } }
+}`
+
+/** The GitHub port over an authenticated Octokit (the app's, the Action's or the CLI's). */
+export function octokitPort(octokit: PortOctokit, target: PullRequestTarget): GitHubPort {
+  const repo = { owner: target.owner, repo: target.repo }
+  const pull_number = target.number
+
+  async function listAnnotations(checkRunId: number): Promise<CheckAnnotation[]> {
+    const listed = await octokit.paginate(octokit.rest.checks.listAnnotations, { ...repo, check_run_id: checkRunId, per_page: 100 })
+    return listed.map((a) => ({ path: a.path, start_line: a.start_line, end_line: a.end_line, annotation_level: (a.annotation_level ?? 'notice') as CheckAnnotation['annotation_level'], message: a.message ?? '', title: a.title ?? '' }))
+  }
 
   return {
     async listChangedFiles(): Promise<ChangedFile[]> {
@@ -68,35 +96,33 @@ export function octokitPort(context: PullRequestContext): GitHubPort {
     },
 
     async reportCheckRun(report: CheckRunReport) {
-      const batches: (typeof report.annotations)[] = []
-      for (let i = 0; i < report.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(report.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
-      const output = (annotations: typeof report.annotations) => ({ title: report.title, summary: report.summary, annotations: [...annotations] })
-      const { data: existing } = await octokit.rest.checks.listForRef({ ...repo, ref: report.headSha, check_name: CHECK_NAME, per_page: 1 })
-      const current = existing.check_runs[0]
+      const output = (annotations: readonly CheckAnnotation[]) => ({ title: report.title, summary: report.summary, annotations: [...annotations] })
       const done = { status: 'completed' as const, conclusion: report.conclusion, completed_at: new Date().toISOString() }
-      let id: number
-      if (current) {
-        await octokit.rest.checks.update({ ...repo, check_run_id: current.id, ...done, output: output(batches[0] ?? []) })
-        id = current.id
-      } else {
-        const { data } = await octokit.rest.checks.create({ ...repo, name: CHECK_NAME, head_sha: report.headSha, ...done, output: output(batches[0] ?? []) })
-        id = data.id
+      const { data: latest } = await octokit.rest.checks.listForRef({ ...repo, ref: report.headSha, check_name: CHECK_NAME, filter: 'latest', per_page: 1 })
+      const current = latest.check_runs[0]
+      const existing = current && { id: current.id, annotations: current.output.annotations_count === 0 ? [] : await listAnnotations(current.id) }
+      const write = planCheckRunWrite(report.annotations, existing)
+      if (write.kind === 'update') {
+        await octokit.rest.checks.update({ ...repo, check_run_id: write.id, ...done, output: { title: report.title, summary: report.summary } })
+        return
       }
-      // Each update appends its annotations: GitHub takes at most 50 per request.
-      for (const batch of batches.slice(1)) await octokit.rest.checks.update({ ...repo, check_run_id: id, output: output(batch) })
+      const [first = [], ...rest] = write.batches
+      const { data } = await octokit.rest.checks.create({ ...repo, name: CHECK_NAME, head_sha: report.headSha, ...done, output: output(first) })
+      for (const batch of rest) await octokit.rest.checks.update({ ...repo, check_run_id: data.id, output: output(batch) })
     },
 
     async resolveThreads(commentIds) {
       if (commentIds.length === 0) return 0
       const wanted = new Set(commentIds)
-      const result = await octokit.graphql<{ repository: { pullRequest: { reviewThreads: { nodes: { id: string; isResolved: boolean; comments: { nodes: { databaseId: number }[] } }[] } } } }>(
-        `query($owner: String!, $repo: String!, $number: Int!) {
-          repository(owner: $owner, name: $repo) { pullRequest(number: $number) {
-            reviewThreads(first: 100) { nodes { id isResolved comments(first: 1) { nodes { databaseId } } } } } }
-        }`,
-        { owner: repo.owner, repo: repo.repo, number: pull_number },
-      )
-      const threads = result.repository.pullRequest.reviewThreads.nodes.filter((t) => !t.isResolved && wanted.has(t.comments.nodes[0]?.databaseId ?? -1))
+      const threads: ReviewThread[] = []
+      // GitHub serves at most 100 threads a page: a long review has its bot threads further on.
+      for (let cursor: string | null = null; ; ) {
+        const page: ReviewThreadPage = await octokit.graphql<ReviewThreadPage>(REVIEW_THREADS, { owner: repo.owner, repo: repo.repo, number: pull_number, cursor })
+        const { nodes, pageInfo } = page.repository.pullRequest.reviewThreads
+        threads.push(...nodes.filter((t) => !t.isResolved && wanted.has(t.comments.nodes[0]?.databaseId ?? -1)))
+        if (!pageInfo.hasNextPage || pageInfo.endCursor === null) break
+        cursor = pageInfo.endCursor
+      }
       for (const t of threads) {
         await octokit.graphql('mutation($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id } } }', { id: t.id })
       }

@@ -58,7 +58,7 @@ export class FakeGitHub {
   readonly schemaErrors: string[] = []
   readonly unknownRoutes: string[] = []
   readonly reviews: { id: number; pull: number; commit_id: string; body: string; event: string; comments: StoredComment[] }[] = []
-  readonly checkRuns: { id: number; name: string; head_sha: string; conclusion?: string; output?: { summary?: string; annotations?: unknown[] }; annotations: unknown[] }[] = []
+  readonly checkRuns: { id: number; name: string; head_sha: string; conclusion?: string; output?: { title?: string; summary?: string; annotations?: unknown[] }; annotations: unknown[] }[] = []
   readonly faults: Fault[] = []
   readonly pulls = new Map<number, FakePull>()
   config: string | undefined
@@ -71,6 +71,11 @@ export class FakeGitHub {
 
   get apiCalls(): number {
     return this.requests.length
+  }
+
+  /** The check run GitHub shows for a commit: the newest one with that name. */
+  latestCheckRun(headSha: string, name = 'Bluepencil'): FakeGitHub['checkRuns'][number] | undefined {
+    return this.checkRuns.filter((r) => r.head_sha === headSha && r.name === name).at(-1)
   }
 
   commentsOn(pull: number): StoredComment[] {
@@ -92,7 +97,7 @@ export class FakeGitHub {
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const text = Buffer.concat(chunks).toString('utf8')
     const body = text ? (JSON.parse(text) as unknown) : undefined
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)
     const method = req.method ?? 'GET'
     this.requests.push({ method, path: url.pathname + url.search, body })
     const fault = this.faults.find((f) => f.remaining > 0 && f.method === method && f.path.test(url.pathname))
@@ -144,8 +149,15 @@ export class FakeGitHub {
       return this.createReview(Number(m[1]), body as ReviewBody)
     }
     if (method === 'GET' && (m = /^\/commits\/([^/]+)\/check-runs$/.exec(rest))) {
-      const runs = this.checkRuns.filter((r) => r.head_sha === m?.[1] && (!url.searchParams.get('check_name') || r.name === url.searchParams.get('check_name')))
-      return [200, { total_count: runs.length, check_runs: runs.map((r) => ({ id: r.id, name: r.name, head_sha: r.head_sha, status: 'completed', conclusion: r.conclusion })) }]
+      const named = this.checkRuns.filter((r) => r.head_sha === m?.[1] && (!url.searchParams.get('check_name') || r.name === url.searchParams.get('check_name')))
+      // filter=latest (GitHub's default) keeps the newest run of each name, newest first.
+      const runs = url.searchParams.get('filter') === 'all' ? [...named].reverse() : [...named].reverse().filter((r, i, all) => all.findIndex((o) => o.name === r.name) === i)
+      return [200, { total_count: runs.length, check_runs: runs.map((r) => ({ id: r.id, name: r.name, head_sha: r.head_sha, status: 'completed', conclusion: r.conclusion, output: { title: r.output?.title ?? null, summary: r.output?.summary ?? null, text: null, annotations_count: r.annotations.length, annotations_url: '' } })) }]
+    }
+    if (method === 'GET' && (m = /^\/check-runs\/(\d+)\/annotations$/.exec(rest))) {
+      const run = this.checkRuns.find((r) => r.id === Number(m?.[1]))
+      if (!run) return [404, { message: 'Not Found' }]
+      return this.page(run.annotations.map((a) => ({ ...(a as object), blob_href: '', start_column: null, end_column: null, raw_details: null })), url)
     }
     if (method === 'POST' && rest === '/check-runs') {
       this.validate(method, '/repos/{owner}/{repo}/check-runs', body)
@@ -158,9 +170,10 @@ export class FakeGitHub {
       this.validate(method, '/repos/{owner}/{repo}/check-runs/{check_run_id}', body)
       const run = this.checkRuns.find((r) => r.id === Number(m?.[1]))
       if (!run) return [404, { message: 'Not Found' }]
-      const input = body as { conclusion?: string; output?: { summary?: string; annotations?: unknown[] } }
+      const input = body as { conclusion?: string; output?: { title?: string; summary?: string; annotations?: unknown[] } }
       if (input.conclusion) run.conclusion = input.conclusion
       if (input.output) run.output = input.output
+      // As on GitHub: an update's annotations are added to those the run already has.
       run.annotations.push(...(input.output?.annotations ?? []))
       return [200, { id: run.id }]
     }
@@ -184,18 +197,22 @@ export class FakeGitHub {
   private listFiles(number: number, url: URL): [number, unknown, Record<string, string>?] {
     const pull = this.pulls.get(number)
     if (!pull) return [404, { message: 'Not Found' }]
+    const files = pull.files.map((f) => ({ sha: 'e'.repeat(40), filename: f.filename, status: f.status, additions: 1, deletions: 0, changes: 1, blob_url: '', raw_url: '', contents_url: '', ...(f.patch === undefined ? {} : { patch: f.patch }) }))
+    return this.page(files, url)
+  }
+
+  /** One page of a list, with GitHub's Link header to the next (per_page defaults to 30). */
+  private page(items: readonly unknown[], url: URL): [number, unknown, Record<string, string>?] {
     const perPage = Number(url.searchParams.get('per_page') ?? 30)
     const page = Number(url.searchParams.get('page') ?? 1)
-    const slice = pull.files.slice((page - 1) * perPage, page * perPage)
-    const last = Math.max(1, Math.ceil(pull.files.length / perPage))
+    const last = Math.max(1, Math.ceil(items.length / perPage))
     const headers: Record<string, string> = {}
     if (page < last) {
       const next = new URL(url.href)
       next.searchParams.set('page', String(page + 1))
       headers.link = `<http://${url.host}${next.pathname}${next.search}>; rel="next"`
     }
-    const files = slice.map((f) => ({ sha: 'e'.repeat(40), filename: f.filename, status: f.status, additions: 1, deletions: 0, changes: 1, blob_url: '', raw_url: '', contents_url: '', ...(f.patch === undefined ? {} : { patch: f.patch }) }))
-    return [200, files, headers]
+    return [200, items.slice((page - 1) * perPage, page * perPage), headers]
   }
 
   private createReview(number: number, body: ReviewBody): [number, unknown] {
@@ -221,6 +238,13 @@ export class FakeGitHub {
     return [200, { id, node_id: `PRR_${id}`, body: body.body, state: 'COMMENTED', commit_id: body.commit_id, user: { login: 'bluepencil[bot]', type: 'Bot' } }]
   }
 
+  /** A comment of the bot, as an earlier run would have left it; returns its id. */
+  addBotComment(pull: number, comment: { path: string; line: number; body: string }): number {
+    const id = this.nextId++
+    this.comments.set(pull, [...this.commentsOn(pull), { id, node_id: `PRRC_${id}`, ...comment, start_line: null, user: { login: 'bluepencil[bot]', type: 'Bot' }, resolved: false }])
+    return id
+  }
+
   /** A human reply in the thread of one of the bot's comments. */
   reply(pull: number, to: number, text: string): void {
     const parent = this.commentsOn(pull).find((c) => c.id === to)
@@ -231,10 +255,17 @@ export class FakeGitHub {
   private graphql(request: { query: string; variables: Record<string, unknown> }): unknown {
     const number = Number(request.variables.number)
     if (request.query.includes('reviewThreads')) {
+      // A connection as GitHub serves it: `first` up to 100, opaque cursors, pageInfo.
+      const first = Number(/reviewThreads\(first:\s*(\d+)/.exec(request.query)?.[1] ?? Number.NaN)
+      if (!(first >= 1 && first <= 100)) return { errors: [{ message: `Requesting ${first} records on the \`reviewThreads\` connection exceeds the \`first\` limit of 100 records.` }] }
       const threads = this.commentsOn(number)
         .filter((c) => c.in_reply_to_id === undefined)
         .map((c) => ({ id: `THREAD_${c.id}`, isResolved: c.resolved, comments: { nodes: [{ databaseId: c.id }] } }))
-      return { data: { repository: { pullRequest: { reviewThreads: { nodes: threads } } } } }
+      const after = typeof request.variables.cursor === 'string' ? Number(Buffer.from(request.variables.cursor, 'base64').toString().replace('cursor:', '')) : 0
+      const nodes = threads.slice(after, after + first)
+      const end = after + nodes.length
+      const pageInfo = { hasNextPage: end < threads.length, endCursor: nodes.length === 0 ? null : Buffer.from(`cursor:${end}`).toString('base64') }
+      return { data: { repository: { pullRequest: { reviewThreads: { nodes, pageInfo } } } } }
     }
     if (request.query.includes('resolveReviewThread')) {
       const id = Number(String(request.variables.id).replace('THREAD_', ''))
