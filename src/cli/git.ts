@@ -1,9 +1,45 @@
 import { execFileSync } from 'node:child_process'
+import type { ConfigSource, GitHubReads } from '../github/github-port.js'
 import { UsageError } from './io.js'
 
-export interface ChangedFile {
-  readonly path: string
-  readonly status: 'added' | 'modified' | 'renamed' | 'removed' | 'other'
+const CONFIG_PATH = '.github/bluepencil.yml'
+
+/**
+ * The GitHub port's reads over a local repository, for the pull request base..head: the
+ * changed files with GitHub's statuses and patches, the posts at head, and the config and
+ * rule files at base, as the app reads them from the default branch. A local diff has no
+ * earlier review, so there are no comments or review bodies to read.
+ */
+export function gitReads(repo: string, base: string, head: string): GitHubReads {
+  return {
+    async readConfig(): Promise<ConfigSource> {
+      const text = fileAt(repo, base, CONFIG_PATH)?.toString('utf8')
+      return text === undefined ? undefined : { text, file: CONFIG_PATH }
+    },
+    async listChangedFiles() {
+      return changedFiles(repo, base, head).map(({ path, status, previousPath }) => {
+        const patch = status === 'removed' ? undefined : patchOf(repo, base, head, path, previousPath)
+        return { path, status, ...(patch === undefined ? {} : { patch }) }
+      })
+    },
+    async getFile(path, ref) {
+      return fileAt(repo, ref, path)
+    },
+    async listRuleFiles(dir) {
+      return listTree(repo, base, dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .flatMap((file) => {
+          const text = fileAt(repo, base, file)?.toString('utf8')
+          return text === undefined ? [] : [{ file, text }]
+        })
+    },
+    async listReviewComments() {
+      return []
+    },
+    async listReviewBodies() {
+      return []
+    },
+  }
 }
 
 function git(repo: string, args: readonly string[]): Buffer {
@@ -19,24 +55,23 @@ export function resolveRev(repo: string, rev: string): string {
   return git(repo, ['rev-parse', '--verify', `${rev}^{commit}`]).toString().trim()
 }
 
-/** Files changed between base and head, as GitHub lists a pull request's files (renames detected). */
-export function changedFiles(repo: string, base: string, head: string): ChangedFile[] {
-  const out = git(repo, ['diff', '--name-status', '-M', '-z', base, head]).toString()
+/** git's status letters as GitHub names a pull request file's status. */
+const STATUS: Record<string, string> = { A: 'added', M: 'modified', D: 'removed', R: 'renamed', C: 'copied', T: 'changed' }
+
+/** Files changed between base and head, as GitHub lists a pull request's files (renames and copies detected). */
+export function changedFiles(repo: string, base: string, head: string): { path: string; status: string; previousPath?: string }[] {
+  // Three dots: the changes since the merge base, as GitHub diffs a pull request.
+  const out = git(repo, ['diff', '--name-status', '-M', '-C', '-z', `${base}...${head}`]).toString()
   const parts = out.split('\0').filter(Boolean)
-  const files: ChangedFile[] = []
+  const files: { path: string; status: string; previousPath?: string }[] = []
   for (let i = 0; i < parts.length; i++) {
     const code = parts[i] as string
-    if (code.startsWith('R')) {
-      files.push({ path: parts[i + 2] as string, status: 'renamed' })
-      i += 2
-    } else if (code.startsWith('C')) {
-      files.push({ path: parts[i + 2] as string, status: 'added' })
-      i += 2
-    } else {
-      const status = code === 'A' ? 'added' : code === 'M' ? 'modified' : code === 'D' ? 'removed' : 'other'
-      files.push({ path: parts[i + 1] as string, status })
-      i += 1
-    }
+    const twoPaths = code.startsWith('R') || code.startsWith('C')
+    const status = STATUS[code[0] as string] ?? 'changed'
+    // A rename diffs against its old path; a copy's source stays and may change too, so its patch is the new file's alone.
+    const path = parts[i + (twoPaths ? 2 : 1)] as string
+    files.push(status === 'renamed' ? { path, status, previousPath: parts[i + 1] as string } : { path, status })
+    i += twoPaths ? 2 : 1
   }
   return files
 }
@@ -49,9 +84,10 @@ export function fileAt(repo: string, rev: string, path: string): Buffer | undefi
   }
 }
 
-/** The file's diff as GitHub's `patch` field carries it: hunks only, no file headers. */
-export function patchOf(repo: string, base: string, head: string, path: string): string | undefined {
-  const diff = git(repo, ['diff', '-M', '--no-color', '--no-ext-diff', '-U3', base, head, '--', path]).toString()
+/** The file's diff as GitHub's `patch` field carries it: hunks only, no file headers (a renamed file against its old path). */
+export function patchOf(repo: string, base: string, head: string, path: string, previousPath?: string): string | undefined {
+  const paths = previousPath === undefined ? [path] : [previousPath, path]
+  const diff = git(repo, ['diff', '-M', '--no-color', '--no-ext-diff', '-U3', `${base}...${head}`, '--', ...paths]).toString()
   if (/^Binary files /m.test(diff)) return undefined
   const at = diff.indexOf('\n@@')
   return at === -1 ? undefined : diff.slice(at + 1).replace(/\n$/, '')

@@ -46,7 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option('--repo <dir>', 'repository folder', '.')
     .action(async (opts: { base: string; head: string; repo: string }) => {
       const { reviewCommand } = await import('./review-command.js')
-      code = reviewCommand(opts, io)
+      code = await reviewCommand(opts, io)
     })
   program
     .command('check-rules')

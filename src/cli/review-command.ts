@@ -1,58 +1,34 @@
 import { posix } from 'node:path'
-import { parseRepoConfigText, DEFAULT_CONFIG } from '../config/repo-config.js'
-import { formatConfigError } from '../config/rule-file.js'
-import type { SkippedFile } from '../core/types.js'
-import { createLinter } from '../lint/linter.js'
-import { planReview } from '../review/plan-review.js'
-import type { ReviewFile } from '../review/plan-types.js'
-import { renderPlanAsText } from '../review/render-plan-text.js'
-import { CONFIG_PATH } from './cli-config.js'
-import { changedFiles, fileAt, listTree, patchOf, resolveRev } from './git.js'
-import { EXIT, type CliIo, UsageError } from './io.js'
+import { handlePullRequest, type RunSummary } from '../github/handle-pull-request.js'
+import { recordWrites, type WriteRecord } from '../github/recorded-writes.js'
+import { renderRun } from '../github/render-preview.js'
+import { gitReads, resolveRev } from './git.js'
+import { EXIT, type CliIo } from './io.js'
 
 /**
- * Previews the review the app would post for base..head: same config source (the
- * base, as the app reads the default branch), same engine, same planner, same bodies.
+ * Previews the review the app would post for base..head: the app's own handler, over a
+ * port that reads the local repository (config and rule files at the base, as the app
+ * reads the default branch) and records what the app would write.
  */
-export function reviewCommand(options: { base: string; head: string; repo: string }, io: CliIo): number {
+export async function reviewCommand(options: { base: string; head: string; repo: string }, io: CliIo): Promise<number> {
   const repo = posix.resolve(io.cwd, options.repo)
   const base = resolveRev(repo, options.base)
   const head = resolveRev(repo, options.head)
-  const configText = fileAt(repo, base, CONFIG_PATH)?.toString('utf8')
-  const parsed = configText === undefined ? { config: DEFAULT_CONFIG, errors: [] } : parseRepoConfigText(configText, CONFIG_PATH)
-  const extraRuleFiles = parsed.config.ruleDirs.flatMap((dir) =>
-    listTree(repo, base, dir)
-      .filter((f) => /\.ya?ml$/.test(f))
-      .map((file) => ({ file, text: fileAt(repo, base, file)?.toString('utf8') ?? '' })),
-  )
-  const { linter, errors } = createLinter({ config: parsed.config, extraRuleFiles })
-  const configErrors = [...parsed.errors, ...errors]
-  if (configErrors.length > 0) throw new UsageError(configErrors.map(formatConfigError).join('\n'))
+  const { port, record } = recordWrites(gitReads(repo, base, head))
+  const summary = await handlePullRequest({ port, pr: { repo, number: 0, headSha: head, draft: false }, log: stderrLog(io) })
+  io.stdout(renderRun(summary, record, false))
+  return exitCode(summary, record)
+}
 
-  const files: ReviewFile[] = []
-  const notReviewed: SkippedFile[] = []
-  for (const changed of changedFiles(repo, base, head)) {
-    if (!['added', 'modified', 'renamed'].includes(changed.status) || !linter.isPost(changed.path)) continue
-    const content = fileAt(repo, head, changed.path)
-    if (!content) {
-      notReviewed.push({ path: changed.path, reason: 'cannot read the file at the head revision' })
-      continue
-    }
-    const result = linter.lint(changed.path, content)
-    if (result.kind === 'skipped') {
-      notReviewed.push(result.skipped)
-      continue
-    }
-    files.push({ path: changed.path, source: result.source, patch: patchOf(repo, base, head, changed.path), findings: result.findings })
+/** 2 for a config the app would refuse, 1 when the check run fails or a post has an error-level finding. */
+export function exitCode(summary: RunSummary, record: WriteRecord): number {
+  if (summary.outcome === 'invalid-config') return EXIT.usage
+  return summary.errors > 0 || record.checkRuns.some((c) => c.conclusion === 'failure') ? EXIT.findings : EXIT.clean
+}
+
+export function stderrLog(io: CliIo): { info: () => void; warn: (fields: Record<string, unknown>, message: string) => void } {
+  return {
+    info: () => undefined,
+    warn: (fields, message) => io.stderr(`bluepencil: ${message}${fields.error ? `: ${String(fields.error)}` : ''}\n`),
   }
-  const plan = planReview({
-    commitId: head,
-    files,
-    postedFingerprints: new Set(),
-    maxComments: parsed.config.maxComments,
-    mode: parsed.config.filter,
-    notReviewed,
-  })
-  io.stdout(renderPlanAsText(plan))
-  return files.some((f) => f.findings.some((x) => x.severity === 'error')) ? EXIT.findings : EXIT.clean
 }

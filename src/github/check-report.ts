@@ -1,4 +1,6 @@
+import { formatConfigError, type ConfigError } from '../config/rule-file.js'
 import type { Finding, Severity } from '../core/types.js'
+import type { ReviewFile, ReviewPlan } from '../review/plan-types.js'
 import type { CheckAnnotation, CheckRunReport } from './github-port.js'
 
 const LEVEL: Record<Severity, CheckAnnotation['annotation_level']> = { error: 'failure', warning: 'warning', suggestion: 'notice' }
@@ -38,6 +40,23 @@ export function checkReport(options: {
       title: f.ruleId,
     })),
   }
+}
+
+/**
+ * The check run of one run: every finding on the lines the pull request changed, whether
+ * this run comments on it, lists it in the body, or an earlier run already posted it;
+ * notes for the repository's broken rule files and for posts not reviewed.
+ */
+export function checkReportForPlan(options: { plan: ReviewPlan; files: readonly ReviewFile[]; failOn: 'error' | 'warning' | 'never'; ruleErrors: readonly ConfigError[] }): CheckRunReport {
+  const { plan, files } = options
+  const shown = [...plan.comments.flatMap((c) => c.findings), ...plan.overflow, ...plan.unanchored]
+  const seen = new Set([...shown, ...plan.outsideDiff])
+  const alreadyPosted = files.flatMap((f) => f.findings).filter((f) => !seen.has(f))
+  const notes = [
+    ...options.ruleErrors.map((e) => `Rule file problem: ${formatConfigError(e)}`),
+    ...plan.notReviewed.map((s) => `Not reviewed: ${s.path} (${s.reason})`),
+  ]
+  return checkReport({ headSha: plan.commitId, findings: [...new Set([...shown, ...alreadyPosted])], failOn: options.failOn, posts: files.length, notes, invalidRules: options.ruleErrors.length > 0 })
 }
 
 /** A configuration problem: the check fails with every message, and nothing else is posted. */

@@ -1,4 +1,5 @@
-/** The GitHub calls the handler makes; only the Octokit adapter knows REST and GraphQL. */
+// The handler's view of GitHub; only the Octokit adapter knows REST and GraphQL.
+
 export interface ChangedFile {
   readonly path: string
   readonly status: string
@@ -40,7 +41,23 @@ export interface CheckRunReport {
   readonly annotations: readonly CheckAnnotation[]
 }
 
-export interface GitHubPort {
+export interface NewReview {
+  readonly commitId: string
+  readonly body: string
+  readonly comments: readonly NewReviewComment[]
+}
+
+/**
+ * `.github/bluepencil.yml` of the default branch: already parsed (Probot's config reader,
+ * which also follows `_extends` and the owner's `.github` repository), or as text with
+ * its file name so errors can name the line. Undefined when the repository has none.
+ */
+export type ConfigSource = { readonly parsed: unknown } | { readonly text: string; readonly file: string } | undefined
+
+/** What the handler reads of a pull request. */
+export interface GitHubReads {
+  /** Throws when the config exists but cannot be read. */
+  readConfig(): Promise<ConfigSource>
   listChangedFiles(): Promise<ChangedFile[]>
   /** File bytes at a ref, or undefined when missing. */
   getFile(path: string, ref: string): Promise<Uint8Array | undefined>
@@ -49,8 +66,15 @@ export interface GitHubPort {
   listReviewComments(): Promise<ReviewComment[]>
   /** Bodies of the reviews already on the pull request. */
   listReviewBodies(): Promise<string[]>
-  createReview(review: { commitId: string; body: string; comments: readonly NewReviewComment[] }): Promise<void>
+}
+
+/** What the handler writes: one review, the check run, resolved threads. */
+export interface GitHubWrites {
+  createReview(review: NewReview): Promise<void>
   reportCheckRun(report: CheckRunReport): Promise<void>
   /** Resolves the review threads that start with these comments; best effort. */
   resolveThreads(commentIds: readonly number[]): Promise<number>
 }
+
+/** The GitHub calls the handler makes: over Octokit (app, Action, `review --pr`) or over local git (`review`). */
+export interface GitHubPort extends GitHubReads, GitHubWrites {}

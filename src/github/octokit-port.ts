@@ -1,9 +1,10 @@
+import merge from 'deepmerge'
 import type { ProbotOctokit } from 'probot'
 import { planCheckRunWrite } from './check-run-write.js'
-import type { ChangedFile, CheckAnnotation, CheckRunReport, GitHubPort, ReviewComment } from './github-port.js'
+import type { ChangedFile, CheckAnnotation, CheckRunReport, GitHubPort, ConfigSource, ReviewComment } from './github-port.js'
 
-/** What the port needs of an Octokit: Probot's and @octokit/rest's both have it. */
-export type PortOctokit = Pick<InstanceType<typeof ProbotOctokit>, 'rest' | 'paginate' | 'graphql'>
+/** What the port needs of an Octokit: Probot's has it, and @octokit/rest's with the config plugin. */
+export type PortOctokit = Pick<InstanceType<typeof ProbotOctokit>, 'rest' | 'paginate' | 'graphql' | 'config'>
 
 /** One pull request of one repository. */
 export interface PullRequestTarget {
@@ -13,6 +14,7 @@ export interface PullRequestTarget {
 }
 
 const CHECK_NAME = 'Bluepencil'
+const CONFIG_PATH = '.github/bluepencil.yml'
 
 interface ReviewThread {
   readonly id: string
@@ -41,6 +43,13 @@ export function octokitPort(octokit: PortOctokit, target: PullRequestTarget): Gi
   }
 
   return {
+    async readConfig(): Promise<ConfigSource> {
+      // What Probot's context.config does: the default branch, `_extends`, the owner's
+      // `.github` repository as a fallback, files deep-merged.
+      const { config, files } = await octokit.config.get({ ...repo, path: CONFIG_PATH, defaults: (configs) => merge.all<Record<string, unknown>>([{}, ...configs]) })
+      return files.some((f) => f.config !== null) ? { parsed: config } : undefined
+    },
+
     async listChangedFiles(): Promise<ChangedFile[]> {
       const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number, per_page: 100 })
       return files.map((f) => ({ path: f.filename, status: f.status, ...(f.patch === undefined ? {} : { patch: f.patch }) }))

@@ -17,7 +17,12 @@ class MemoryGitHub implements GitHubPort {
   comments: ReviewComment[] = []
   resolved: number[] = []
   rejectNextReview = false
+  /** The parsed config of the default branch; undefined when the repository has none. */
+  config: unknown = undefined
   constructor(readonly files: Record<string, { before: string; after: string }> = { [PATH]: { before: '', after: post } }) {}
+  async readConfig() {
+    return this.config === undefined ? undefined : { parsed: this.config }
+  }
   async listChangedFiles() {
     return Object.entries(this.files).map(([path, f]) => ({ path, status: f.before === '' ? 'added' : 'modified', patch: githubPatch(f.before, f.after) }))
   }
@@ -52,10 +57,16 @@ class MemoryGitHub implements GitHubPort {
   }
 }
 
+/** One run with this parsed config on the default branch (none by default). */
+function run(github: MemoryGitHub, config?: unknown, pull = pr) {
+  github.config = config
+  return handlePullRequest({ port: github, pr: pull, log: silent })
+}
+
 describe('handlePullRequest', () => {
   it("posts one COMMENT-ready review whose suggestions carry the editor's edits", async () => {
     const github = new MemoryGitHub()
-    const summary = await handlePullRequest({ port: github, pr, rawConfig: null, log: silent })
+    const summary = await run(github)
     expect(summary.outcome).toBe('reviewed')
     expect(github.reviews).toHaveLength(1)
     const review = github.reviews[0]!
@@ -69,32 +80,42 @@ describe('handlePullRequest', () => {
 
   it('posts nothing when the webhook is delivered again', async () => {
     const github = new MemoryGitHub()
-    await handlePullRequest({ port: github, pr, rawConfig: null, log: silent })
-    const again = await handlePullRequest({ port: github, pr, rawConfig: null, log: silent })
+    await run(github)
+    const again = await run(github)
     expect(again.outcome).toBe('nothing-new')
     expect(github.reviews).toHaveLength(1)
   })
 
   it('skips drafts unless the config asks for them', async () => {
     const github = new MemoryGitHub()
-    expect((await handlePullRequest({ port: github, pr: { ...pr, draft: true }, rawConfig: null, log: silent })).outcome).toBe('skipped-draft')
+    expect((await run(github, undefined, { ...pr, draft: true })).outcome).toBe('skipped-draft')
     expect(github.reviews).toHaveLength(0)
-    expect((await handlePullRequest({ port: github, pr: { ...pr, draft: true }, rawConfig: { drafts: true }, log: silent })).outcome).toBe('reviewed')
+    expect((await run(github, { drafts: true }, { ...pr, draft: true })).outcome).toBe('reviewed')
   })
 
   it('fails the check run, naming the field, when the config is invalid', async () => {
     const github = new MemoryGitHub()
-    const summary = await handlePullRequest({ port: github, pr, rawConfig: { maxComments: 'lots' }, log: silent })
+    const summary = await run(github, { maxComments: 'lots' })
     expect(summary.outcome).toBe('invalid-config')
     expect(github.reviews).toHaveLength(0)
     expect(github.checks[0]).toMatchObject({ conclusion: 'failure' })
     expect(github.checks[0]?.summary).toContain('.github/bluepencil.yml: maxComments: must be integer')
   })
 
+  it('fails the check run with the reason when the config cannot be read at all', async () => {
+    const github = new MemoryGitHub()
+    github.readConfig = async () => {
+      throw new Error('Configuration could not be parsed from .github/bluepencil.yml: bad indentation')
+    }
+    expect((await handlePullRequest({ port: github, pr, log: silent })).outcome).toBe('invalid-config')
+    expect(github.reviews).toHaveLength(0)
+    expect(github.checks[0]?.summary).toContain('.github/bluepencil.yml: bad indentation')
+  })
+
   it("runs the valid rules and fails the check, naming the file, when one of the repository's rule files is invalid", async () => {
     const github = new MemoryGitHub()
     github.ruleFiles = [{ file: '.github/bluepencil-rules/broken.yml', text: 'extends: substitution\nmessage: m\n' }]
-    const summary = await handlePullRequest({ port: github, pr, rawConfig: { ruleDirs: ['.github/bluepencil-rules'] }, log: silent })
+    const summary = await run(github, { ruleDirs: ['.github/bluepencil-rules'] })
     expect(summary.outcome).toBe('reviewed')
     expect(github.checks.at(-1)?.conclusion).toBe('failure')
     expect(github.checks.at(-1)?.summary).toContain('.github/bluepencil-rules/broken.yml')
@@ -102,7 +123,7 @@ describe('handlePullRequest', () => {
 
   it('caps line comments and lists the rest in the review body, never losing one', async () => {
     const github = new MemoryGitHub()
-    await handlePullRequest({ port: github, pr, rawConfig: { maxComments: 2 }, log: silent })
+    await run(github, { maxComments: 2 })
     const review = github.reviews[0]!
     expect(review.comments).toHaveLength(2)
     expect(review.body).toMatch(/more findings \(past this review's comment limit\)/)
@@ -112,7 +133,7 @@ describe('handlePullRequest', () => {
   it('moves every comment into the body when GitHub still answers 422', async () => {
     const github = new MemoryGitHub()
     github.rejectNextReview = true
-    await handlePullRequest({ port: github, pr, rawConfig: null, log: silent })
+    await run(github)
     expect(github.reviews).toHaveLength(1)
     expect(github.reviews[0]?.comments).toHaveLength(0)
     expect(github.reviews[0]?.body).toContain('adaptive scheduler')
@@ -121,10 +142,10 @@ describe('handlePullRequest', () => {
   it("comments only on lines the pull request changed, and resolves the bot's threads once fixed", async () => {
     const fixedLine = post.replace('the adaptive Scheduler', 'the adaptive scheduler')
     const github = new MemoryGitHub()
-    await handlePullRequest({ port: github, pr, rawConfig: null, log: silent })
+    await run(github)
     const schedulerComment = github.comments.find((c) => c.body.includes('adaptive scheduler'))!
     github.files[PATH] = { before: post, after: fixedLine }
-    const push = await handlePullRequest({ port: github, pr: { ...pr, headSha: 'b'.repeat(40) }, rawConfig: null, log: silent })
+    const push = await run(github, undefined, { ...pr, headSha: 'b'.repeat(40) })
     expect(push.outcome).toBe('nothing-new')
     expect(github.reviews).toHaveLength(1)
     expect(github.resolved).toEqual([schedulerComment.id])
