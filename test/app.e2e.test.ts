@@ -50,6 +50,8 @@ describe('the app as a real server process against a GitHub stand-in', () => {
     const before = github.apiCalls
     const response = await deliver(app, 'pull_request', payload(pull))
     expect(response.status).toBe(200)
+    // Answered once queued; the run follows.
+    const run = await nextRun()
     const reviews = github.reviews.filter((r) => r.pull === 1)
     expect(reviews).toHaveLength(1)
     const review = reviews[0]!
@@ -77,7 +79,7 @@ describe('the app as a real server process against a GitHub stand-in', () => {
     const calls = github.apiCalls - before
     console.log(`API calls for one run: ${calls} (${github.requests.slice(before).map((r) => `${r.method} ${r.path.split('?')[0]}`).join(', ')})`)
     expect(github.requests.slice(before).filter((r) => r.method === 'POST' && r.path.endsWith('/reviews'))).toHaveLength(1)
-    expect(await nextRun()).toMatchObject({ repo: `${OWNER}/${REPO}`, pr: 1, outcome: 'reviewed', apiCalls: calls })
+    expect(run).toMatchObject({ repo: `${OWNER}/${REPO}`, pr: 1, outcome: 'reviewed', apiCalls: calls })
     const check = github.checkRuns.find((r) => r.head_sha === pull.headSha)
     expect(check).toMatchObject({ name: 'Bluepencil', conclusion: 'neutral' })
   })
@@ -110,9 +112,9 @@ describe('the app as a real server process against a GitHub stand-in', () => {
     })
     const response = await deliver(app, 'pull_request', payload(pull))
     expect(response.status).toBe(200)
+    expect(await nextRun()).toMatchObject({ pr: 2, outcome: 'reviewed' })
     expect(github.faults.every((f) => f.remaining === 0)).toBe(true)
     expect(github.reviews.filter((r) => r.pull === 2)).toHaveLength(1)
-    expect(await nextRun()).toMatchObject({ pr: 2, outcome: 'reviewed' })
   }, 60_000)
 
   it("resolves the bot's thread once a push fixes its finding, but not a thread a human replied in", async () => {

@@ -7,6 +7,7 @@ import { planReview } from '../review/plan-review.js'
 import type { ReviewFile, ReviewPlan } from '../review/plan-types.js'
 import { checkReportForPlan, configFailure } from './check-report.js'
 import type { ConfigSource, GitHubPort } from './github-port.js'
+import { hasRunKey, postReviewOnce, runKey } from './post-review-once.js'
 import { fallbackReviewRequest, reviewRequest } from './review-request.js'
 import { threadsToResolve } from './threads-to-resolve.js'
 
@@ -24,7 +25,7 @@ export interface RunLog {
 }
 
 export interface RunSummary {
-  readonly outcome: 'reviewed' | 'nothing-new' | 'skipped-draft' | 'no-posts' | 'invalid-config'
+  readonly outcome: 'reviewed' | 'nothing-new' | 'already-reviewed' | 'skipped-draft' | 'no-posts' | 'invalid-config'
   readonly files: number
   readonly findings: number
   /** Error-level findings anywhere in the reviewed posts. */
@@ -86,16 +87,19 @@ export async function handlePullRequest(options: HandlerOptions): Promise<RunSum
   const existing = await port.listReviewComments()
   const bodies = await port.listReviewBodies()
   const posted = new Set([...existing.flatMap((c) => readMarkers(c.body)), ...bodies.flatMap(readMarkers)])
+  // One review per (pull request, head SHA): a run of this SHA already posted it (a retry after a lost answer, a redelivery).
+  const key = runKey(pr.number, pr.headSha)
+  const alreadyReviewed = hasRunKey(bodies, key)
 
   // 5. Plan and post one review, only when something is new.
   const plan = planReview({ commitId: pr.headSha, files, postedFingerprints: posted, maxComments: config.maxComments, mode: config.filter, notReviewed })
-  if (!plan.isEmpty) {
+  if (!plan.isEmpty && !alreadyReviewed) {
     try {
-      await port.createReview(reviewRequest(plan))
+      await postReviewOnce(port, reviewRequest(plan), key)
     } catch (error) {
       if ((error as { status?: number }).status !== 422) throw error
       log.warn({ repo: pr.repo, pr: pr.number, error: (error as Error).message }, 'review rejected (422); posting the comments in the review body')
-      await port.createReview(fallbackReviewRequest(plan))
+      await postReviewOnce(port, fallbackReviewRequest(plan), key)
     }
   }
 
@@ -113,7 +117,7 @@ export async function handlePullRequest(options: HandlerOptions): Promise<RunSum
   }
 
   const all = files.flatMap((f) => f.findings)
-  return { outcome: plan.isEmpty ? 'nothing-new' : 'reviewed', files: files.length, findings: all.length, errors: all.filter((f) => f.severity === 'error').length, comments: plan.comments.length, plan }
+  return { outcome: plan.isEmpty ? 'nothing-new' : alreadyReviewed ? 'already-reviewed' : 'reviewed', files: files.length, findings: all.length, errors: all.filter((f) => f.severity === 'error').length, comments: plan.comments.length, plan }
 }
 
 /** A config that cannot be read at all is reported like an invalid one: in the check run. */

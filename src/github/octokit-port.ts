@@ -101,7 +101,8 @@ export function octokitPort(octokit: PortOctokit, target: PullRequestTarget): Gi
     },
 
     async createReview({ commitId, body, comments }) {
-      await octokit.rest.pulls.createReview({ ...repo, pull_number, commit_id: commitId, event: 'COMMENT', body, comments: [...comments] })
+      // No blind retry: after an answer that may hide a stored review, postReviewOnce reads back first.
+      await octokit.rest.pulls.createReview({ ...repo, pull_number, commit_id: commitId, event: 'COMMENT', body, comments: [...comments], request: { retries: 0 } })
     },
 
     async reportCheckRun(report: CheckRunReport) {

@@ -1,27 +1,69 @@
+import Bottleneck from 'bottleneck'
 import { ProbotOctokit } from 'probot'
 
-/** How often a request is retried after GitHub's secondary rate limit before the run fails. */
+/** How often a request is retried in process after GitHub's secondary rate limit. */
 export const SECONDARY_LIMIT_RETRIES = 3
+/**
+ * Longer waits are not slept through in process: the request fails, and the run queue
+ * puts the run back until GitHub's reset time (durably with Redis), so a limit that
+ * lasts hours neither holds a worker nor loses the run.
+ */
+export const IN_PROCESS_WAIT_LIMIT_S = 60
+
+/**
+ * Content-creating requests (reviews, comments) at most every 800 ms: 75 a minute, under
+ * GitHub's secondary limit of 80. Other writes (check runs, GraphQL) every 400 ms. The
+ * stock plugin spaces reviews 3 s apart (20 a minute), which made 50 pull requests take
+ * 150 s. With REDIS_URL the limiters live in Redis and bind every replica together.
+ */
+const CONTENT_CREATING_MIN_MS = 800
+const WRITE_MIN_MS = 400
 
 type ThrottleOptions = { method: string; url: string }
 type Logger = { warn(message: string): void }
+type Limiters = { write: Bottleneck.Group; notifications: Bottleneck.Group }
+
+const LOCAL = {}
+const limitersByConnection = new WeakMap<object, Limiters>()
+
+/** One set of limiters per process (per Redis connection), shared by every installation's octokit. */
+function limiters(connection: object | undefined): Limiters {
+  const key = connection ?? LOCAL
+  let found = limitersByConnection.get(key)
+  if (!found) {
+    const common = { maxConcurrent: 1, timeout: 120_000, ...(connection ? { connection: connection as Bottleneck.IORedisConnection } : {}) }
+    found = {
+      write: new Bottleneck.Group({ id: 'bluepencil-write', minTime: WRITE_MIN_MS, ...common }),
+      notifications: new Bottleneck.Group({ id: 'bluepencil-content', minTime: CONTENT_CREATING_MIN_MS, ...common }),
+    }
+    limitersByConnection.set(key, found)
+  }
+  return found
+}
 
 /**
- * Probot's octokit with bounded retries on secondary rate limits: stock Probot 14 only
- * logs them, so a review would be lost. 5xx and network errors are retried by the
- * retry plugin Probot already includes (3 times, with backoff).
+ * Probot's octokit with our limiters and rate-limit policy: stock Probot 14 only logs
+ * secondary limits, so a review would be lost. 5xx and network errors are retried by
+ * the retry plugin Probot already includes (3 times, with backoff), except where a
+ * caller turns that off for a write it must not repeat blindly.
  */
-export const BluepencilOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-  ...options,
-  throttle: {
-    ...(options.throttle as object | undefined),
-    onSecondaryRateLimit: (retryAfter: number, request: ThrottleOptions, octokit: { log: Logger }, retryCount: number) => {
-      octokit.log.warn(`Secondary rate limit on ${request.method} ${request.url}; retry ${retryCount + 1} in ${retryAfter}s`)
-      return retryCount < SECONDARY_LIMIT_RETRIES
+export const BluepencilOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => {
+  const throttle = options.throttle as { connection?: object } | undefined
+  return {
+    ...options,
+    throttle: {
+      ...throttle,
+      ...limiters(throttle?.connection),
+      onSecondaryRateLimit: (retryAfter: number, request: ThrottleOptions, octokit: { log: Logger }, retryCount: number) => {
+        const retry = retryCount < SECONDARY_LIMIT_RETRIES && retryAfter <= IN_PROCESS_WAIT_LIMIT_S
+        octokit.log.warn(`Secondary rate limit on ${request.method} ${request.url}; ${retry ? `retry ${retryCount + 1} in ${retryAfter}s` : `the run is put back for ${retryAfter}s`}`)
+        return retry
+      },
+      onRateLimit: (retryAfter: number, request: ThrottleOptions, octokit: { log: Logger }, retryCount: number) => {
+        const retry = retryCount < 2 && retryAfter <= IN_PROCESS_WAIT_LIMIT_S
+        octokit.log.warn(`Rate limit on ${request.method} ${request.url}; ${retry ? `retry ${retryCount + 1} in ${retryAfter}s` : `the run is put back for ${retryAfter}s`}`)
+        return retry
+      },
     },
-    onRateLimit: (retryAfter: number, request: ThrottleOptions, octokit: { log: Logger }, retryCount: number) => {
-      octokit.log.warn(`Rate limit on ${request.method} ${request.url}; retry ${retryCount + 1} in ${retryAfter}s`)
-      return retryCount < 2
-    },
-  },
-}))
+  }
+})

@@ -1,6 +1,6 @@
 import { marker, readMarkers } from './fingerprint.js'
 import type { ReviewPlan } from './plan-types.js'
-import { MAX_BODY } from './render-comment.js'
+import { MAX_BODY, RUN_KEY_ROOM } from './render-comment.js'
 import { renderReviewBody } from './render-review-body.js'
 
 /**
@@ -20,7 +20,7 @@ export function fallbackBody(plan: ReviewPlan): string {
     notReviewed: plan.notReviewed,
     outsideDiff: plan.outsideDiff.length,
     alreadyPosted: plan.alreadyPosted,
-    maxLength: MAX_BODY - markers.length - 1,
+    maxLength: MAX_BODY - markers.length - RUN_KEY_ROOM,
   })
   return markers === '' ? summary : `${summary}\n${markers}`
 }

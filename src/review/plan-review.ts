@@ -6,7 +6,7 @@ import { fingerprint, hashOf, marker } from './fingerprint.js'
 import { groupPlacements, type CommentGroup } from './group-placements.js'
 import { mergeFixes } from './merge-fixes.js'
 import type { PlannedComment, ReviewFile, ReviewPlan } from './plan-types.js'
-import { MAX_BODY, renderComment } from './render-comment.js'
+import { MAX_BODY, renderComment, RUN_KEY_ROOM } from './render-comment.js'
 import { renderReviewBody } from './render-review-body.js'
 
 export interface PlanOptions {
@@ -74,7 +74,7 @@ export function planReview(options: PlanOptions): ReviewPlan {
     notReviewed,
     outsideDiff: outsideDiff.length,
     alreadyPosted,
-    maxLength: MAX_BODY - markers.length - 2,
+    maxLength: MAX_BODY - markers.length - RUN_KEY_ROOM,
   })
   return {
     commitId: options.commitId,

@@ -3,6 +3,8 @@ import { marker } from './fingerprint.js'
 
 /** GitHub refuses comment and review bodies over 65,536 characters. */
 export const MAX_BODY = 65_536
+/** Left free in a review body for the run key and separators the app appends (src/github/post-review-once.ts). */
+export const RUN_KEY_ROOM = 128
 
 /**
  * A line comment as an editor writes it: one short sentence per finding, the suggestion

@@ -38,11 +38,18 @@ interface StoredComment {
 export interface Fault {
   readonly method: string
   readonly path: RegExp
-  readonly status: number
+  /** The error answer; absent: the request is answered normally (after `delayMs`). */
+  readonly status?: number
   /** How many matching requests fail before the fault clears. */
   remaining: number
   readonly headers?: Record<string, string>
   readonly body?: unknown
+  /** The write is carried out (a review stored) before the error answer: the answer is lost, not the write. */
+  readonly afterWrite?: boolean
+  /** The connection is closed without an answer (a reset) instead of an error status. */
+  readonly reset?: boolean
+  /** The answer waits this long (a slow GitHub: keeps a run in flight). */
+  readonly delayMs?: number
 }
 
 const API = '/api/v3'
@@ -103,13 +110,20 @@ export class FakeGitHub {
     const fault = this.faults.find((f) => f.remaining > 0 && f.method === method && f.path.test(url.pathname))
     if (fault) {
       fault.remaining--
-      return send(res, fault.status, fault.body ?? { message: 'Server Error' }, fault.headers)
+      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs))
+      if (fault.afterWrite) this.answer(method, url, body)
+      if (fault.reset) return void req.socket.destroy()
+      if (fault.status !== undefined) return send(res, fault.status, fault.body ?? { message: 'Server Error' }, fault.headers)
     }
+    const [status, payload, headers] = this.answer(method, url, body)
+    send(res, status, payload, headers)
+  }
+
+  private answer(method: string, url: URL, body: unknown): [number, unknown, Record<string, string>?] {
     try {
-      const [status, payload, headers] = this.route(method, url, body)
-      send(res, status, payload, headers)
+      return this.route(method, url, body)
     } catch (error) {
-      send(res, 500, { message: (error as Error).message })
+      return [500, { message: (error as Error).message }]
     }
   }
 

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { deliver, startApp, waitForRuns, type RunningApp } from './support/app-process.js'
+import { FakeGitHub, type FakePull } from './support/fake-github.js'
+import { githubPatch } from './support/patches.js'
+import { pullRequestPayload } from './support/webhook-payloads.js'
+
+// The app with its in-process queue (no REDIS_URL): payload checks, health and metrics,
+// and the review written once when GitHub stores it but the answer is lost.
+const OWNER = 'acme'
+const REPO = 'blog'
+const PATH = 'content/blog/part2.md'
+const post = readFileSync(new URL('../fixtures/posts/beam-flink-part2.md', import.meta.url), 'utf8')
+const github = new FakeGitHub(OWNER, REPO)
+let app: RunningApp
+
+function addPull(number: number): FakePull {
+  const pull: FakePull = { number, headSha: `${number}`.padStart(40, 'a'), files: [{ filename: PATH, status: 'added', patch: githubPatch('', post), content: post }] }
+  github.pulls.set(number, pull)
+  return pull
+}
+const payload = (pull: FakePull, action = 'opened') => pullRequestPayload({ action, owner: OWNER, repo: REPO, number: pull.number, headSha: pull.headSha })
+const reviewsOn = (n: number) => github.reviews.filter((r) => r.pull === n)
+let runs = 0
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 20) {
+    if (waited > 10_000) throw new Error('condition not met within 10 s')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+beforeAll(async () => {
+  app = await startApp({ githubPort: await github.start(), extraEnv: { BLUEPENCIL_RETRY_MS: '200' } })
+}, 120_000)
+
+afterAll(async () => {
+  await app?.stop()
+  await github.stop()
+})
+
+describe('the app without Redis', () => {
+  it('says at start that its queue is in process and not durable', () => {
+    expect(app.logs.find((l) => String(l.msg).includes('NOT durable'))).toMatchObject({ queue: 'in-process', durable: false })
+  })
+
+  it.each([
+    ['pull_request', (p: Record<string, any>) => delete p.pull_request, 'pull_request.number'],
+    ['head', (p: Record<string, any>) => delete p.pull_request.head, 'pull_request.head.sha'],
+    ['repository', (p: Record<string, any>) => delete p.repository, 'repository.owner.login'],
+  ])('answers 400 with one log line to a signed payload without %s, and calls no API', async (_, mangle, field) => {
+    const body = payload(addPull(90)) as Record<string, any>
+    mangle(body)
+    const before = github.apiCalls
+    const delivery = `bad-${field}`
+    const response = await deliver(app, 'pull_request', body, { delivery })
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { error: string }).error).toContain(field)
+    await waitFor(() => app.logs.some((l) => l.delivery === delivery))
+    const lines = app.logs.filter((l) => JSON.stringify(l).includes(delivery))
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatchObject({ level: 40, delivery })
+    expect(String(lines[0]?.msg)).toMatch(new RegExp(`^webhook refused \\(400\\): pull_request payload is missing .*${field.replaceAll('.', '\\.')}`))
+    expect(github.apiCalls).toBe(before)
+  })
+
+  it('refuses a badly signed payload as Probot does, before reading what it holds', async () => {
+    const response = await deliver(app, 'pull_request', { action: 'opened' }, { secret: 'wrong' })
+    expect(response.status).toBe(400)
+    const error = ((await response.json()) as { error: string }).error
+    expect(error).toMatch(/signature does not match/)
+    expect(error).not.toMatch(/missing/)
+  })
+
+  it('answers /healthz with the queue kind, and /metrics in Prometheus text format', async () => {
+    const health = await fetch(`http://127.0.0.1:${app.port}/healthz`)
+    expect(health.status).toBe(200)
+    expect(await health.json()).toEqual({ status: 'ok', queue: 'in-process', durable: false })
+    const pull = addPull(11)
+    await deliver(app, 'pull_request', payload(pull))
+    expect(await waitForRuns(app, ++runs)).toMatchObject({ pr: 11, outcome: 'reviewed' })
+    const metrics = await fetch(`http://127.0.0.1:${app.port}/metrics`)
+    expect(metrics.headers.get('content-type')).toContain('text/plain')
+    const text = await metrics.text()
+    expect(text).toMatch(/^bluepencil_runs_total\{outcome="reviewed"\} [1-9]/m)
+    expect(text).toMatch(/^bluepencil_webhooks_total\{result="invalid"\} 3$/m)
+    expect(text).toMatch(/^bluepencil_queue_depth 0$/m)
+    expect(text).toMatch(/^bluepencil_run_duration_seconds_count [1-9]/m)
+    expect(text).toMatch(/^bluepencil_github_requests_total\{method="POST",status="200"\} [1-9]/m)
+  })
+
+  it.each([
+    ['a 502', { status: 502 }],
+    ['a connection reset', { reset: true }],
+  ])('posts one review when GitHub stores it but the answer is %s', async (_, fault) => {
+    const number = 'status' in fault ? 21 : 22
+    const pull = addPull(number)
+    github.faults.push({ method: 'POST', path: new RegExp(`/pulls/${number}/reviews$`), remaining: 1, afterWrite: true, ...fault })
+    await deliver(app, 'pull_request', payload(pull))
+    expect(await waitForRuns(app, ++runs)).toMatchObject({ pr: number, outcome: 'reviewed' })
+    expect(github.faults.every((f) => f.remaining === 0)).toBe(true)
+    expect(reviewsOn(number)).toHaveLength(1)
+    expect(reviewsOn(number)[0]?.body).toContain(`<!-- bluepencil:run=${number}@${pull.headSha} -->`)
+    expect(github.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/pulls/${number}/reviews`))).toHaveLength(1)
+  })
+
+  it('retries a run that fails, with backoff, until it posts its review', async () => {
+    const pull = addPull(31)
+    // An error Probot's own retries leave alone: the run fails, the queue runs it again.
+    github.faults.push({ method: 'GET', path: /\/pulls\/31\/files$/, status: 403, remaining: 1, body: { message: 'Resource not accessible by integration' } })
+    await deliver(app, 'pull_request', payload(pull))
+    expect(await waitForRuns(app, ++runs)).toMatchObject({ pr: 31, msg: 'bluepencil run failed' })
+    expect(await waitForRuns(app, ++runs)).toMatchObject({ pr: 31, outcome: 'reviewed' })
+    expect(app.logs.some((l) => l.msg === 'run failed; it will be tried again' && l.pr === 31)).toBe(true)
+    expect(reviewsOn(31)).toHaveLength(1)
+  }, 60_000)
+})
