@@ -50,5 +50,7 @@ export interface RuleMatch {
   readonly expected?: string
   /** Source offset of another place the finding points to. */
   readonly relatedOffset?: number
+  /** This match's own message, for rules whose text varies per match (Vale's `%s`); replaces the rule's template. */
+  readonly message?: string
 }
 

@@ -25,7 +25,7 @@ export function toFinding(match: RuleMatch, rule: CompiledRule, doc: ProseDoc, p
     path,
     ruleId: rule.id,
     severity: rule.severity,
-    message: render(rule.message, { actual: oneLine(actual), expected: oneLine(shown ?? ''), line: String(relatedLine ?? '') }),
+    message: match.message ?? render(rule.message, { actual: oneLine(actual), expected: oneLine(shown ?? ''), line: String(relatedLine ?? '') }),
     ...(rule.description === undefined ? {} : { description: rule.description }),
     ...(rule.url === undefined ? {} : { url: rule.url }),
     span: { start: pointAt(doc.lines, at.start), end: pointAt(doc.lines, at.end) },

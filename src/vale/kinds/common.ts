@@ -1,0 +1,171 @@
+import type { ProseRange } from '../../markdown/prose-ranges.js'
+import type { WordChecker } from '../../spelling/hunspell.js'
+import type { ValeLevel } from '../config.js'
+import type { ValeRuleDef } from '../load-styles.js'
+import { compileValeRegex, regexFor, ValeRegexError, type ValeRegex } from '../regex.js'
+import { sentences, type ValeBlock, type ValeDoc } from '../vale-doc.js'
+
+/** An alert in a block's text (start/end are offsets into block.range.text). */
+export interface ValeAlert {
+  readonly block: ValeBlock
+  readonly start: number
+  readonly end: number
+  readonly message: string
+  /** The text Vale's `action` would put at [start, end), before fix-safety checks. */
+  readonly fix?: string
+}
+
+export interface ValeCheck {
+  readonly def: ValeRuleDef
+  readonly level: ValeLevel
+  /** Checks that read one block at a time can be re-run on a fixed block. */
+  readonly perBlock: boolean
+  run(doc: ValeDoc): ValeAlert[]
+  runBlock?(block: ValeBlock): ValeAlert[]
+}
+
+/** What rules share: the project's vocabulary and the dictionary. */
+export interface CheckEnv {
+  readonly accept: readonly string[]
+  readonly reject: readonly string[]
+  readonly wordTemplate?: string
+  readonly spelling: () => WordChecker
+  /** Folder of the style, for files a rule names (spelling `ignore`). */
+  readonly stylesPath?: string
+}
+
+export class ValeRuleError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    message: string,
+  ) {
+    super(`${file}:${line}: ${message}`)
+  }
+}
+
+export function strings(value: unknown): string[] {
+  if (value === undefined || value === null) return []
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map((v) => String(v))
+  return [String(value)]
+}
+
+/** Compiles a pattern of a rule file, naming the file and the field's line when it cannot. */
+export function ruleRegex(def: ValeRuleDef, field: string, pattern: string, ignoreCase = false): ValeRegex {
+  try {
+    return compileValeRegex(pattern, { ignoreCase })
+  } catch (error) {
+    if (error instanceof ValeRegexError) throw new ValeRuleError(def.file, def.lineOf(field), error.message)
+    throw error
+  }
+}
+
+/** Every non-empty match, left to right, without overlaps (Go's FindAll). */
+export function* matchAll(re: ValeRegex, text: string): Generator<RegExpExecArray> {
+  const js = regexFor(re, text)
+  js.lastIndex = 0
+  for (let m = js.exec(text); m; m = js.exec(text)) {
+    if (m[0].length === 0) {
+      js.lastIndex = m.index + 1
+      continue
+    }
+    yield m
+  }
+}
+
+/** Go's fmt.Sprintf for `%s` only, as Vale formats messages (missing arguments print as Go does). */
+export function formatMessage(message: string, ...args: string[]): string {
+  let next = 0
+  return message.replace(/%(\[(\d+)\])?([sdvq%])/g, (all, _i, index: string | undefined, verb: string) => {
+    if (verb === '%') return '%'
+    const arg = index === undefined ? args[next++] : args[Number(index) - 1]
+    if (arg === undefined) return `%!${verb}(MISSING)`
+    // Vale prints a match's whitespace runs as one space.
+    const shown = arg.replace(/\s+/g, ' ')
+    return verb === 'q' ? JSON.stringify(shown) : shown
+  })
+}
+
+/** A scope spec of a rule file: a name or a list; `~name` excludes. */
+export interface ScopeSpec {
+  readonly include: readonly string[]
+  readonly exclude: readonly string[]
+}
+
+export function readScope(value: unknown, fallback = 'text'): ScopeSpec {
+  const names = strings(value).flatMap((s) => s.split(/\s*&\s*|\s*,\s*/)).map((s) => s.trim()).filter(Boolean)
+  const include = names.filter((n) => !n.startsWith('~'))
+  const exclude = names.filter((n) => n.startsWith('~')).map((n) => n.slice(1))
+  return { include: include.length > 0 ? include : exclude.length > 0 ? ['text'] : [fallback], exclude }
+}
+
+function hasScope(block: ValeBlock, name: string): boolean {
+  if (block.scopes.has(name)) return true
+  // `heading` matches `heading.h2`; `table` matches `table.cell`; `summary` is the body text.
+  if (name === 'summary') return block.scopes.has('paragraph') || block.scopes.has('list')
+  return false
+}
+
+/** The blocks (or sentences of blocks) a rule reads. */
+export function scopedBlocks(doc: ValeDoc, scope: ScopeSpec): ValeBlock[] {
+  if (scope.include.includes('raw')) return [rawBlock(doc)]
+  const out: ValeBlock[] = []
+  const wantsCode = scope.include.includes('code')
+  const pool = wantsCode ? [...doc.blocks, ...doc.code] : doc.blocks
+  const perSentence = scope.include.includes('sentence')
+  const include = scope.include.filter((s) => s !== 'sentence')
+  for (const block of pool) {
+    if (scope.exclude.some((s) => hasScope(block, s))) continue
+    if (include.length > 0 && !include.some((s) => hasScope(block, s))) continue
+    if (include.length === 0 && !block.scopes.has('text')) continue
+    if (perSentence) out.push(...sentenceBlocks(block))
+    else out.push(block)
+  }
+  return out
+}
+
+export function sentenceBlocks(block: ValeBlock): ValeBlock[] {
+  return sentences(block.range.text).map(([s, e]) => sliceBlock(block, s, e))
+}
+
+export function sliceBlock(block: ValeBlock, start: number, end: number): ValeBlock {
+  const range: ProseRange = { ...block.range, text: block.range.text.slice(start, end), offsets: block.range.offsets.subarray(start, end) }
+  return { scopes: new Set([...block.scopes, 'sentence']), range }
+}
+
+const RAW = new WeakMap<ValeDoc, ValeBlock>()
+
+function rawBlock(doc: ValeDoc): ValeBlock {
+  let block = RAW.get(doc)
+  if (!block) {
+    const offsets = new Int32Array(doc.source.length)
+    for (let i = 0; i < offsets.length; i++) offsets[i] = i
+    block = { scopes: new Set(['raw']), range: { scope: 'paragraph', text: doc.source, offsets } }
+    RAW.set(doc, block)
+  }
+  return block
+}
+
+/** `^(?:a|b)$` over a rule's exceptions and the accepted vocabulary, or undefined when there are none. */
+export function exceptionRegex(def: ValeRuleDef, env: CheckEnv, ignoreCase: boolean): ValeRegex | undefined {
+  const list = [...strings(def.fields['exceptions']), ...(def.fields['vocab'] === false ? [] : env.accept)]
+  if (list.length === 0) return undefined
+  try {
+    return compileValeRegex(`^(?:${list.join('|')})$`, { ignoreCase })
+  } catch {
+    // One bad entry must not take the others down: fall back to the literal strings.
+    return compileValeRegex(`^(?:${list.map(quoteMeta).join('|')})$`, { ignoreCase })
+  }
+}
+
+export function isException(re: ValeRegex | undefined, text: string): boolean {
+  if (!re) return false
+  const js = regexFor(re, text)
+  js.lastIndex = 0
+  return js.test(text)
+}
+
+export function quoteMeta(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')
+}

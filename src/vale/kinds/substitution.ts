@@ -1,0 +1,121 @@
+import type { ValeRuleDef } from '../load-styles.js'
+import { actionFix } from '../action.js'
+import { regexFor, type ValeRegex } from '../regex.js'
+import type { ValeBlock } from '../vale-doc.js'
+import { wordPattern } from './existence.js'
+import { exceptionRegex, formatMessage, isException, matchAll, readScope, ruleRegex, scopedBlocks, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
+
+interface Swap {
+  readonly key: string
+  readonly replacement: string
+  /** The key alone, anchored, for `$1` in the replacement. */
+  readonly own?: ValeRegex
+}
+
+/**
+ * `substitution`: each swap key becomes one capture group of a single alternation; the
+ * group that matched names the replacement. Groups inside keys are made non-capturing
+ * first, as Vale does, and longer keys are tried first.
+ */
+export function substitution(def: ValeRuleDef, env: CheckEnv): ValeCheck {
+  const f = def.fields
+  const ignoreCase = f['ignorecase'] === true
+  const swapField = f['swap']
+  const entries = typeof swapField === 'object' && swapField !== null ? Object.entries(swapField as Record<string, unknown>) : []
+  const swaps: Swap[] = entries
+    .map(([key, value]) => ({ key, replacement: value === null || value === undefined ? '' : String(value) }))
+    .sort((a, b) => b.key.length - a.key.length)
+    .map((s) => (/\$\d|\$\{/.test(s.replacement) ? { ...s, own: ownRegex(def, s.key, ignoreCase) } : s))
+  const body = swaps.map((s) => `(${nonCapturing(s.key)})`).join('|')
+  let pattern = f['nonword'] === true ? '(?m)(?:%s)' : wordPattern(env)
+  pattern = pattern.replace('%s', () => body)
+  if (ignoreCase) pattern = `(?i)${pattern}`
+  const re = ruleRegex(def, 'swap', pattern)
+  const except = exceptionRegex(def, env, ignoreCase)
+  const capitalize = f['capitalize'] === true
+  const scope = readScope(f['scope'])
+  const runBlock = (block: ValeBlock): ValeAlert[] => {
+    const out: ValeAlert[] = []
+    for (const m of matchAll(re, block.range.text)) {
+      const index = m.findIndex((g, i) => i > 0 && g !== undefined)
+      const swap = swaps[index - 1]
+      if (!swap) continue
+      const group = m[index] as string
+      const start = m.index + m[0].indexOf(group)
+      const observed = group.trim()
+      let expected = swap.own ? expand(swap.own, observed, swap.replacement) : swap.replacement
+      if (capitalize && /^\p{Lu}/u.test(observed)) expected = expected.charAt(0).toUpperCase() + expected.slice(1)
+      const options = expected.split('|')
+      // Case-sensitive even with ignorecase: "javascript" for "JavaScript" is the point of such rules.
+      if (options.includes(observed)) continue
+      if (isException(except, observed)) continue
+      const shown = joinOptions(options)
+      const message = (def.message.match(/%s/g) ?? []).length === 1 ? formatMessage(def.message, shown) : formatMessage(def.message, shown, observed)
+      const lead = group.length - group.trimStart().length
+      const fix = actionFix(def, observed, options)
+      out.push({ block, start: start + lead, end: start + lead + observed.length, message, ...(fix === undefined ? {} : { fix }) })
+    }
+    return out
+  }
+  return { def, level: def.level, perBlock: true, runBlock, run: (doc) => scopedBlocks(doc, scope).flatMap(runBlock) }
+}
+
+/** 'a' → a; 'a', 'b' → a' or 'b (the message's own quotes close it), as Vale's ToSentence. */
+function joinOptions(options: readonly string[]): string {
+  if (options.length <= 1) return options[0] ?? ''
+  if (options.length === 2) return `${options[0]}' or '${options[1]}`
+  return `${options.slice(0, -1).join("', '")}', or '${options[options.length - 1]}`
+}
+
+function ownRegex(def: ValeRuleDef, key: string, ignoreCase: boolean): ValeRegex {
+  return ruleRegex(def, 'swap', `(?:${key})`, ignoreCase)
+}
+
+function expand(own: ValeRegex, observed: string, replacement: string): string {
+  const re = regexFor(own, observed)
+  re.lastIndex = 0
+  const m = re.exec(observed)
+  if (!m) return replacement
+  return replacement.replace(/\$(\d+)|\$\{(\d+)\}/g, (_, a: string | undefined, b: string | undefined) => m[Number(a ?? b)] ?? '')
+}
+
+/** `(x)` → `(?:x)` outside classes and escapes; named groups lose their names too. */
+export function nonCapturing(pattern: string): string {
+  let out = ''
+  let inClass = false
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string
+    if (c === '\\') {
+      out += pattern.slice(i, i + 2)
+      i++
+      continue
+    }
+    if (inClass) {
+      if (c === ']') inClass = false
+      out += c
+      continue
+    }
+    if (c === '[') {
+      inClass = true
+      out += c
+      if (pattern[i + 1] === ']' || (pattern[i + 1] === '^' && pattern[i + 2] === ']')) {
+        const skip = pattern[i + 1] === '^' ? 2 : 1
+        out += pattern.slice(i + 1, i + 1 + skip)
+        i += skip
+      }
+      continue
+    }
+    if (c === '(' && pattern[i + 1] !== '?') {
+      out += '(?:'
+      continue
+    }
+    const named = /^\(\?P?<([A-Za-z_]\w*)>/.exec(pattern.slice(i))
+    if (named) {
+      out += '(?:'
+      i += named[0].length - 1
+      continue
+    }
+    out += c
+  }
+  return out
+}

@@ -1,0 +1,57 @@
+import type { ProseDoc, RuleMatch } from '../checks/types.js'
+import type { CompiledRule } from '../config/compile-rules.js'
+import { readCommentSwitches } from './comments.js'
+import type { FileSettings } from './config.js'
+import { fixIsSafe } from './fix-safety.js'
+import type { ValeCheck } from './kinds/common.js'
+import { buildValeDoc } from './vale-doc.js'
+
+/** Every Vale alert of one post, by rule id, as engine matches: message per match, a replacement only when safe. */
+export function runVale(doc: ProseDoc, checks: readonly ValeCheck[], settings: Pick<FileSettings, 'blockIgnores' | 'tokenIgnores'>): Map<string, RuleMatch[]> {
+  const vdoc = buildValeDoc(doc, settings)
+  const switches = readCommentSwitches(doc.source)
+  const out = new Map<string, RuleMatch[]>()
+  for (const check of checks) {
+    const id = check.def.id
+    const matches: RuleMatch[] = []
+    for (const alert of check.run(vdoc)) {
+      const first = firstOffset(alert.block.range.offsets, alert.start, alert.end)
+      if (first >= 0 && switches.isOff(id, first)) continue
+      if (first >= 0 && vdoc.ignored.some(([s, e]) => first >= s && first < e)) continue
+      const safe = alert.fix !== undefined && fixIsSafe(alert, id, alert.fix, checks)
+      matches.push({ range: alert.block.range, start: alert.start, end: alert.end, message: alert.message, ...(safe ? { replacement: alert.fix } : {}) })
+    }
+    out.set(id, matches)
+  }
+  return out
+}
+
+function firstOffset(offsets: Int32Array, start: number, end: number): number {
+  for (let i = start; i < end; i++) if ((offsets[i] ?? -1) >= 0) return offsets[i] as number
+  for (let i = start - 1; i >= 0; i--) if ((offsets[i] ?? -1) >= 0) return offsets[i] as number
+  return -1
+}
+
+/**
+ * The engine's rule objects for one file's Vale checks. They share one run per post
+ * (fix safety needs every rule's alerts), memoized on the post's document.
+ */
+export function valeEngineRules(checks: readonly ValeCheck[], settings: Pick<FileSettings, 'blockIgnores' | 'tokenIgnores'>): CompiledRule[] {
+  const memo = new WeakMap<ProseDoc, Map<string, RuleMatch[]>>()
+  const all = (doc: ProseDoc): Map<string, RuleMatch[]> => {
+    let result = memo.get(doc)
+    if (!result) {
+      result = runVale(doc, checks, settings)
+      memo.set(doc, result)
+    }
+    return result
+  }
+  return checks.map((check) => ({
+    id: check.def.id,
+    file: check.def.file,
+    severity: check.level,
+    message: check.def.message,
+    ...(check.def.link === undefined ? {} : { url: check.def.link }),
+    check: (doc: ProseDoc) => all(doc).get(check.def.id) ?? [],
+  }))
+}

@@ -1,0 +1,151 @@
+import type { ProseDoc } from '../checks/types.js'
+import { PLACEHOLDER } from '../markdown/align-text.js'
+import type { ProseRange } from '../markdown/prose-ranges.js'
+import { compileValeRegex, regexFor } from './regex.js'
+
+/**
+ * A post as Vale's rules see it: blocks of visible text, each tagged with the Vale
+ * scopes it belongs to (`text`, `paragraph`, `heading.h2`, `list`, `table.cell`, ...),
+ * built from the engine's prose ranges so every match maps back to source offsets.
+ */
+export interface ValeBlock {
+  readonly scopes: ReadonlySet<string>
+  readonly range: ProseRange
+}
+
+export interface ValeDoc {
+  readonly source: string
+  readonly blocks: readonly ValeBlock[]
+  /** Source spans hidden by BlockIgnores / TokenIgnores: `raw` rules skip matches inside them. */
+  readonly ignored: readonly (readonly [number, number])[]
+  /** Code spans and blocks, for `scope: code`. */
+  readonly code: readonly ValeBlock[]
+}
+
+const SCOPES: Record<ProseRange['scope'], readonly string[]> = {
+  paragraph: ['text', 'paragraph'],
+  blockquote: ['text', 'paragraph', 'blockquote'],
+  list: ['text', 'list'],
+  table: ['text', 'table', 'table.cell'],
+  heading: ['text', 'heading'],
+  alt: ['alt'],
+  link: ['link'],
+  frontmatter: [],
+}
+
+export function buildValeDoc(doc: ProseDoc, options: { blockIgnores: readonly string[]; tokenIgnores: readonly string[] }): ValeDoc {
+  const ignored = [...spans(doc.source, options.blockIgnores, true), ...spans(doc.source, options.tokenIgnores, false)].sort((a, b) => a[0] - b[0])
+  const blocks: ValeBlock[] = []
+  for (const range of doc.ranges) {
+    const tags = SCOPES[range.scope]
+    if (tags.length === 0) continue
+    const scopes = new Set(tags)
+    if (range.scope === 'heading') scopes.add(`heading.h${range.depth ?? 1}`)
+    const masked = ignored.length === 0 ? range : mask(range, ignored)
+    if (masked) blocks.push({ scopes, range: masked })
+  }
+  return { source: doc.source, blocks, ignored, code: codeBlocks(doc.source) }
+}
+
+/** Source spans of matches of Vale ignore patterns (Go syntax); a broken pattern is skipped here, reported at load. */
+function spans(source: string, patterns: readonly string[], block: boolean): [number, number][] {
+  const out: [number, number][] = []
+  for (const pattern of patterns) {
+    let re: RegExp
+    try {
+      re = regexFor(compileValeRegex(block ? pattern : pattern), source)
+    } catch {
+      continue
+    }
+    re.lastIndex = 0
+    for (let m = re.exec(source); m; m = re.exec(source)) {
+      if (m[0].length === 0) {
+        re.lastIndex++
+        continue
+      }
+      out.push([m.index, m.index + m[0].length])
+    }
+  }
+  return out
+}
+
+/** The range with characters from ignored spans turned into one placeholder per run, as Vale turns them into code. */
+function mask(range: ProseRange, ignored: readonly (readonly [number, number])[]): ProseRange | undefined {
+  const { text, offsets } = range
+  const first = offsets.find((o) => o >= 0)
+  if (first === undefined) return range
+  let changed = false
+  let out = ''
+  const map: number[] = []
+  let inRun = false
+  for (let i = 0; i < text.length; i++) {
+    const o = offsets[i] as number
+    const hidden = o >= 0 && ignored.some(([s, e]) => o >= s && o < e)
+    if (hidden) {
+      changed = true
+      if (!inRun) {
+        out += PLACEHOLDER
+        map.push(-1)
+      }
+      inRun = true
+      continue
+    }
+    inRun = false
+    out += text[i]
+    map.push(o)
+  }
+  if (!changed) return range
+  if (out.split('').every((c) => c === PLACEHOLDER || /\s/.test(c))) return undefined
+  return { ...range, text: out, offsets: Int32Array.from(map) }
+}
+
+/** Fenced and indented code blocks and inline code spans, found in the source, as blocks of scope `code`. */
+function codeBlocks(source: string): ValeBlock[] {
+  const out: ValeBlock[] = []
+  const fence = /^( {0,3})(`{3,}|~{3,})[^\n]*\n([\s\S]*?)^ {0,3}\2[`~]*[ \t]*$/gm
+  const fenced: [number, number][] = []
+  for (let m = fence.exec(source); m; m = fence.exec(source)) {
+    const start = m.index + m[0].indexOf('\n') + 1
+    const body = m[3] as string
+    fenced.push([m.index, m.index + m[0].length])
+    out.push(identityBlock(source, start, start + body.length, 'code'))
+  }
+  const inline = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g
+  for (let m = inline.exec(source); m; m = inline.exec(source)) {
+    const at = m.index
+    if (fenced.some(([s, e]) => at >= s && at < e)) continue
+    const start = at + (m[1] as string).length
+    out.push(identityBlock(source, start, start + (m[2] as string).length, 'code'))
+  }
+  return out.sort((a, b) => (a.range.offsets[0] ?? 0) - (b.range.offsets[0] ?? 0))
+}
+
+function identityBlock(source: string, start: number, end: number, scope: string): ValeBlock {
+  const offsets = new Int32Array(end - start)
+  for (let i = 0; i < offsets.length; i++) offsets[i] = start + i
+  return { scopes: new Set([scope]), range: { scope: 'paragraph', text: source.slice(start, end), offsets } }
+}
+
+/**
+ * Sentences of a block, as [start, end) in its text. Vale splits with a trained
+ * tokenizer; a sentence here ends at `.`, `?` or `!` followed by space and a capital,
+ * digit or quote, except after common abbreviations and single initials.
+ */
+export function sentences(text: string): [number, number][] {
+  const out: [number, number][] = []
+  let start = 0
+  while (start < text.length && /\s/.test(text[start] as string)) start++
+  const end = /[.?!]+["'”’)\]]*(?=\s+[A-Z0-9"'“‘(\[])/g
+  for (let m = end.exec(text); m; m = end.exec(text)) {
+    const stop = m.index + m[0].length
+    const before = text.slice(Math.max(start, m.index - 12), m.index + 1)
+    if (/(?:^|[\s(])(?:[A-Za-z]|e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Inc|Ltd|Co|No|Fig|approx|cf|al)\.$/.test(before)) continue
+    out.push([start, stop])
+    start = stop
+    while (start < text.length && /\s/.test(text[start] as string)) start++
+  }
+  let last = text.length
+  while (last > start && /\s/.test(text[last - 1] as string)) last--
+  if (last > start) out.push([start, last])
+  return out
+}
