@@ -1,4 +1,4 @@
-import type { Finding } from '../core/types.js'
+import type { Edit, Finding } from '../core/types.js'
 import { applyFixes } from '../lint/apply-fixes.js'
 import type { Linter } from '../lint/linter.js'
 import { editKey, wordEdits } from './word-edits.js'
@@ -17,6 +17,8 @@ export interface ItemOutcome {
   readonly contextFindings: readonly Finding[]
   /** The original line(s) after the bot's merged fixes. */
   readonly botLine: string
+  /** Per rule, the original line(s) after that rule's fixes alone (rules with a fix there). */
+  readonly botLineByRule: ReadonlyMap<string, string>
 }
 
 /** Lints context + original as one post and applies the fixes that fall on the original's lines. */
@@ -26,13 +28,25 @@ export function runItem(linter: Linter, input: ItemInput): ItemOutcome {
   const firstLine = prefix.split('\n').length
   const lastLine = firstLine + input.original.split('\n').length - 1
   const result = linter.lint(input.file, source)
-  if (result.kind !== 'linted') return { findings: [], contextFindings: [], botLine: input.original }
+  if (result.kind !== 'linted') return { findings: [], contextFindings: [], botLine: input.original, botLineByRule: new Map() }
   const onOriginal = (f: Finding) => f.span.end.line >= firstLine && f.span.start.line <= lastLine
   const findings = result.findings.filter(onOriginal)
   const fixes = findings.flatMap((f) => (f.fix && f.fix.startLine >= firstLine ? [f.fix] : []))
   const fixed = applyFixes(source, fixes)
   const botLine = fixed.slice(prefix.length).replace(/\n$/, '')
-  return { findings, contextFindings: result.findings.filter((f) => !onOriginal(f)), botLine }
+  const botLineByRule = new Map<string, string>()
+  for (const ruleId of new Set(findings.map((f) => f.ruleId))) {
+    const edits = findings.filter((f) => f.ruleId === ruleId && f.fix && f.fix.startLine >= firstLine).flatMap((f) => f.edits)
+    if (edits.length > 0) botLineByRule.set(ruleId, applyEdits(source, edits).slice(prefix.length).replace(/\n$/, ''))
+  }
+  return { findings, contextFindings: result.findings.filter((f) => !onOriginal(f)), botLine, botLineByRule }
+}
+
+/** Column edits that a merged fix accepted never overlap; applied last first. */
+function applyEdits(source: string, edits: readonly Edit[]): string {
+  let out = source
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end)
+  return out
 }
 
 export interface EditScore {
