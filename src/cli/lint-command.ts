@@ -7,6 +7,8 @@ import { loadCliConfig } from './cli-config.js'
 import { formatJson, formatSarif, formatText, type FileReport } from './format-findings.js'
 import { EXIT, type CliIo, UsageError } from './io.js'
 import { lintFiles } from './lint-files.js'
+import { withCharacterColumns } from '../vale/position.js'
+import { repoRootOf, resolveValeConfig } from '../vale/resolve-config.js'
 import { resolveFiles } from './resolve-files.js'
 import { version } from './version.js'
 
@@ -15,14 +17,23 @@ export interface LintOptions {
   readonly config?: string
   readonly rules?: readonly string[]
   readonly jobs?: number
+  /** A Vale configuration (file or folder) whose styles replace the bundled rules. */
+  readonly vale?: string
 }
 
 async function prepare(args: readonly string[], options: Omit<LintOptions, 'format'>, io: CliIo, keepSources: boolean) {
   const loaded = loadCliConfig({ root: io.cwd, ...(options.config ? { configPath: options.config } : {}), extraRuleDirs: options.rules ?? [] })
-  const setup = { config: loaded.config, extraRuleFiles: loaded.extraRuleFiles, keepSources }
-  const { linter, errors } = createLinter(setup)
+  const vale = resolveValeConfig({
+    ...(options.vale === undefined ? {} : { flag: options.vale }),
+    ...(loaded.config.vale === undefined ? {} : { configured: loaded.config.vale }),
+    repoRoot: repoRootOf(loaded.configFile, io.cwd),
+    cwd: io.cwd,
+  })
+  const setup = { config: loaded.config, extraRuleFiles: loaded.extraRuleFiles, keepSources: keepSources || vale !== undefined, ...(vale === undefined ? {} : { vale }) }
+  const { linter, errors, warnings } = createLinter(setup)
   const configErrors = [...loaded.errors, ...errors]
   if (configErrors.length > 0) throw new UsageError(configErrors.map(formatConfigError).join('\n'))
+  for (const w of warnings) io.stderr(`${formatConfigError(w)} (rule skipped; the others run)\n`)
   const { files, missing } = await resolveFiles(args, loaded.config, io.cwd)
   if (missing.length > 0) throw new UsageError(missing.map((m) => `${m}: no such file, folder or matching glob`).join('\n'))
   const results = await lintFiles(setup, files.map((f) => join(io.cwd, f)), options.jobs)
@@ -37,11 +48,20 @@ async function prepare(args: readonly string[], options: Omit<LintOptions, 'form
       io.stderr(`${path}: skipped: ${result.kind === 'skipped' ? result.skipped.reason : result.reason}\n`)
     }
   })
-  return { reports, sources, linter, config: loaded.config }
+  return { reports, sources, linter, config: loaded.config, vale }
 }
 
 export async function lintCommand(args: readonly string[], options: LintOptions, io: CliIo): Promise<number> {
-  const { reports, linter } = await prepare(args, options, io, false)
+  const prepared = await prepare(args, options, io, false)
+  const { linter } = prepared
+  // Vale counts columns in characters, and tools comparing with Vale read them so (SARIF keeps UTF-16 units).
+  const reports =
+    prepared.vale === undefined || options.format === 'sarif'
+      ? prepared.reports
+      : prepared.reports.map((r) => {
+          const source = prepared.sources.get(r.path)
+          return source === undefined ? r : { ...r, findings: r.findings.map((f) => withCharacterColumns(f, source)) }
+        })
   if (options.format === 'json') io.stdout(formatJson(reports))
   else if (options.format === 'sarif') io.stdout(formatSarif(reports, linter.rules, version()))
   else io.stdout(formatText(reports))

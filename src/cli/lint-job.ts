@@ -9,6 +9,8 @@ export interface LintSetup {
   readonly extraRuleFiles: readonly RuleSource[]
   /** Return each post's text with its findings (to apply fixes); a lint run does not need it. */
   readonly keepSources: boolean
+  /** A Vale configuration file whose styles replace the bundled rules. */
+  readonly vale?: string
 }
 
 export type FileResult =

@@ -12,6 +12,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
   const configOption = new Option('-c, --config <path>', 'config file (default: .github/bluepencil.yml)')
   const rulesOption = new Option('-r, --rules <dir...>', "extra folders of rule files (a rule with a bundled rule's id replaces it)")
+  const valeOption = new Option('--vale <path>', "a Vale configuration (.vale.ini) or its folder: its styles replace the bundled rules (default: the .vale.ini Vale would find)")
   const jobsOption = new Option('-j, --jobs <n>', 'threads to lint with (default: one per core, less one)').argParser(positiveInteger)
 
   program
@@ -22,7 +23,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .addOption(configOption)
     .addOption(rulesOption)
     .addOption(jobsOption)
-    .action(async (paths: string[], opts: { format: 'text' | 'json' | 'sarif'; config?: string; rules?: string[]; jobs?: number }) => {
+    .addOption(valeOption)
+    .action(async (paths: string[], opts: { format: 'text' | 'json' | 'sarif'; config?: string; rules?: string[]; jobs?: number; vale?: string }) => {
       // Each command loads its own modules, so `lint` starts without the review planner or git.
       const { lintCommand } = await import('./lint-command.js')
       code = await lintCommand(paths, opts, io)
@@ -34,7 +36,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .addOption(configOption)
     .addOption(rulesOption)
     .addOption(jobsOption)
-    .action(async (paths: string[], opts: { config?: string; rules?: string[]; jobs?: number }) => {
+    .addOption(valeOption)
+    .action(async (paths: string[], opts: { config?: string; rules?: string[]; jobs?: number; vale?: string }) => {
       const { fixCommand } = await import('./lint-command.js')
       code = await fixCommand(paths, opts, io)
     })

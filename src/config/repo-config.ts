@@ -28,6 +28,8 @@ export interface RepoConfig {
   readonly drafts: boolean
   /** Larger files are skipped with a message. */
   readonly maxFileBytes: number
+  /** A Vale configuration (.vale.ini), relative to the repository root: its styles replace the bundled rules. */
+  readonly vale?: string
 }
 
 /**
@@ -63,6 +65,7 @@ const CONFIG_SCHEMA = {
     failOn: { enum: ['error', 'warning', 'never'] },
     drafts: { type: 'boolean' },
     maxFileBytes: { type: 'integer', minimum: 1 },
+    vale: { type: 'string', minLength: 1 },
   },
 } as const
 

@@ -1,9 +1,11 @@
+import { join } from 'node:path'
 import picomatch from 'picomatch'
 import { compileRules, type CompiledRule } from '../config/compile-rules.js'
 import { loadBundledRules, parseRuleSources, type RuleSource } from '../config/load-rules.js'
 import type { RepoConfig } from '../config/repo-config.js'
 import type { ConfigError, RuleFile } from '../config/rule-file.js'
 import type { Finding, SkippedFile } from '../core/types.js'
+import { loadValeProject, ValeConfigError, type ValeProject } from '../vale/vale-project.js'
 import { lintMarkdown } from './lint-markdown.js'
 
 export type LintResult =
@@ -21,8 +23,14 @@ export interface Linter {
  * repository's own rule files (same id overrides), levels and switches from config.
  * Invalid rule files are reported; the valid rules still run.
  */
-export function createLinter(options: { config: RepoConfig; extraRuleFiles?: readonly RuleSource[] }): { linter: Linter; errors: ConfigError[] } {
+export function createLinter(options: { config: RepoConfig; extraRuleFiles?: readonly RuleSource[]; vale?: string }): {
+  linter: Linter
+  errors: ConfigError[]
+  /** Problems that leave the other rules running (a Vale rule Bluepencil cannot honour). */
+  warnings: ConfigError[]
+} {
   const { config } = options
+  const vale = options.vale === undefined ? undefined : openVale(options.vale)
   const bundled = loadBundledRules()
   const extra = parseRuleSources(options.extraRuleFiles ?? [])
   const byId = new Map<string, RuleFile>()
@@ -39,16 +47,29 @@ export function createLinter(options: { config: RepoConfig; extraRuleFiles?: rea
     .map((id) => ({ file: '.github/bluepencil.yml', path: `rules.${id}`, message: 'no rule has this id' }))
   const included = picomatch(config.include, { dot: true })
   const excluded = picomatch(config.exclude.length > 0 ? config.exclude : ['\0'], { dot: true })
+  // A Vale configuration brings the team's own style: its rules replace the bundled ones.
+  const rulesFor = (path: string): readonly CompiledRule[] => (vale && 'project' in vale ? vale.project.rulesFor(path) : compiled.rules)
   const linter: Linter = {
-    rules: compiled.rules,
+    rules: vale && 'project' in vale ? vale.project.rulesFor(join(vale.project.config.root, 'post.md')) : compiled.rules,
     isPost: (path) => included(path) && !excluded(path),
     lint: (path, content) => {
       const decoded = decode(path, content, config.maxFileBytes)
       if ('skipped' in decoded) return { kind: 'skipped', skipped: decoded.skipped }
-      return { kind: 'linted', source: decoded.source, findings: lintMarkdown({ path, source: decoded.source, rules: compiled.rules }) }
+      return { kind: 'linted', source: decoded.source, findings: lintMarkdown({ path, source: decoded.source, rules: rulesFor(path) }) }
     },
   }
-  return { linter, errors: [...bundled.errors, ...extra.errors, ...compiled.errors, ...unknown] }
+  const valeErrors = vale && 'error' in vale ? [vale.error] : []
+  const warnings = vale && 'project' in vale ? vale.project.problems.map((p) => ({ file: p.file, path: '', line: p.line, message: p.message })) : []
+  return { linter, errors: [...bundled.errors, ...extra.errors, ...compiled.errors, ...unknown, ...valeErrors], warnings }
+}
+
+function openVale(file: string): { project: ValeProject } | { error: ConfigError } {
+  try {
+    return { project: loadValeProject(file) }
+  } catch (error) {
+    if (error instanceof ValeConfigError) return { error: { file: error.file, path: '', message: error.message, ...(error.line === undefined ? {} : { line: error.line }) } }
+    throw error
+  }
 }
 
 function decode(path: string, content: string | Uint8Array, maxBytes: number): { source: string } | { skipped: SkippedFile } {

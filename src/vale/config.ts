@@ -179,7 +179,9 @@ function globMatcher(glob: string): (path: string) => boolean {
   return (path) => {
     const p = path.replace(/\\/g, '/')
     const base = p.slice(p.lastIndexOf('/') + 1)
-    return full(p) || loose(p) || (!glob.includes('/') && full(base))
+    // A file outside the config's folder (../post.md) is matched on its name, as Vale's globs see an absolute path.
+    const inside = p.startsWith('../') ? p.replace(/^(\.\.\/)+/, '') : p
+    return full(inside) || loose(inside) || (!glob.includes('/') && full(base))
   }
 }
 

@@ -14,3 +14,16 @@ export function valePosition(source: string, offset: number): { line: number; co
   }
   return { line, column }
 }
+
+/** A finding's columns recounted in characters, for output compared with Vale's. */
+export function withCharacterColumns<T extends { readonly span: { readonly start: Pt; readonly end: Pt } }>(finding: T, source: string): T {
+  const start = valePosition(source, finding.span.start.offset)
+  const end = valePosition(source, finding.span.end.offset)
+  return { ...finding, span: { start: { ...finding.span.start, column: start.column }, end: { ...finding.span.end, column: end.column } } }
+}
+
+interface Pt {
+  readonly line: number
+  readonly column: number
+  readonly offset: number
+}

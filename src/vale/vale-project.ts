@@ -20,15 +20,23 @@ export interface ValeProject {
   rulesFor(path: string): readonly CompiledRule[]
 }
 
-export class ValeConfigError extends Error {}
+export class ValeConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    message: string,
+  ) {
+    super(message)
+  }
+}
 
 export function loadValeProject(configFile: string): ValeProject {
   let config: ValeConfig
   try {
     config = loadValeConfig(configFile)
   } catch (error) {
-    if (error instanceof IniError) throw new ValeConfigError(error.message)
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ValeConfigError(`${configFile}: Vale configuration not found`)
+    if (error instanceof IniError) throw new ValeConfigError(error.file, error.line, error.message.slice(`${error.file}:${error.line}: `.length))
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ValeConfigError(configFile, undefined, 'Vale configuration not found')
     throw error
   }
   return projectFromConfig(config)
