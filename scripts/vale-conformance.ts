@@ -93,6 +93,12 @@ function run(scenario: Scenario, tally: Tally, label: string): void {
     if (verbose) console.log(`  - ${label} / ${scenario.name}: not run (needs a Vale feature outside this comparison)`)
     return
   }
+  if (!findValeConfig(scenario.dir)) {
+    // Some fixture folders were copied without their .vale.ini: nothing to compare against.
+    tally.notRun++
+    if (verbose) console.log(`  - ${label} / ${scenario.name}: not run (no .vale.ini in the fixture)`)
+    return
+  }
   const files = (scenario.files ?? mdFiles(scenario.dir)).filter((f) => f.endsWith('.md'))
   if (files.length === 0 && expected.length === 0) {
     tally.notRun++

@@ -16,7 +16,9 @@ export function runVale(doc: ProseDoc, checks: readonly ValeCheck[], settings: P
     const matches: RuleMatch[] = []
     for (const alert of check.run(vdoc)) {
       const first = firstOffset(alert.block.range.offsets, alert.start, alert.end)
-      if (first >= 0 && switches.isOff(id, first)) continue
+      // Comments switch off rules on the text; `raw` rules read the file as it is, comments included.
+      const raw = alert.block.scopes.has('raw')
+      if (!raw && first >= 0 && switches.isOff(id, first, alert.block.range.text.slice(alert.start, alert.end).trim())) continue
       if (first >= 0 && vdoc.ignored.some(([s, e]) => first >= s && first < e)) continue
       const safe = alert.fix !== undefined && fixIsSafe(alert, id, alert.fix, checks)
       matches.push({ range: alert.block.range, start: alert.start, end: alert.end, message: alert.message, ...(safe ? { replacement: alert.fix } : {}) })
