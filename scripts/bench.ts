@@ -8,7 +8,7 @@ import type { Finding, Severity } from '../src/core/types.js'
 import { createLinter } from '../src/lint/linter.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
 import { collectProse } from '../src/markdown/prose-ranges.js'
-import { words } from '../src/checks/text-tools.js'
+import { words } from '../src/rules/match/text-tools.js'
 import { benchApp } from './bench-app.js'
 
 const shared = resolve(process.argv[2] ?? '../shared')

@@ -10,7 +10,7 @@ import type { Severity } from '../src/core/types.js'
 import { createLinter } from '../src/lint/linter.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
 import { collectProse } from '../src/markdown/prose-ranges.js'
-import { words } from '../src/checks/text-tools.js'
+import { words } from '../src/rules/match/text-tools.js'
 import { findingKey, formatJudgment, parseJudgments } from '../src/precision/judgments.js'
 import {
   buildTable,

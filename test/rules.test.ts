@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkExamples } from '../src/config/check-examples.js'
-import { loadBundledRules } from '../src/config/load-rules.js'
+import { checkExamples } from '../src/lint/check-examples.js'
+import { loadBundledRules } from '../src/rules/load-rules.js'
 
 const { rules, errors } = loadBundledRules()
 

@@ -1,6 +1,6 @@
-import { checkExamples } from '../config/check-examples.js'
-import { loadBundledRules, parseRuleSources, readRuleDir } from '../config/load-rules.js'
-import { formatConfigError } from '../config/rule-file.js'
+import { checkExamples } from '../lint/check-examples.js'
+import { loadBundledRules, parseRuleSources, readRuleDir } from '../rules/load-rules.js'
+import { formatConfigError } from '../config/config-error.js'
 import { EXIT, type CliIo } from './io.js'
 
 /** Validates rule files and runs their examples: how a maintainer tests a new rule. */

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { readRuleDir, type RuleSource } from '../config/load-rules.js'
+import { readRuleDir, type RuleSource } from '../rules/load-rules.js'
 import { DEFAULT_CONFIG, parseRepoConfigText, type RepoConfig } from '../config/repo-config.js'
-import type { ConfigError } from '../config/rule-file.js'
+import type { ConfigError } from '../config/config-error.js'
 
 export const CONFIG_PATH = '.github/bluepencil.yml'
 

@@ -1,4 +1,4 @@
-import type { CompiledRule } from '../config/compile-rules.js'
+import type { CompiledRule } from '../rules/compile-rules.js'
 import type { Finding, Severity } from '../core/types.js'
 
 export interface FileReport {

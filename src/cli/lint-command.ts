@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { formatConfigError } from '../config/rule-file.js'
+import { formatConfigError } from '../config/config-error.js'
 import type { Finding, LineFix } from '../core/types.js'
 import { applyFixes } from '../lint/apply-fixes.js'
 import { createLinter } from '../lint/linter.js'

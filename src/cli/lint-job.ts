@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { RuleSource } from '../config/load-rules.js'
+import type { RuleSource } from '../rules/load-rules.js'
 import type { RepoConfig } from '../config/repo-config.js'
 import type { Finding } from '../core/types.js'
 import { createLinter, type LintResult, type Linter } from '../lint/linter.js'

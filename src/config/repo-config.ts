@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module'
 import type { ValidateFunction } from 'ajv'
 import type { Severity } from '../core/types.js'
-import { byLine, type ConfigError } from './rule-file.js'
+import { byLine, type ConfigError } from './config-error.js'
 import { lineOf, parseYaml, toFieldPath } from './yaml-source.js'
 
-export { formatConfigError, type ConfigError } from './rule-file.js'
+export { formatConfigError, type ConfigError } from './config-error.js'
 
 /** `.github/bluepencil.yml`: the same file for the CLI and the app. */
 export interface RepoConfig {

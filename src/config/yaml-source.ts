@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, type Document } from 'yaml'
-import type { ConfigError } from './rule-file.js'
+import type { ConfigError } from './config-error.js'
 
 export interface ParsedYaml {
   readonly value: unknown

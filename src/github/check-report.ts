@@ -1,4 +1,4 @@
-import { formatConfigError, type ConfigError } from '../config/rule-file.js'
+import { formatConfigError, type ConfigError } from '../config/config-error.js'
 import type { Finding, Severity } from '../core/types.js'
 import type { ReviewFile, ReviewPlan } from '../review/plan-types.js'
 import type { CheckAnnotation, CheckRunReport } from './github-port.js'

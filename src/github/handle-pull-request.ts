@@ -1,5 +1,5 @@
 import { parseRepoConfig, parseRepoConfigText, type RepoConfig } from '../config/repo-config.js'
-import { formatConfigError, type ConfigError } from '../config/rule-file.js'
+import { formatConfigError, type ConfigError } from '../config/config-error.js'
 import type { SkippedFile } from '../core/types.js'
 import { createLinter } from '../lint/linter.js'
 import { readMarkers } from '../review/fingerprint.js'

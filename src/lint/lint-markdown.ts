@@ -1,5 +1,5 @@
-import type { ProseDoc } from '../checks/types.js'
-import type { CompiledRule } from '../config/compile-rules.js'
+import type { ProseDoc } from '../markdown/prose-doc.js'
+import type { CompiledRule } from '../rules/compile-rules.js'
 import { indexLines } from '../core/text-lines.js'
 import type { Finding } from '../core/types.js'
 import { readFrontMatter } from '../markdown/front-matter.js'

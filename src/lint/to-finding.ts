@@ -1,5 +1,6 @@
-import type { ProseDoc, RuleMatch } from '../checks/types.js'
-import type { CompiledRule } from '../config/compile-rules.js'
+import type { ProseDoc } from '../markdown/prose-doc.js'
+import type { RuleMatch } from '../rules/rule-match.js'
+import type { CompiledRule } from '../rules/compile-rules.js'
 import { pointAt } from '../core/text-lines.js'
 import type { Edit, Finding } from '../core/types.js'
 import { PLACEHOLDER } from '../markdown/align-text.js'

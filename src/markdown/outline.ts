@@ -1,6 +1,6 @@
 import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import type { HeadingInfo, LinkInfo } from '../checks/types.js'
+import type { HeadingInfo, LinkInfo } from './prose-doc.js'
 import { eachNode } from './each-node.js'
 import { isBareUrl } from './prose-ranges.js'
 

@@ -1,5 +1,6 @@
-import type { ProseDoc, RuleMatch } from '../checks/types.js'
-import type { CompiledRule } from '../config/compile-rules.js'
+import type { ProseDoc } from '../markdown/prose-doc.js'
+import type { RuleMatch } from '../rules/rule-match.js'
+import type { CompiledRule } from '../rules/compile-rules.js'
 import { readCommentSwitches } from './comments.js'
 import type { FileSettings } from './config.js'
 import { fixIsSafe } from './fix-safety.js'

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import type { CompiledRule } from '../config/compile-rules.js'
+import type { CompiledRule } from '../rules/compile-rules.js'
 import { englishChecker } from '../spelling/hunspell.js'
 import { LEVEL_RANK, loadValeConfig, settingsFor, type FileSettings, type ValeConfig, type ValeLevel } from './config.js'
 import { IniError } from './ini.js'

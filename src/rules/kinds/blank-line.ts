@@ -1,7 +1,9 @@
-import type { RuleFile } from '../config/rule-file.js'
-import { lineContentEnd, pointAt } from '../core/text-lines.js'
-import { compileAlternation } from './phrase-pattern.js'
-import type { ProseDoc, RuleMatch } from './types.js'
+import type { RuleFile } from '../rule-file.js'
+import { lineContentEnd, pointAt } from '../../core/text-lines.js'
+import { compileAlternation } from '../match/phrase-pattern.js'
+import type { ProseDoc } from '../../markdown/prose-doc.js'
+import type { RuleMatch } from '../rule-match.js'
+import type { KindDefinition } from './kind.js'
 
 /**
  * Lines that need a blank line before them but were written inside a paragraph, where
@@ -25,4 +27,8 @@ export function blankLine(rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
     }
     return out
   }
+}
+
+export const blankLineKind: KindDefinition = {
+  compile: (rule) => blankLine(rule),
 }

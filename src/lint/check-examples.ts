@@ -1,8 +1,8 @@
 import { applyFixes } from '../lint/apply-fixes.js'
 import { lintMarkdown } from '../lint/lint-markdown.js'
 import type { LineFix } from '../core/types.js'
-import { compileRules } from './compile-rules.js'
-import type { RuleFile } from './rule-file.js'
+import { compileRules } from '../rules/compile-rules.js'
+import type { RuleFile } from '../rules/rule-file.js'
 
 export interface ExampleFailure {
   readonly rule: string

@@ -1,9 +1,9 @@
-import type { RuleFile, TermSpec } from '../config/rule-file.js'
-import type { ProseRange } from '../markdown/prose-ranges.js'
-import type { PhraseIndex, PhraseMatcher } from './phrase-index.js'
-import type { RangeChecker } from './substitution.js'
-import { isSentenceStart, wordsOf, type Word } from './text-tools.js'
-import type { RuleMatch } from './types.js'
+import type { RuleFile, TermSpec } from '../rule-file.js'
+import type { ProseRange } from '../../markdown/prose-ranges.js'
+import type { PhraseIndex, PhraseMatcher } from '../match/phrase-index.js'
+import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+import { isSentenceStart, wordsOf, type Word } from '../match/text-tools.js'
+import type { RuleMatch } from '../rule-match.js'
 
 interface TermIndex {
   readonly canonical: Map<string, string>
@@ -131,4 +131,8 @@ function oneSpaceApart(text: string, a: Word, b: Word): boolean {
 function isQuoted(text: string, start: number): boolean {
   const before = text[start - 1]
   return before === '"' || before === "'" || before === '“' || before === '‘'
+}
+
+export const termsKind: KindDefinition = {
+  compile: (rule, env) => overRanges(env, terms(rule, rule.id === 'terms' ? env.extraTerms : [], env.phrases)),
 }

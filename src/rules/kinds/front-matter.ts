@@ -1,5 +1,7 @@
-import type { RuleFile } from '../config/rule-file.js'
-import type { ProseDoc, RuleMatch } from './types.js'
+import type { RuleFile } from '../rule-file.js'
+import type { ProseDoc } from '../../markdown/prose-doc.js'
+import type { RuleMatch } from '../rule-match.js'
+import type { KindDefinition } from './kind.js'
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/
 
@@ -53,4 +55,8 @@ function titleHeadings(doc: ProseDoc): RuleMatch[] {
       const line = doc.source.lastIndexOf('\n', h.start - 1) + 1
       return { start: line, end: h.end, replacement: '', expected: 'title' }
     })
+}
+
+export const frontMatterKind: KindDefinition = {
+  compile: (rule) => frontMatter(rule),
 }

@@ -1,4 +1,4 @@
-import { PLACEHOLDER } from '../markdown/align-text.js'
+import { PLACEHOLDER } from '../../markdown/align-text.js'
 import { rangeMemo } from './range-memo.js'
 
 const OPENERS = new Set([' ', '\t', '\n', '\r', '"', "'", '“', '‘', '(', '[', '*', '_'])

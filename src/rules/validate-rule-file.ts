@@ -3,8 +3,9 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import { packageRoot } from '../core/package-root.js'
-import { byLine, type ConfigError, type RuleFile } from './rule-file.js'
-import { lineOf, parseYaml, toFieldPath, type ParsedYaml } from './yaml-source.js'
+import { type RuleFile } from './rule-file.js'
+import { byLine, type ConfigError } from '../config/config-error.js'
+import { lineOf, parseYaml, toFieldPath, type ParsedYaml } from '../config/yaml-source.js'
 
 let validator: ValidateFunction | undefined
 

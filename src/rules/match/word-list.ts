@@ -1,4 +1,4 @@
-import { englishChecker } from '../spelling/hunspell.js'
+import { englishChecker } from '../../spelling/hunspell.js'
 
 // Forms the dictionary's affix rules do not always cover ("checkpointing").
 const SUFFIXES: readonly [string, string][] = [['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['s', ''], ['es', ''], ['er', ''], ['ers', '']]

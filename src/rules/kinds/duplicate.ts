@@ -1,7 +1,9 @@
-import type { RuleFile } from '../config/rule-file.js'
-import type { ProseRange } from '../markdown/prose-ranges.js'
-import { loweredWordsOf, wordsOf } from './text-tools.js'
-import type { ProseDoc, RuleMatch } from './types.js'
+import type { RuleFile } from '../rule-file.js'
+import type { ProseRange } from '../../markdown/prose-ranges.js'
+import { loweredWordsOf, wordsOf } from '../match/text-tools.js'
+import type { ProseDoc } from '../../markdown/prose-doc.js'
+import type { RuleMatch } from '../rule-match.js'
+import type { KindDefinition } from './kind.js'
 
 /**
  * A paragraph that repeats another one of the same post, judged by the share of its
@@ -77,4 +79,11 @@ function hashWord(word: string): number {
 function firstOffset(range: ProseRange): number {
   for (const o of range.offsets) if (o >= 0) return o
   return -1
+}
+
+export const duplicateKind: KindDefinition = {
+  compile: (rule, env) => {
+    const run = duplicate(rule)
+    return (doc) => run(doc, env.rangesOf(doc))
+  },
 }

@@ -1,9 +1,9 @@
-import type { RuleFile } from '../config/rule-file.js'
-import type { ProseRange } from '../markdown/prose-ranges.js'
-import { englishChecker, type WordChecker } from '../spelling/hunspell.js'
-import type { RangeChecker } from './substitution.js'
-import { wordsOf, type Word } from './text-tools.js'
-import type { RuleMatch } from './types.js'
+import type { RuleFile } from '../rule-file.js'
+import type { ProseRange } from '../../markdown/prose-ranges.js'
+import { englishChecker, type WordChecker } from '../../spelling/hunspell.js'
+import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+import { wordsOf, type Word } from '../match/text-tools.js'
+import type { RuleMatch } from '../rule-match.js'
 
 export interface SpellingContext {
   readonly termWords: ReadonlySet<string>
@@ -110,4 +110,8 @@ function isDoubling(a: string, b: string): boolean {
     if (long[i] === long[i - 1] && long[i] !== 'l' && long.slice(0, i) + long.slice(i + 1) === short) return true
   }
   return false
+}
+
+export const spellingKind: KindDefinition = {
+  compile: (rule, env) => overRanges(env, spelling(rule, { termWords: env.termWords, accept: env.accept })),
 }

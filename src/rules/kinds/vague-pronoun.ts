@@ -1,9 +1,9 @@
-import type { RuleFile } from '../config/rule-file.js'
-import { PLACEHOLDER } from '../markdown/align-text.js'
-import { englishChecker } from '../spelling/hunspell.js'
-import type { RangeChecker } from './substitution.js'
-import { capitalize } from './text-tools.js'
-import type { RuleMatch } from './types.js'
+import type { RuleFile } from '../rule-file.js'
+import { PLACEHOLDER } from '../../markdown/align-text.js'
+import { englishChecker } from '../../spelling/hunspell.js'
+import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+import { capitalize } from '../match/text-tools.js'
+import type { RuleMatch } from '../rule-match.js'
 
 /**
  * A sentence opening with "It" right after a sentence that introduced a term ("a
@@ -53,4 +53,8 @@ function thirdPerson(gerund: string): string | undefined {
   if (/(?:s|sh|ch|x|z)$/.test(base)) return `${base}es`
   if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`
   return `${base}s`
+}
+
+export const vaguePronounKind: KindDefinition = {
+  compile: (rule, env) => overRanges(env, vaguePronoun(rule)),
 }

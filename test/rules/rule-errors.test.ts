@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { parseRuleSources } from '../../src/config/load-rules.js'
+import { parseRuleSources } from '../../src/rules/load-rules.js'
 import { parseRepoConfigText } from '../../src/config/repo-config.js'
-import { formatConfigError } from '../../src/config/rule-file.js'
+import { formatConfigError } from '../../src/config/config-error.js'
 import { DEFAULT_CONFIG } from '../../src/config/repo-config.js'
 import { createLinter } from '../../src/lint/linter.js'
-import { requiredLiteral } from '../../src/checks/required-literal.js'
+import { requiredLiteral } from '../../src/rules/match/required-literal.js'
 
 const errorsOf = (text: string, file = 'rules/my-rule.yml') => parseRuleSources([{ file, text }]).errors.map(formatConfigError)
 

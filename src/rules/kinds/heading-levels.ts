@@ -1,5 +1,7 @@
-import type { RuleFile } from '../config/rule-file.js'
-import type { ProseDoc, RuleMatch } from './types.js'
+import type { RuleFile } from '../rule-file.js'
+import type { ProseDoc } from '../../markdown/prose-doc.js'
+import type { RuleMatch } from '../rule-match.js'
+import type { KindDefinition } from './kind.js'
 
 /** Headings go down one level at a time; a skipped level breaks the outline screen readers and tables of contents use. */
 export function headingLevels(_rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
@@ -12,4 +14,8 @@ export function headingLevels(_rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
     }
     return out
   }
+}
+
+export const headingLevelsKind: KindDefinition = {
+  compile: (rule) => headingLevels(rule),
 }

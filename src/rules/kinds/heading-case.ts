@@ -1,9 +1,9 @@
-import type { RuleFile } from '../config/rule-file.js'
-import type { RangeChecker } from './substitution.js'
-import type { PhraseMatcher } from './phrase-index.js'
-import { wordsOf } from './text-tools.js'
-import type { RuleMatch } from './types.js'
-import { isCommonWord } from './word-list.js'
+import type { RuleFile } from '../rule-file.js'
+import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+import type { PhraseMatcher } from '../match/phrase-index.js'
+import { wordsOf } from '../match/text-tools.js'
+import type { RuleMatch } from '../rule-match.js'
+import { isCommonWord } from '../match/word-list.js'
 
 /**
  * Sentence case for headings below the title: ordinary words after the first are
@@ -45,4 +45,8 @@ export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined
     }
     return out
   }
+}
+
+export const headingCaseKind: KindDefinition = {
+  compile: (rule, env) => overRanges(env, headingCase(rule, env.findTerms)),
 }

@@ -1,8 +1,8 @@
-import type { RuleFile } from '../config/rule-file.js'
-import type { ProseRange } from '../markdown/prose-ranges.js'
-import type { RangeChecker } from './substitution.js'
-import { lowerFirst } from './text-tools.js'
-import type { RuleMatch } from './types.js'
+import type { RuleFile } from '../rule-file.js'
+import type { ProseRange } from '../../markdown/prose-ranges.js'
+import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+import { lowerFirst } from '../match/text-tools.js'
+import type { RuleMatch } from '../rule-match.js'
 
 const SENTENCE_BREAK = /[.!?]["'”’)]?\s+\p{Lu}/u
 const ABBREVIATION_END = /\b(?:etc|e\.g|i\.e|vs|Inc|Ltd|Co)\.$/
@@ -76,4 +76,8 @@ function inconsistentPeriods(items: readonly ProseRange[]): RuleMatch[] {
       const end = i.text.trimEnd().length
       return { range: i, start: end - 1, end, replacement: '' }
     })
+}
+
+export const listItemsKind: KindDefinition = {
+  compile: (rule, env) => overRanges(env, listItems(rule, env.termWords)),
 }

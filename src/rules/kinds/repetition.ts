@@ -1,8 +1,8 @@
-import type { RuleFile } from '../config/rule-file.js'
-import type { ProseRange } from '../markdown/prose-ranges.js'
-import type { RangeChecker } from './substitution.js'
-import { loweredWordsOf, wordsOf } from './text-tools.js'
-import type { RuleMatch } from './types.js'
+import type { RuleFile } from '../rule-file.js'
+import type { ProseRange } from '../../markdown/prose-ranges.js'
+import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+import { loweredWordsOf, wordsOf } from '../match/text-tools.js'
+import type { RuleMatch } from '../rule-match.js'
 
 type Word = { word: string; start: number; end: number }
 
@@ -104,4 +104,8 @@ function repeatedPhrase(s: PhraseSearch): { match: RuleMatch; resumeAt: number }
     }
   }
   return undefined
+}
+
+export const repetitionKind: KindDefinition = {
+  compile: (rule, env) => overRanges(env, repetition(rule)),
 }

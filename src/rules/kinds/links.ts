@@ -1,5 +1,7 @@
-import type { RuleFile } from '../config/rule-file.js'
-import type { ProseDoc, RuleMatch } from './types.js'
+import type { RuleFile } from '../rule-file.js'
+import type { ProseDoc } from '../../markdown/prose-doc.js'
+import type { RuleMatch } from '../rule-match.js'
+import type { KindDefinition } from './kind.js'
 
 const normalise = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, '').replace(/\s+/g, ' ').trim()
 
@@ -44,4 +46,8 @@ function partialText(doc: ProseDoc, nouns: RegExp): RuleMatch[] {
     out.push({ start: link.start, end, replacement, expected: after[1] as string })
   }
   return out
+}
+
+export const linksKind: KindDefinition = {
+  compile: (rule) => links(rule),
 }

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { packageRoot } from '../core/package-root.js'
-import { safePatterns } from '../checks/phrase-pattern.js'
-import { requiredLiterals } from '../checks/required-literal.js'
+import { safePatterns } from './match/phrase-pattern.js'
+import { requiredLiterals } from './match/required-literal.js'
 import { compileRules } from './compile-rules.js'
-import { formatConfigError } from './rule-file.js'
+import { formatConfigError } from '../config/config-error.js'
 import { bundledRulesDir, hashSources, parseRuleSources, readRuleDir, RULE_CACHE } from './load-rules.js'
 
 // Run by `npm run build`: validates the bundled rules once and stores them for fast starts.

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { safePatterns } from '../checks/phrase-pattern.js'
-import { requiredLiterals } from '../checks/required-literal.js'
+import { safePatterns } from './match/phrase-pattern.js'
+import { requiredLiterals } from './match/required-literal.js'
 import { packageRoot } from '../core/package-root.js'
-import type { ConfigError, RuleFile } from './rule-file.js'
+import type { RuleFile } from './rule-file.js'
+import type { ConfigError } from '../config/config-error.js'
 import { parseRuleFile } from './validate-rule-file.js'
 
 export interface RuleSource {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { words } from '../../src/checks/text-tools.js'
+import { words } from '../../src/rules/match/text-tools.js'
 
 // The definition the hand-written scanner must keep.
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}_'’]*(?:-[\p{L}\p{N}]+)*/gu

@@ -1,0 +1,72 @@
+import type { ConfigError } from '../config/config-error.js'
+import type { Scope, Severity } from '../core/types.js'
+import type { ProseDoc } from '../markdown/prose-doc.js'
+import type { ProseRange } from '../markdown/prose-ranges.js'
+import { RULE_KINDS } from './kinds/registry.js'
+import { PhraseIndex } from './match/phrase-index.js'
+import { PatternError } from './match/phrase-pattern.js'
+import type { RuleFile } from './rule-file.js'
+import type { RuleMatch } from './rule-match.js'
+
+export interface CompiledRule {
+  readonly id: string
+  readonly file: string
+  readonly severity: Severity
+  readonly message: string
+  readonly description?: string
+  readonly url?: string
+  readonly check: (doc: ProseDoc) => RuleMatch[]
+}
+
+/** What rules share: every term spelled right, so no rule "corrects" a term's case. */
+export interface RuleContext {
+  readonly extraTerms: readonly string[]
+  readonly accept: readonly string[]
+}
+
+const DEFAULT_SCOPES: readonly Scope[] = ['paragraph', 'heading', 'list', 'blockquote', 'alt']
+
+export function compileRules(files: readonly RuleFile[], context: RuleContext): { rules: CompiledRule[]; errors: ConfigError[] } {
+  const allTerms = [...files.flatMap((f) => (f.extends === 'terms' ? (f.terms ?? []).map((t) => (typeof t === 'string' ? t : t.term)) : [])), ...context.extraTerms]
+  const termWords = new Set(allTerms.flatMap((t) => t.split(/\s+/)))
+  // One phrase walk per range serves every phrase rule of this rule set.
+  const phrases = new PhraseIndex()
+  const findTerms = allTerms.length > 0 ? phrases.add(allTerms, { ignoreCase: false }) : undefined
+  const rules: CompiledRule[] = []
+  const errors: ConfigError[] = []
+  for (const file of files) {
+    const kind = RULE_KINDS[file.extends]
+    try {
+      const inScope = scopeFilter(file)
+      const check = kind.compile(file, { ...context, termWords, findTerms, phrases, rangesOf: (doc) => inRanges(doc, inScope) })
+      rules.push(compiledRule(file, check))
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error
+      errors.push({ file: file.file, path: kind.patternField ?? 'tokens', message: error.message })
+    }
+  }
+  return { rules, errors }
+}
+
+function compiledRule(file: RuleFile, check: (doc: ProseDoc) => RuleMatch[]): CompiledRule {
+  return {
+    id: file.id,
+    file: file.file,
+    severity: file.level ?? 'warning',
+    message: file.message,
+    ...(file.description === undefined ? {} : { description: file.description }),
+    ...(file.link === undefined ? {} : { url: file.link }),
+    check,
+  }
+}
+
+function scopeFilter(file: RuleFile): (range: ProseRange) => boolean {
+  const scopes = new Set<Scope>(file.scope ?? DEFAULT_SCOPES)
+  const fields = new Set(file.frontmatter ?? [])
+  return (range) => (range.scope === 'frontmatter' ? fields.has(range.field ?? '') : scopes.has(range.scope))
+}
+
+function inRanges(doc: ProseDoc, inScope: (range: ProseRange) => boolean): ProseRange[] {
+  const all = doc.frontMatter ? [...doc.frontMatter.ranges, ...doc.ranges] : doc.ranges
+  return all.filter(inScope)
+}

@@ -1,0 +1,45 @@
+import type { RuleFile } from '../rule-file.js'
+import type { PhraseIndex } from '../match/phrase-index.js'
+import { exceptionFinder, phraseMatcher } from '../match/phrase-finders.js'
+import { hasPlaceholder, isSentenceStart, preserveCase } from '../match/text-tools.js'
+import type { RuleMatch } from '../rule-match.js'
+import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+
+/** Phrases to flag: message only, or replaced by `replacement`, or removed. */
+export function existence(rule: RuleFile, phrases: PhraseIndex): RangeChecker {
+  const find = phraseMatcher(rule.tokens ?? [], { isRegex: rule.regex === true, ignoreCase: rule.ignorecase !== false, nonword: rule.nonword === true }, phrases)
+  const isException = exceptionFinder(rule.exceptions ?? [], phrases)
+  return (ranges) => {
+    const out: RuleMatch[] = []
+    for (const range of ranges) {
+      for (const hit of find(range)) {
+        const matched = hit.text
+        let start = hit.start
+        let end = hit.end
+        if (hasPlaceholder(matched) || isException(range, start, end)) continue
+        if (rule.remove) {
+          // Take one adjoining space with the token so no double space is left behind,
+          // and hand a sentence's capital letter on to the next word ("Simply run" -> "Run").
+          const next = /^ +(\p{Ll})/u.exec(range.text.slice(end))
+          if (next && isSentenceStart(range.text, start) && /^\p{Lu}/u.test(matched)) {
+            end += next[0].length
+            out.push({ range, start, end, replacement: (next[1] as string).toUpperCase() })
+            continue
+          }
+          if (range.text[end] === ' ') end++
+          else if (range.text[start - 1] === ' ') start--
+          out.push({ range, start, end, replacement: '' })
+        } else if (rule.replacement !== undefined) {
+          out.push({ range, start, end, replacement: preserveCase(matched, rule.replacement) })
+        } else {
+          out.push({ range, start, end })
+        }
+      }
+    }
+    return out
+  }
+}
+
+export const existenceKind: KindDefinition = {
+  compile: (rule, env) => overRanges(env, existence(rule, env.phrases)),
+}

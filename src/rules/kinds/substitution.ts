@@ -1,0 +1,74 @@
+import type { RuleFile } from '../rule-file.js'
+import type { ProseRange } from '../../markdown/prose-ranges.js'
+import type { PhraseHit, PhraseIndex } from '../match/phrase-index.js'
+import { exceptionFinder, literalTest } from '../match/phrase-finders.js'
+import { compileAlternation, scanMatches } from '../match/phrase-pattern.js'
+import { hasPlaceholder, preserveCase } from '../match/text-tools.js'
+import type { RuleMatch } from '../rule-match.js'
+import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+
+const normalise = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim()
+
+/** phrase -> replacement, whole words, keeping the matched text's case. Regex rules may use $1..$9. */
+export function substitution(rule: RuleFile, phrases: PhraseIndex): RangeChecker {
+  const swap = rule.swap ?? {}
+  const ignoreCase = rule.ignorecase !== false
+  const isException = exceptionFinder(rule.exceptions ?? [], phrases)
+  const find = rule.regex === true ? regexSwaps(swap, { ignoreCase, nonword: rule.nonword === true }) : plainSwaps(swap, ignoreCase, phrases)
+  return (ranges) => {
+    const out: RuleMatch[] = []
+    for (const range of ranges) {
+      for (const { start, end, text, to } of find(range)) {
+        if (hasPlaceholder(text) || isException(range, start, end)) continue
+        out.push({ range, start, end, replacement: rule.regex === true ? to : preserveCase(text, to) })
+      }
+    }
+    return out
+  }
+}
+
+type SwapHit = PhraseHit & { readonly to: string }
+
+function plainSwaps(swap: Readonly<Record<string, string>>, ignoreCase: boolean, phrases: PhraseIndex): (range: ProseRange) => SwapHit[] {
+  const find = phrases.add(Object.keys(swap), { ignoreCase })
+  const byPhrase = new Map(Object.entries(swap).map(([k, v]) => [normalise(k), v]))
+  return (range) => find(range).flatMap((hit) => {
+    const to = byPhrase.get(normalise(hit.text))
+    return to === undefined ? [] : [{ ...hit, to }]
+  })
+}
+
+/** Each pattern runs on its own so its groups can fill the replacement; earlier matches win overlaps. */
+function regexSwaps(swap: Readonly<Record<string, string>>, options: { ignoreCase: boolean; nonword: boolean }): (range: ProseRange) => SwapHit[] {
+  const rules = Object.entries(swap).map(([pattern, to]) => ({ re: compileAlternation([pattern], { isRegex: true, ...options }), to, literal: literalTest(pattern, options.ignoreCase) }))
+  return (range) => {
+    const hits: SwapHit[] = []
+    for (const { re, to, literal } of rules) {
+      if (!literal(range)) continue
+      for (const m of scanMatches(re, range.text)) {
+        const start = m.index
+        const end = start + m[0].length
+        if (hits.some((h) => h.start < end && start < h.end)) continue
+        hits.push({ start, end, text: m[0], to: expand(to, m) })
+      }
+    }
+    return hits.sort((a, b) => a.start - b.start)
+  }
+}
+
+/**
+ * Fills $1..$9 and $& from the match. `\\l$1` lowers the group's first letter, for a
+ * sentence's first words moved mid-sentence, unless it looks like a name (BigQueryIO, SQL).
+ */
+function expand(template: string, m: RegExpMatchArray): string {
+  return template.replace(/(\\l)?\$(\d|&)/g, (_, lower: string | undefined, g: string) => {
+    const value = g === '&' ? m[0] : m[Number(g)] ?? ''
+    if (!lower || /^\p{Lu}[^\s]*\p{Lu}/u.test(value)) return value
+    return value.charAt(0).toLowerCase() + value.slice(1)
+  })
+}
+
+export const substitutionKind: KindDefinition = {
+  patternField: 'swap',
+  compile: (rule, env) => overRanges(env, substitution(rule, env.phrases)),
+}
