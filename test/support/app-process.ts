@@ -11,6 +11,8 @@ export interface RunningApp {
   /** Every JSON log line the app printed so far. */
   readonly logs: Record<string, unknown>[]
   stop(): Promise<void>
+  /** SIGKILL: the process dies at once, as in a crash or an OOM kill. */
+  kill(): Promise<void>
 }
 
 async function freePort(): Promise<number> {
@@ -50,33 +52,44 @@ export async function startApp(options: { githubPort: number; extraEnv?: Record<
   const child: ChildProcess = spawn('npm', ['start', '--silent'], { cwd: root, env: env as unknown as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   const logs: Record<string, unknown>[] = []
   let output = ''
-  const onData = (chunk: Buffer): void => {
-    output += chunk.toString()
-    for (const line of chunk.toString().split('\n')) {
-      if (!line.startsWith('{')) continue
-      try {
-        logs.push(JSON.parse(line) as Record<string, unknown>)
-      } catch {
-        // A partial line; the full one arrives in the next chunk only in pathological cases.
+  const reader = () => {
+    let partial = ''
+    return (chunk: Buffer): void => {
+      output += chunk.toString()
+      // A line can be split across chunks: keep the unfinished end for the next one.
+      const lines = (partial + chunk.toString()).split('\n')
+      partial = lines.pop() ?? ''
+      for (const line of lines) {
+        if (!line.startsWith('{')) continue
+        try {
+          logs.push(JSON.parse(line) as Record<string, unknown>)
+        } catch {
+          // Not a log line.
+        }
       }
     }
   }
-  child.stdout?.on('data', onData)
-  child.stderr?.on('data', onData)
+  child.stdout?.on('data', reader())
+  child.stderr?.on('data', reader())
   const deadline = Date.now() + 60_000
   while (!/Listening on/.test(output)) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${output}`)
     if (Date.now() > deadline) throw new Error(`the app did not start within 60 s:\n${output}`)
     await new Promise((r) => setTimeout(r, 100))
   }
+  const running = () => child.exitCode === null && child.signalCode === null
+  const signal = async (name: NodeJS.Signals): Promise<void> => {
+    if (!running() || !child.pid) return
+    const exited = new Promise((r) => child.once('exit', r))
+    process.kill(-child.pid, name)
+    await exited
+  }
   return {
     port,
     secret,
     logs,
-    stop: async () => {
-      if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM')
-      await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(undefined)))
-    },
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
   }
 }
 

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { deliver, startApp, type RunningApp } from './support/app-process.js'
+import { FakeGitHub, type FakePull } from './support/fake-github.js'
+import { githubPatch } from './support/patches.js'
+import { startRedis, type TestRedis } from './support/redis-server.js'
+import { pullRequestPayload } from './support/webhook-payloads.js'
+
+// The app on a real Redis (BullMQ): killed mid-run and restarted, a redelivery while the
+// first run works, and two replicas receiving the same delivery. Every case ends with
+// exactly one review per (pull request, head SHA), and no webhook is delivered again.
+const OWNER = 'acme'
+const REPO = 'blog'
+const PATH = 'content/blog/part2.md'
+const post = readFileSync(new URL('../fixtures/posts/beam-flink-part2.md', import.meta.url), 'utf8')
+const github = new FakeGitHub(OWNER, REPO)
+let redis: TestRedis
+let githubPort: number
+const apps: RunningApp[] = []
+
+function addPull(number: number): FakePull {
+  const pull: FakePull = { number, headSha: `${number}`.padStart(40, 'b'), files: [{ filename: PATH, status: 'added', patch: githubPatch('', post), content: post }] }
+  github.pulls.set(number, pull)
+  return pull
+}
+const payload = (pull: FakePull, action = 'opened') => pullRequestPayload({ action, owner: OWNER, repo: REPO, number: pull.number, headSha: pull.headSha })
+const reviewsOn = (n: number) => github.reviews.filter((r) => r.pull === n)
+const finishedRuns = (app: RunningApp, pr: number) => app.logs.filter((l) => l.msg === 'bluepencil run' && l.pr === pr)
+
+async function start(): Promise<RunningApp> {
+  // A short lock, so that the run of a killed process is taken up again within seconds.
+  const app = await startApp({ githubPort, extraEnv: { REDIS_URL: redis.url, BLUEPENCIL_LOCK_MS: '1500', BLUEPENCIL_RETRY_MS: '200' } })
+  apps.push(app)
+  return app
+}
+
+async function waitFor(what: string, condition: () => boolean, ms = 30_000): Promise<void> {
+  for (const deadline = Date.now() + ms; !condition(); ) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+beforeAll(async () => {
+  redis = await startRedis(1)
+  githubPort = await github.start()
+}, 60_000)
+
+afterAll(async () => {
+  for (const app of apps) await app.stop()
+  await github.stop()
+  await redis?.stop()
+})
+
+describe('the app on Redis', () => {
+  it('survives a SIGKILL mid-run: after a restart every accepted delivery gets exactly one review, with no redelivery', async () => {
+    const first = await start()
+    const health = await fetch(`http://127.0.0.1:${first.port}/healthz`)
+    expect(await health.json()).toEqual({ status: 'ok', queue: 'redis', durable: true })
+    // A is killed before it posts (GitHub slow to list its files); B after its review is
+    // stored but before its check run (GitHub slow to list check runs).
+    const a = addPull(41)
+    const b = addPull(42)
+    github.faults.push({ method: 'GET', path: /\/pulls\/41\/files$/, remaining: 1, delayMs: 20_000 })
+    github.faults.push({ method: 'GET', path: new RegExp(`/commits/${b.headSha}/check-runs$`), remaining: 1, delayMs: 20_000 })
+    expect((await deliver(first, 'pull_request', payload(a))).status).toBe(200)
+    expect((await deliver(first, 'pull_request', payload(b))).status).toBe(200)
+    await waitFor('A listing its files and B posting its review', () => github.requests.some((r) => r.path.includes('/pulls/41/files')) && reviewsOn(42).length === 1)
+    await first.kill()
+    expect(reviewsOn(41)).toHaveLength(0)
+
+    const restarted = await start()
+    await waitFor('both runs to finish after the restart', () => finishedRuns(restarted, 41).length === 1 && finishedRuns(restarted, 42).length === 1)
+    expect(reviewsOn(41)).toHaveLength(1)
+    expect(reviewsOn(42)).toHaveLength(1)
+    expect(['already-reviewed', 'nothing-new']).toContain(finishedRuns(restarted, 42)[0]?.outcome)
+    expect(github.checkRuns.filter((r) => r.head_sha === b.headSha)).toHaveLength(1)
+    expect(github.schemaErrors).toEqual([])
+  }, 90_000)
+
+  it('gives one review when the same delivery comes again, and a synchronize of the same commit arrives, while the first run works', async () => {
+    const app = apps.at(-1) as RunningApp
+    const pull = addPull(43)
+    github.faults.push({ method: 'GET', path: /\/pulls\/43\/files$/, remaining: 1, delayMs: 1500 })
+    const delivery = randomUUID()
+    await deliver(app, 'pull_request', payload(pull), { delivery })
+    await waitFor('the first run to be under way', () => github.requests.some((r) => r.path.includes('/pulls/43/files')))
+    expect((await deliver(app, 'pull_request', payload(pull), { delivery })).status).toBe(200)
+    expect((await deliver(app, 'pull_request', payload(pull, 'synchronize'))).status).toBe(200)
+    await waitFor('two runs (the redelivery is the same job)', () => finishedRuns(app, 43).length === 2)
+    expect(finishedRuns(app, 43).map((l) => l.outcome).sort()).toEqual(['nothing-new', 'reviewed'])
+    expect(reviewsOn(43)).toHaveLength(1)
+  }, 60_000)
+
+  it('gives one review when one delivery reaches two replicas at once, and when opened and synchronize reach one each', async () => {
+    const one = apps.at(-1) as RunningApp
+    const two = await start()
+    const same = addPull(44)
+    const delivery = randomUUID()
+    const answers = await Promise.all([deliver(one, 'pull_request', payload(same), { delivery }), deliver(two, 'pull_request', payload(same), { delivery })])
+    expect(answers.map((r) => r.status)).toEqual([200, 200])
+    const pair = addPull(45)
+    await Promise.all([deliver(one, 'pull_request', payload(pair)), deliver(two, 'pull_request', payload(pair, 'synchronize'))])
+    const runs = (pr: number) => [...finishedRuns(one, pr), ...finishedRuns(two, pr)]
+    await waitFor('one run of the shared delivery and two of the pair', () => runs(44).length === 1 && runs(45).length === 2)
+    expect(reviewsOn(44)).toHaveLength(1)
+    expect(reviewsOn(45)).toHaveLength(1)
+    expect(runs(45).map((l) => l.outcome).sort()).toEqual(['nothing-new', 'reviewed'])
+    // Let any run that was wrongly queued twice finish before counting again.
+    await new Promise((r) => setTimeout(r, 1000))
+    expect(runs(44)).toHaveLength(1)
+    expect(reviewsOn(44)).toHaveLength(1)
+  }, 60_000)
+})
