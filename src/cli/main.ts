@@ -43,13 +43,19 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     })
   program
     .command('review')
-    .description('preview the exact pull request review the app would post, from a local git diff')
-    .requiredOption('--base <rev>', 'base revision (the pull request target)')
+    .description('preview the exact pull request review the app would post, from a local git diff or a pull request on GitHub')
+    .option('--base <rev>', 'base revision (the pull request target)')
     .option('--head <rev>', 'head revision', 'HEAD')
     .option('--repo <dir>', 'repository folder', '.')
-    .action(async (opts: { base: string; head: string; repo: string }) => {
-      const { reviewCommand } = await import('./review-command.js')
-      code = await reviewCommand(opts, io)
+    .option('--pr <owner/repo#n>', 'a pull request on GitHub, read with GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise)')
+    .option('--post', 'with --pr: post the review (and resolve fixed threads), skipping what was posted before')
+    .action(async (opts: { base?: string; head: string; repo: string; pr?: string; post?: boolean }) => {
+      const { reviewCommand, reviewPullRequestCommand } = await import('./review-command.js')
+      if (opts.pr !== undefined && opts.base !== undefined) throw new UsageError('give --pr or --base, not both')
+      if (opts.pr !== undefined) code = await reviewPullRequestCommand({ pr: opts.pr, post: opts.post === true }, io)
+      else if (opts.base === undefined) throw new UsageError('give --base REV (a local diff) or --pr OWNER/REPO#N')
+      else if (opts.post) throw new UsageError('--post works with --pr only')
+      else code = await reviewCommand({ base: opts.base, head: opts.head, repo: opts.repo }, io)
     })
   program
     .command('check-rules')

@@ -15,6 +15,7 @@ export interface FakePull {
   readonly number: number
   readonly headSha: string
   readonly files: FakeFile[]
+  readonly draft?: boolean
 }
 
 export interface RecordedRequest {
@@ -150,6 +151,11 @@ export class FakeGitHub {
       const content = file === '.github/bluepencil.yml' && !ref ? this.config : this.fileAt(file, ref)
       if (content === undefined) return [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content' }]
       return [200, { type: 'file', encoding: 'base64', size: Buffer.byteLength(content), name: file.split('/').pop(), path: file, sha: 'f'.repeat(40), content: Buffer.from(content).toString('base64') }]
+    }
+    if (method === 'GET' && (m = /^\/pulls\/(\d+)$/.exec(rest))) {
+      const pull = this.pulls.get(Number(m[1]))
+      if (!pull) return [404, { message: 'Not Found' }]
+      return [200, { number: pull.number, state: 'open', draft: pull.draft ?? false, title: 'A post', user: { login: 'author', type: 'User' }, head: { sha: pull.headSha, ref: 'post' }, base: { sha: '0'.repeat(40), ref: 'main' } }]
     }
     if (method === 'GET' && (m = /^\/pulls\/(\d+)\/files$/.exec(rest))) return this.listFiles(Number(m[1]), url)
     if (method === 'GET' && (m = /^\/pulls\/(\d+)\/comments$/.exec(rest))) {
