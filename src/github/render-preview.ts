@@ -16,6 +16,7 @@ export function renderRun(summary: RunSummary, record: WriteRecord, posted: bool
   if (summary.outcome === 'skipped-draft') out.push(`A draft pull request: the app ${posted ? 'posted' : 'would post'} nothing (set \`drafts: true\` to review drafts).`)
   else if (summary.outcome === 'no-posts') out.push(`No changed blog post: the app ${posted ? 'posted' : 'would post'} nothing.`)
   else if (summary.outcome === 'invalid-config') out.push(`The configuration is invalid: the app ${posted ? 'posted' : 'would post'} no review.`)
+  else if (summary.outcome === 'already-reviewed') out.push(`A run on this commit posted its review already: the app ${posted ? 'posted' : 'would post'} no other.`)
   else if (!review) out.push(`Nothing new to say: the app ${posted ? 'posted' : 'would post'} no review.`)
   else {
     const what = `one review (event COMMENT, commit ${review.commitId.slice(0, 12)}) with ${plural(review.comments.length, 'line comment')}`
