@@ -1,12 +1,16 @@
 import { checkExamples } from '../lint/check-examples.js'
-import { loadBundledRules, parseRuleSources, readRuleDir } from '../rules/load-rules.js'
+import { loadBundledRules, parseRuleSources } from '../rules/load-rules.js'
 import { formatConfigError } from '../config/config-error.js'
-import { EXIT, type CliIo } from './io.js'
+import { EXIT, type CliIo, UsageError } from './io.js'
+import { readRuleDirs } from './rule-dirs.js'
 
 /** Validates rule files and runs their examples: how a maintainer tests a new rule. */
 export function checkRulesCommand(dirs: readonly string[], io: CliIo): number {
+  const read = readRuleDirs(dirs, io.cwd)
+  if (read.problems.length > 0) throw new UsageError(read.problems.map((p) => `${p.dir}: ${p.message}`).join('\n'))
+  if (dirs.length > 0 && read.files.length === 0) throw new UsageError(`nothing to check: no rule files (.yml, .yaml) in ${dirs.join(', ')}`)
   const bundled = loadBundledRules()
-  const own = parseRuleSources(dirs.flatMap((d) => readRuleDir(d)))
+  const own = parseRuleSources(read.files)
   const byId = new Map([...bundled.rules, ...own.rules].map((r) => [r.id, r]))
   const all = [...byId.values()]
   const targets = dirs.length > 0 ? own.rules : bundled.rules

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { readRuleDir, type RuleSource } from '../rules/load-rules.js'
+import type { RuleSource } from '../rules/load-rules.js'
 import { DEFAULT_CONFIG, parseRepoConfigText, type RepoConfig } from '../config/repo-config.js'
 import type { ConfigError } from '../config/config-error.js'
+import { ioReason, readRuleDirs } from './rule-dirs.js'
 
 export const CONFIG_PATH = '.github/bluepencil.yml'
 
@@ -13,33 +14,38 @@ export interface CliConfig {
   readonly errors: ConfigError[]
 }
 
-/** Reads --config, or `.github/bluepencil.yml` under the root, and the repository's own rule folders. */
+/**
+ * Reads --config, or `.github/bluepencil.yml` under the root, and the repository's own rule
+ * folders. Paths on the command line are relative to the root (the working folder).
+ */
 export function loadCliConfig(options: { root: string; configPath?: string; extraRuleDirs?: readonly string[] }): CliConfig {
-  const configFile = options.configPath ? resolve(options.configPath) : join(options.root, CONFIG_PATH)
-  if (!existsSync(configFile)) {
-    if (options.configPath) return { config: DEFAULT_CONFIG, extraRuleFiles: [], errors: [{ file: options.configPath, path: '', message: 'config file not found' }] }
-    return { config: DEFAULT_CONFIG, extraRuleFiles: readDirs(options.extraRuleDirs ?? [], process.cwd()).files, errors: [] }
+  const fromFlags = readRuleDirs(options.extraRuleDirs ?? [], options.root)
+  const flagErrors = fromFlags.problems.map(({ dir, message }) => ({ file: `--rules ${dir}`, path: '', message }))
+  const configFile = options.configPath ? resolve(options.root, options.configPath) : join(options.root, CONFIG_PATH)
+  const text = readConfigText(configFile, options.configPath !== undefined)
+  if (typeof text !== 'string') {
+    const errors = text ? [{ file: options.configPath ?? CONFIG_PATH, path: '', message: text.problem }] : []
+    return { config: DEFAULT_CONFIG, extraRuleFiles: fromFlags.files, errors: [...errors, ...flagErrors] }
   }
-  const { config, errors } = parseRepoConfigText(readFileSync(configFile, 'utf8'), configFile)
+  const { config, errors } = parseRepoConfigText(text, configFile)
   // Rule folders in the config are relative to the repository root, the parent of .github/.
   const repoRoot = dirname(configFile).endsWith('.github') ? dirname(dirname(configFile)) : dirname(configFile)
-  const fromConfig = readDirs(config.ruleDirs, repoRoot)
-  const fromFlags = readDirs(options.extraRuleDirs ?? [], process.cwd())
+  const fromConfig = readRuleDirs(config.ruleDirs, repoRoot)
   return {
     config,
     configFile,
     extraRuleFiles: [...fromConfig.files, ...fromFlags.files],
-    errors: [...errors, ...fromConfig.errors.map((e) => ({ ...e, file: configFile })), ...fromFlags.errors],
+    errors: [...errors, ...fromConfig.problems.map(({ dir, message }) => ({ file: configFile, path: 'ruleDirs', message: `${dir}: ${message}` })), ...flagErrors],
   }
 }
 
-function readDirs(dirs: readonly string[], base: string): { files: RuleSource[]; errors: ConfigError[] } {
-  const files: RuleSource[] = []
-  const errors: ConfigError[] = []
-  dirs.forEach((dir, index) => {
-    const full = resolve(base, dir)
-    if (!existsSync(full)) errors.push({ file: full, path: `ruleDirs.${index}`, message: `rule folder ${dir} not found` })
-    else files.push(...readRuleDir(full))
-  })
-  return { files, errors }
+/** The config file's text; undefined when the default file is absent (defaults apply), a problem otherwise. */
+function readConfigText(file: string, named: boolean): string | { problem: string } | undefined {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' && !named) return undefined
+    return { problem: code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${ioReason(error)})` }
+  }
 }

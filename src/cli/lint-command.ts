@@ -10,7 +10,9 @@ import { lintFiles } from './lint-files.js'
 import { withCharacterColumns } from '../vale/position.js'
 import { repoRootOf, resolveValeConfig } from '../vale/resolve-config.js'
 import { resolveFiles } from './resolve-files.js'
+import { ioReason } from './rule-dirs.js'
 import { version } from './version.js'
+import { writeIfUnchanged } from './write-if-unchanged.js'
 
 export interface LintOptions {
   readonly format: 'text' | 'json' | 'sarif'
@@ -19,9 +21,19 @@ export interface LintOptions {
   readonly jobs?: number
   /** A Vale configuration (file or folder) whose styles replace the bundled rules. */
   readonly vale?: string
+  readonly lintBudget?: number
 }
 
-async function prepare(args: readonly string[], options: Omit<LintOptions, 'format'>, io: CliIo, keepSources: boolean) {
+interface Prepared {
+  readonly reports: FileReport[]
+  readonly sources: Map<string, string>
+  readonly linter: ReturnType<typeof createLinter>['linter']
+  /** Files that were found but not checked (unreadable, not UTF-8, too large, too deep, over budget). */
+  readonly notChecked: number
+  readonly vale: string | undefined
+}
+
+async function prepare(args: readonly string[], options: Omit<LintOptions, 'format'>, io: CliIo, keepSources: boolean): Promise<Prepared> {
   const loaded = loadCliConfig({ root: io.cwd, ...(options.config ? { configPath: options.config } : {}), extraRuleDirs: options.rules ?? [] })
   const vale = resolveValeConfig({
     ...(options.vale === undefined ? {} : { flag: options.vale }),
@@ -29,26 +41,38 @@ async function prepare(args: readonly string[], options: Omit<LintOptions, 'form
     repoRoot: repoRootOf(loaded.configFile, io.cwd),
     cwd: io.cwd,
   })
-  const setup = { config: loaded.config, extraRuleFiles: loaded.extraRuleFiles, keepSources: keepSources || vale !== undefined, ...(vale === undefined ? {} : { vale }) }
+  const setup = { config: loaded.config, extraRuleFiles: loaded.extraRuleFiles, keepSources: keepSources || vale !== undefined, ...(vale === undefined ? {} : { vale }), ...(options.lintBudget ? { budgetMs: options.lintBudget } : {}) }
   const { linter, errors, warnings } = createLinter(setup)
   const configErrors = [...loaded.errors, ...errors]
   if (configErrors.length > 0) throw new UsageError(configErrors.map(formatConfigError).join('\n'))
   for (const w of warnings) io.stderr(`${formatConfigError(w)} (rule skipped; the others run)\n`)
-  const { files, missing } = await resolveFiles(args, loaded.config, io.cwd)
-  if (missing.length > 0) throw new UsageError(missing.map((m) => `${m}: no such file, folder or matching glob`).join('\n'))
+  const { files, problems } = await resolveFiles(args, loaded.config, io.cwd)
+  if (problems.length > 0) throw new UsageError(problems.join('\n'))
   const results = await lintFiles(setup, files.map((f) => join(io.cwd, f)), options.jobs)
   const reports: FileReport[] = []
   const sources = new Map<string, string>()
+  let notChecked = 0
   results.forEach((result, index) => {
     const path = files[index] as string
     if (result.kind === 'linted') {
       reports.push({ path, findings: result.findings.map((f) => ({ ...f, path })) })
       if (result.source !== undefined) sources.set(path, result.source)
     } else {
-      io.stderr(`${path}: skipped: ${result.kind === 'skipped' ? result.skipped.reason : result.reason}\n`)
+      notChecked++
+      io.stderr(`${path}: not checked: ${result.kind === 'skipped' ? result.skipped.reason : result.reason}\n`)
     }
   })
-  return { reports, sources, linter, config: loaded.config, vale }
+  return { reports, sources, linter, notChecked, vale }
+}
+
+/** A file that could not be checked outranks findings: the run did not do what was asked. */
+function exitCode(prepared: Prepared, io: CliIo, failing: boolean): number {
+  if (prepared.notChecked > 0) {
+    const n = prepared.notChecked
+    io.stderr(`bluepencil: ${n} file${n === 1 ? ' was' : 's were'} not checked (see above)${prepared.reports.length === 0 ? '; nothing was checked' : ''}.\n`)
+    return EXIT.usage
+  }
+  return failing ? EXIT.findings : EXIT.clean
 }
 
 export async function lintCommand(args: readonly string[], options: LintOptions, io: CliIo): Promise<number> {
@@ -65,14 +89,20 @@ export async function lintCommand(args: readonly string[], options: LintOptions,
   if (options.format === 'json') io.stdout(formatJson(reports))
   else if (options.format === 'sarif') io.stdout(formatSarif(reports, linter.rules, version()))
   else io.stdout(formatText(reports))
-  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.clean
+  return exitCode(prepared, io, reports.some((r) => r.findings.some((f) => f.severity === 'error')))
 }
 
-/** Applies every fix in place; a post is rewritten atomically (temporary file, then rename), never half-written. */
+/**
+ * Applies every fix in place. A post is replaced atomically and only if it still holds
+ * the text that was linted; a post edited meanwhile, or one that cannot be written, is
+ * left as it is and named.
+ */
 export async function fixCommand(args: readonly string[], options: Omit<LintOptions, 'format'>, io: CliIo): Promise<number> {
-  const { reports, sources } = await prepare(args, options, io, true)
+  const prepared = await prepare(args, options, io, true)
+  const { reports, sources } = prepared
   let changed = 0
   let remaining = 0
+  let unwritten = 0
   for (const report of reports) {
     const fixes = uniqueFixes(report.findings)
     remaining += report.findings.filter((f) => !f.fix).length
@@ -80,14 +110,28 @@ export async function fixCommand(args: readonly string[], options: Omit<LintOpti
     const source = sources.get(report.path) as string
     const fixed = applyFixes(source, fixes)
     if (fixed === source) continue
-    const { default: writeFileAtomic } = await import('write-file-atomic')
-    await writeFileAtomic(join(io.cwd, report.path), fixed, 'utf8')
+    const outcome = write(join(io.cwd, report.path), source, fixed)
+    if (outcome !== 'written') {
+      unwritten++
+      io.stderr(`${report.path}: not fixed: ${outcome === 'changed' ? 'the file changed after it was read; it is left as it is (run fix again)' : outcome.problem}\n`)
+      continue
+    }
     changed++
     const count = report.findings.filter((f) => f.fix).length
     io.stdout(`${report.path}: fixed ${count} finding${count === 1 ? '' : 's'} on line${fixes.length === 1 ? '' : 's'} ${fixes.map(lineLabel).join(', ')}\n`)
   }
   io.stdout(`${changed} file${changed === 1 ? '' : 's'} changed; ${remaining} finding${remaining === 1 ? '' : 's'} left for a human.\n`)
-  return reports.some((r) => r.findings.some((f) => !f.fix && f.severity === 'error')) ? EXIT.findings : EXIT.clean
+  if (unwritten > 0) io.stderr(`bluepencil: ${unwritten} file${unwritten === 1 ? ' was' : 's were'} not fixed (see above).\n`)
+  const code = exitCode(prepared, io, reports.some((r) => r.findings.some((f) => !f.fix && f.severity === 'error')))
+  return unwritten > 0 ? EXIT.usage : code
+}
+
+function write(path: string, expected: string, next: string): 'written' | 'changed' | { problem: string } {
+  try {
+    return writeIfUnchanged(path, expected, next)
+  } catch (error) {
+    return { problem: `cannot write the file (${ioReason(error)})` }
+  }
 }
 
 function uniqueFixes(findings: readonly Finding[]): LineFix[] {
@@ -99,4 +143,3 @@ function uniqueFixes(findings: readonly Finding[]): LineFix[] {
 function lineLabel(fix: LineFix): string {
   return fix.startLine === fix.endLine ? String(fix.startLine) : `${fix.startLine}-${fix.endLine}`
 }
-

@@ -70,14 +70,14 @@ function runWorker(setup: LintSetup, paths: readonly string[]): Promise<FileResu
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
     ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
   })
-  return new Promise((resolve, reject) => {
+  // A thread that dies (out of memory, say) costs its share of posts, each named as not checked, not the run.
+  const failed = (reason: string): FileResult[] => paths.map((path) => ({ kind: 'skipped', skipped: { path, reason: `the lint thread failed (${reason})` } }))
+  return new Promise((resolve) => {
     worker.once('message', (results: FileResult[]) => {
       resolve(results)
       void worker.terminate()
     })
-    worker.once('error', reject)
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`lint worker exited with code ${code}`))
-    })
+    worker.once('error', (error) => resolve(failed(error.message)))
+    worker.once('exit', (code) => resolve(failed(`exit code ${code}`)))
   })
 }

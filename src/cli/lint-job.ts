@@ -3,6 +3,7 @@ import type { RuleSource } from '../rules/load-rules.js'
 import type { RepoConfig } from '../config/repo-config.js'
 import type { Finding } from '../core/types.js'
 import { createLinter, type LintResult, type Linter } from '../lint/linter.js'
+import { ioReason } from './rule-dirs.js'
 
 export interface LintSetup {
   readonly config: RepoConfig
@@ -11,6 +12,8 @@ export interface LintSetup {
   readonly keepSources: boolean
   /** A Vale configuration file whose styles replace the bundled rules. */
   readonly vale?: string
+  /** Time one post may take (lintBudgetMs); over it, the post is not checked. */
+  readonly budgetMs?: number
 }
 
 export type FileResult =
@@ -27,7 +30,7 @@ export function lintFileFromDisk(setup: LintSetup, path: string): FileResult {
   try {
     bytes = readFileSync(path)
   } catch (error) {
-    return { kind: 'unreadable', path, reason: (error as Error).message }
+    return { kind: 'unreadable', path, reason: `cannot read the file (${ioReason(error)})` }
   }
   const result = cached.linter.lint(path, bytes)
   if (result.kind !== 'linted') return result

@@ -2,7 +2,28 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { version } from './version.js'
 import { EXIT, processIo, UsageError, type CliIo } from './io.js'
 
-/** Runs the CLI and returns the exit code: 0 clean, 1 error-level findings, 2 usage or config errors. */
+/** Options of the commands that lint posts (lint, fix): one place to add a flag to both. */
+interface PostOptions {
+  config?: string
+  rules?: string[]
+  jobs?: number
+  lintBudget?: number
+  vale?: string
+}
+
+function withPostOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-c, --config <path>', 'config file (default: .github/bluepencil.yml)'))
+    .addOption(
+      // One folder per flag (repeat it for more), so a post after it is never read as a folder.
+      new Option('-r, --rules <dir>', "a folder of rule files; repeat for more (a rule with a bundled rule's id replaces it)").argParser(collect),
+    )
+    .addOption(new Option('-j, --jobs <n>', 'threads to lint with (default: one per core, less one)').argParser(positiveInteger('threads')))
+    .addOption(new Option('--vale <path>', 'a Vale configuration (.vale.ini) or its folder: its styles replace the bundled rules (default: the .vale.ini Vale would find)'))
+    .addOption(new Option('--lint-budget <ms>', 'time one post may take before it is reported as not checked (default: 10000)').argParser(positiveInteger('milliseconds')))
+}
+
+/** Runs the CLI and returns the exit code: 0 clean, 1 error-level findings, 2 usage, I/O or config errors (and files not checked). */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let code: number = EXIT.clean
   const program = new Command('bluepencil')
@@ -10,37 +31,24 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .version(version())
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-  const configOption = new Option('-c, --config <path>', 'config file (default: .github/bluepencil.yml)')
-  const rulesOption = new Option('-r, --rules <dir...>', "extra folders of rule files (a rule with a bundled rule's id replaces it)")
-  const valeOption = new Option('--vale <path>', "a Vale configuration (.vale.ini) or its folder: its styles replace the bundled rules (default: the .vale.ini Vale would find)")
-  const jobsOption = new Option('-j, --jobs <n>', 'threads to lint with (default: one per core, less one)').argParser(positiveInteger)
 
-  program
-    .command('lint')
-    .description('report findings in Markdown files, folders or globs (default: the configured blog posts)')
-    .argument('[paths...]')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
-    .addOption(configOption)
-    .addOption(rulesOption)
-    .addOption(jobsOption)
-    .addOption(valeOption)
-    .action(async (paths: string[], opts: { format: 'text' | 'json' | 'sarif'; config?: string; rules?: string[]; jobs?: number; vale?: string }) => {
-      // Each command loads its own modules, so `lint` starts without the review planner or git.
-      const { lintCommand } = await import('./lint-command.js')
-      code = await lintCommand(paths, opts, io)
-    })
-  program
-    .command('fix')
-    .description('apply every safe fix in place (atomic writes)')
-    .argument('[paths...]')
-    .addOption(configOption)
-    .addOption(rulesOption)
-    .addOption(jobsOption)
-    .addOption(valeOption)
-    .action(async (paths: string[], opts: { config?: string; rules?: string[]; jobs?: number; vale?: string }) => {
+  withPostOptions(
+    program
+      .command('lint')
+      .description('report findings in Markdown files, folders or globs (default: the configured blog posts)')
+      .argument('[paths...]')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text')),
+  ).action(async (paths: string[], opts: PostOptions & { format: 'text' | 'json' | 'sarif' }) => {
+    // Each command loads its own modules, so `lint` starts without the review planner or git.
+    const { lintCommand } = await import('./lint-command.js')
+    code = await lintCommand(paths, opts, io)
+  })
+  withPostOptions(program.command('fix').description('apply every safe fix in place (atomic writes; a post edited meanwhile is left alone)').argument('[paths...]')).action(
+    async (paths: string[], opts: PostOptions) => {
       const { fixCommand } = await import('./lint-command.js')
       code = await fixCommand(paths, opts, io)
-    })
+    },
+  )
   program
     .command('review')
     .description('preview the exact pull request review the app would post, from a local git diff or a pull request on GitHub')
@@ -71,16 +79,21 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     return code
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.clean : EXIT.usage
-    if (error instanceof UsageError) {
-      io.stderr(`bluepencil: ${error.message}\n`)
-      return EXIT.usage
-    }
-    throw error
+    // Whatever went wrong, the user gets one line, not a stack trace.
+    const message = error instanceof UsageError ? error.message : `unexpected error: ${(error as Error).message ?? String(error)}`
+    io.stderr(`bluepencil: ${message}\n`)
+    return EXIT.usage
   }
 }
 
-function positiveInteger(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more')
-  return n
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value]
+}
+
+function positiveInteger(unit: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number of ${unit}, 1 or more`)
+    return n
+  }
 }

@@ -1,30 +1,54 @@
-import { existsSync, statSync } from 'node:fs'
-import { relative } from 'node:path'
+import { statSync } from 'node:fs'
+import { relative, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import type { RepoConfig } from '../config/repo-config.js'
 
 const MARKDOWN = '**/*.{md,markdown,mdx}'
 
+export interface ResolvedFiles {
+  /** Relative to the working folder, sorted. */
+  readonly files: string[]
+  /** One line per argument that names nothing to check, naming it. */
+  readonly problems: string[]
+}
+
 /**
  * Files named on the command line are linted as given; folders yield their Markdown;
  * other arguments are globs. With no argument, the config's blog-post globs apply.
+ * An argument that yields nothing (a missing path, an empty folder, a glob matching
+ * nothing) is a problem: a run that checked less than asked must not pass silently.
  */
-export async function resolveFiles(args: readonly string[], config: RepoConfig, cwd: string): Promise<{ files: string[]; missing: string[] }> {
+export async function resolveFiles(args: readonly string[], config: RepoConfig, cwd: string): Promise<ResolvedFiles> {
   const ignore = ['**/node_modules/**', '**/.git/**']
   if (args.length === 0) {
     const files = await glob(config.include, { cwd, ignore: [...ignore, ...config.exclude], dot: false })
-    return { files: files.sort(), missing: [] }
+    const problems = files.length === 0 ? [`nothing to check: no file matches the blog-post globs (include: ${config.include.join(', ')})`] : []
+    return { files: files.sort(), problems }
   }
   const files = new Set<string>()
-  const missing: string[] = []
+  const problems: string[] = []
   for (const arg of args) {
-    if (existsSync(arg) && statSync(arg).isFile()) files.add(relative(cwd, arg) || arg)
-    else if (existsSync(arg) && statSync(arg).isDirectory()) for (const f of await glob(MARKDOWN, { cwd: arg, ignore })) files.add(relative(cwd, `${arg}/${f}`))
-    else {
+    const full = resolve(cwd, arg)
+    const kind = kindOf(full)
+    if (kind === 'file') files.add(relative(cwd, full) || arg)
+    else if (kind === 'folder') {
+      const found = await glob(MARKDOWN, { cwd: full, ignore })
+      if (found.length === 0) problems.push(`${arg}: no Markdown files (.md, .markdown, .mdx) in this folder`)
+      for (const f of found) files.add(relative(cwd, resolve(full, f)))
+    } else {
       const matched = await glob(arg, { cwd, ignore })
-      if (matched.length === 0) missing.push(arg)
+      if (matched.length === 0) problems.push(`${arg}: no such file, folder or matching glob`)
       for (const f of matched) files.add(f)
     }
   }
-  return { files: [...files].sort(), missing }
+  return { files: [...files].sort(), problems }
+}
+
+function kindOf(path: string): 'file' | 'folder' | 'other' {
+  try {
+    const stat = statSync(path)
+    return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other'
+  } catch {
+    return 'other'
+  }
 }

@@ -7,7 +7,12 @@ import type { RuleFile } from '../rules/rule-file.js'
 import type { ConfigError } from '../config/config-error.js'
 import type { Finding, SkippedFile } from '../core/types.js'
 import { loadValeProject, ValeConfigError, type ValeProject } from '../vale/vale-project.js'
+import { runWithBudget } from '../guard/budget.js'
+import { DEFAULT_LIMITS, findShapeProblem, type PostLimits } from '../guard/post-shape.js'
 import { lintMarkdown } from './lint-markdown.js'
+
+/** Time one post may take to lint before it is listed as not reviewed (lintBudgetMs). */
+export const DEFAULT_BUDGET_MS = 10_000
 
 export type LintResult =
   | { readonly kind: 'linted'; readonly source: string; readonly findings: Finding[] }
@@ -24,7 +29,14 @@ export interface Linter {
  * repository's own rule files (same id overrides), levels and switches from config.
  * Invalid rule files are reported; the valid rules still run.
  */
-export function createLinter(options: { config: RepoConfig; extraRuleFiles?: readonly RuleSource[]; vale?: string }): {
+export function createLinter(options: {
+  config: RepoConfig
+  extraRuleFiles?: readonly RuleSource[]
+  vale?: string
+  /** Time one post may take (lintBudgetMs); over it, the post is listed as not reviewed. */
+  budgetMs?: number
+  limits?: PostLimits
+}): {
   linter: Linter
   errors: ConfigError[]
   /** Problems that leave the other rules running (a Vale rule Bluepencil cannot honour). */
@@ -56,7 +68,13 @@ export function createLinter(options: { config: RepoConfig; extraRuleFiles?: rea
     lint: (path, content) => {
       const decoded = decode(path, content, config.maxFileBytes)
       if ('skipped' in decoded) return { kind: 'skipped', skipped: decoded.skipped }
-      return { kind: 'linted', source: decoded.source, findings: lintMarkdown({ path, source: decoded.source, rules: rulesFor(path) }) }
+      const { source } = decoded
+      // Hostile shapes are refused before parsing; whatever else is slow stops at the budget.
+      const shape = findShapeProblem(source, options.limits ?? DEFAULT_LIMITS)
+      if (shape) return { kind: 'skipped', skipped: { path, reason: shape.reason } }
+      const linted = runWithBudget(() => lintMarkdown({ path, source, rules: rulesFor(path) }), options.budgetMs ?? DEFAULT_BUDGET_MS)
+      if (!linted.ok) return { kind: 'skipped', skipped: { path, reason: linted.reason } }
+      return { kind: 'linted', source, findings: linted.value }
     },
   }
   const valeErrors = vale && 'error' in vale ? [vale.error] : []

@@ -70,11 +70,12 @@ describe('bluepencil lint', () => {
     expect([...paths]).toEqual(['blog/post.md'])
   })
 
-  it('skips a file that is not UTF-8 with a message naming it', async () => {
+  it('names a file that is not UTF-8 as not checked, and exits 2', async () => {
     const dir = workspace()
     writeFileSync(join(dir, 'blog', 'latin1.md'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]))
-    const { stderr } = await run(['lint', 'blog/latin1.md'], dir)
-    expect(stderr).toBe('blog/latin1.md: skipped: not UTF-8 text\n')
+    const { code, stderr } = await run(['lint', 'blog/latin1.md'], dir)
+    expect(stderr).toBe('blog/latin1.md: not checked: not UTF-8 text\nbluepencil: 1 file was not checked (see above); nothing was checked.\n')
+    expect(code).toBe(2)
   })
 })
 
