@@ -1,3 +1,4 @@
+import type { ProbotOctokit } from 'probot'
 import { handlePullRequest, type RunLog, type RunSummary } from './handle-pull-request.js'
 import { octokitPort, type PortOctokit } from './octokit-port.js'
 
@@ -17,7 +18,7 @@ export interface RunLogger extends RunLog {
   error(fields: Record<string, unknown>, message: string): void
 }
 
-type MeteredOctokit = PortOctokit & Pick<InstanceType<typeof import('probot').ProbotOctokit>, 'hook'>
+type MeteredOctokit = PortOctokit & Pick<InstanceType<typeof ProbotOctokit>, 'hook'>
 
 interface PullRequestPayload {
   readonly repository: { readonly name: string; readonly owner: { readonly login: string } }
@@ -53,12 +54,13 @@ export async function reviewPullRequest(options: { octokit: MeteredOctokit; job:
   })
   const repo = `${job.owner}/${job.repo}`
   try {
-    const { plan: _plan, ...summary } = await handlePullRequest({
+    const summary = await handlePullRequest({
       port: octokitPort(octokit, { owner: job.owner, repo: job.repo, number: job.number }),
       pr: { repo, number: job.number, headSha: job.headSha, draft: job.draft },
       log,
     })
-    log.info({ repo, pr: job.number, ...summary, apiCalls, ms: Date.now() - started, githubMs }, 'bluepencil run')
+    const { outcome, files, findings, errors, comments } = summary
+    log.info({ repo, pr: job.number, outcome, files, findings, errors, comments, apiCalls, ms: Date.now() - started, githubMs }, 'bluepencil run')
     return summary
   } catch (error) {
     log.error({ repo, pr: job.number, apiCalls, ms: Date.now() - started, githubMs, err: error }, 'bluepencil run failed')
