@@ -10,6 +10,7 @@ import { parseMarkdown } from '../src/markdown/parse.js'
 import { collectProse } from '../src/markdown/prose-ranges.js'
 import { words } from '../src/rules/match/text-tools.js'
 import { benchApp } from './bench-app.js'
+import { benchVale } from './bench-vale.js'
 
 const shared = resolve(process.argv[2] ?? '../shared')
 const corpusDir = join(shared, 'corpus', 'flink-web')
@@ -89,5 +90,12 @@ console.log(`ratio CLI / remark floor: wall ${fmt(median(pairs.map((p) => p.cli.
 const seedRuns = Array.from({ length: 9 }, () => ({ node: timed(['node', '-e', '']), seed: timed(['node', 'bin/bluepencil.js', 'lint', seed]) }))
 console.log(`one post (the seed) as a whole \`bluepencil lint\` process: median ${fmt(median(seedRuns.map((r) => r.seed.ms)), 0)} ms (target < 400 ms), peak RSS ${mb(median(seedRuns.map((r) => r.seed.rssKb)))} MB; \`node -e ""\` alone in the same loop: median ${fmt(median(seedRuns.map((r) => r.node.ms)), 0)} ms`)
 
-// 3. The app: processing time per webhook against the local GitHub stand-in.
+// 3. The Vale layer with the Google style: load, lint, fix safety, one post as a process.
+const allPosts = ['flink-web', 'linkerd-blog', 'opentelemetry-blog'].flatMap((c) => {
+  const dir = join(shared, 'corpus', c)
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f)) : []
+})
+if (existsSync(join(shared, 'vale', 'styles', 'Google'))) benchVale({ root, shared, files: allPosts, seed, log: console.log })
+
+// 4. The app: processing time per webhook against the local GitHub stand-in.
 await benchApp({ root, log: console.log })

@@ -145,7 +145,7 @@ function readSection(glob: string, line: number, entries: readonly { key: string
   return { glob, line, pending: [...entries] }
 }
 
-const IGNORED_KEYS = new Set(['Transform', 'Lang', 'CommentDelimiters', 'Parser', 'IgnorePatterns'])
+const IGNORED_KEYS = new Set(['Transform', 'Lang', 'CommentDelimiters', 'Parser'])
 
 function finishSection(section: PendingSection, file: string): ValeSection {
   let basedOnStyles: string[] | undefined
@@ -154,7 +154,7 @@ function finishSection(section: PendingSection, file: string): ValeSection {
   const tokenIgnores: string[] = []
   for (const e of section.pending) {
     if (e.key === 'BasedOnStyles') basedOnStyles = [...(basedOnStyles ?? []), ...splitList(e.value)]
-    else if (e.key === 'BlockIgnores') blockIgnores.push(...splitList(e.value))
+    else if (e.key === 'BlockIgnores' || e.key === 'IgnorePatterns') blockIgnores.push(...splitList(e.value))
     else if (e.key === 'TokenIgnores') tokenIgnores.push(...splitList(e.value))
     else if (IGNORED_KEYS.has(e.key)) continue
     else if (/^[\w-]+(\.[\w-]+)?$/.test(e.key)) switches.set(e.key, switchValue(e.value, file, e.line))

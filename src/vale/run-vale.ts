@@ -7,8 +7,11 @@ import { fixIsSafe } from './fix-safety.js'
 import type { ValeCheck } from './kinds/common.js'
 import { buildValeDoc } from './vale-doc.js'
 
+/** What shapes the text the rules see: ignore patterns of the file's sections, skipped block types. */
+export type DocSettings = Pick<FileSettings, 'blockIgnores' | 'tokenIgnores'> & { readonly skippedScopes?: readonly string[] }
+
 /** Every Vale alert of one post, by rule id, as engine matches: message per match, a replacement only when safe. */
-export function runVale(doc: ProseDoc, checks: readonly ValeCheck[], settings: Pick<FileSettings, 'blockIgnores' | 'tokenIgnores'>): Map<string, RuleMatch[]> {
+export function runVale(doc: ProseDoc, checks: readonly ValeCheck[], settings: DocSettings): Map<string, RuleMatch[]> {
   const vdoc = buildValeDoc(doc, settings)
   const switches = readCommentSwitches(doc.source)
   const out = new Map<string, RuleMatch[]>()
@@ -39,7 +42,7 @@ function firstOffset(offsets: Int32Array, start: number, end: number): number {
  * The engine's rule objects for one file's Vale checks. They share one run per post
  * (fix safety needs every rule's alerts), memoized on the post's document.
  */
-export function valeEngineRules(checks: readonly ValeCheck[], settings: Pick<FileSettings, 'blockIgnores' | 'tokenIgnores'>): CompiledRule[] {
+export function valeEngineRules(checks: readonly ValeCheck[], settings: DocSettings): CompiledRule[] {
   const memo = new WeakMap<ProseDoc, Map<string, RuleMatch[]>>()
   const all = (doc: ProseDoc): Map<string, RuleMatch[]> => {
     let result = memo.get(doc)

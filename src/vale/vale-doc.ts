@@ -28,23 +28,42 @@ const SCOPES: Record<ProseRange['scope'], readonly string[]> = {
   list: ['text', 'list'],
   table: ['text', 'table', 'table.cell'],
   heading: ['text', 'heading'],
-  alt: ['alt'],
+  alt: ['text', 'alt'],
   link: ['link'],
   frontmatter: [],
 }
 
-export function buildValeDoc(doc: ProseDoc, options: { blockIgnores: readonly string[]; tokenIgnores: readonly string[] }): ValeDoc {
-  const ignored = [...spans(doc.source, options.blockIgnores, true), ...spans(doc.source, options.tokenIgnores, false)].sort((a, b) => a[0] - b[0])
+/** HTML tags of SkippedScopes, as the engine's scopes they name. */
+const SKIPPABLE: Record<string, string> = { blockquote: 'blockquote', li: 'list', ul: 'list', ol: 'list', table: 'table', td: 'table', th: 'table', p: 'paragraph', h1: 'heading.h1', h2: 'heading.h2', h3: 'heading.h3', h4: 'heading.h4', h5: 'heading.h5', h6: 'heading.h6' }
+
+export function buildValeDoc(
+  doc: ProseDoc,
+  options: { blockIgnores: readonly string[]; tokenIgnores: readonly string[]; skippedScopes?: readonly string[] },
+): ValeDoc {
+  const skipped = (options.skippedScopes ?? []).flatMap((s) => (SKIPPABLE[s] === undefined ? [] : [SKIPPABLE[s]]))
+  const ignored = [...spans(doc.source, options.blockIgnores, true), ...spans(doc.source, options.tokenIgnores, false), ...displayMath(doc.source)].sort(
+    (a, b) => a[0] - b[0],
+  )
   const blocks: ValeBlock[] = []
-  for (const range of doc.ranges) {
-    const tags = SCOPES[range.scope]
+  for (const range of [...(doc.frontMatter?.ranges ?? []), ...doc.ranges]) {
+    const tags = range.scope === 'frontmatter' ? ['text', 'frontmatter', `text.frontmatter.${range.field ?? ''}`] : SCOPES[range.scope]
     if (tags.length === 0) continue
     const scopes = new Set(tags)
     if (range.scope === 'heading') scopes.add(`heading.h${range.depth ?? 1}`)
+    if (skipped.some((s) => scopes.has(s))) continue
     const masked = ignored.length === 0 ? range : mask(range, ignored)
     if (masked) blocks.push({ scopes, range: masked })
   }
   return { source: doc.source, blocks, ignored, code: codeBlocks(doc.source) }
+}
+
+/** `$$ ... $$` display math blocks, which Vale does not lint (inline `$...$` stays prose: it is often currency). */
+function displayMath(source: string): [number, number][] {
+  if (!source.includes('$$')) return []
+  const out: [number, number][] = []
+  const re = /^[ \t]*\$\$[\s\S]*?\$\$[ \t]*$/gm
+  for (let m = re.exec(source); m; m = re.exec(source)) out.push([m.index, m.index + m[0].length])
+  return out
 }
 
 /** Source spans of matches of Vale ignore patterns (Go syntax); a broken pattern is skipped here, reported at load. */

@@ -98,7 +98,7 @@ export function projectFromConfig(config: ValeConfig): ValeProject {
     let entry = bySettings.get(key)
     if (!entry) {
       const checks = enabledRules(rules, settings, config.minAlertLevel).flatMap(([def, level]) => compile(def, level) ?? [])
-      entry = { checks, rules: valeEngineRules(checks, settings) }
+      entry = { checks, rules: valeEngineRules(checks, { ...settings, skippedScopes: config.skippedScopes }) }
       bySettings.set(key, entry)
     }
     return entry

@@ -36,7 +36,8 @@ export function capitalization(def: ValeRuleDef, env: CheckEnv): ValeCheck {
       re.lastIndex = 0
       return re.test(text)
     }
-    const words = tokens(text, exceptRes)
+    // Words without letters ("1.", "&") count neither way, and the first word is the first with letters.
+    const words = tokens(text, exceptRes).filter((w) => /\p{L}/u.test(w.raw))
     if (words.length === 0) return true
     let right = 0
     for (let i = 0; i < words.length; i++) {

@@ -81,10 +81,13 @@ export function formatMessage(message: string, ...args: string[]): string {
     if (verb === '%') return '%'
     const arg = index === undefined ? args[next++] : args[Number(index) - 1]
     if (arg === undefined) return `%!${verb}(MISSING)`
-    // Vale prints a match's whitespace runs as one space.
-    const shown = arg.replace(/\s+/g, ' ')
-    return verb === 'q' ? JSON.stringify(shown) : shown
+    return verb === 'q' ? JSON.stringify(arg) : arg
   })
+}
+
+/** A match as Vale quotes it in a message: in prose its whitespace runs print as one space; in raw text only line breaks do. */
+export function shown(block: ValeBlock, text: string): string {
+  return block.scopes.has('raw') ? text.replace(/\r?\n/g, ' ') : text.replace(/\s+/g, ' ')
 }
 
 /** A scope spec of a rule file: a name or a list; `~name` excludes. */
@@ -119,6 +122,7 @@ export function scopedBlocks(doc: ValeDoc, scope: ScopeSpec): ValeBlock[] {
     if (scope.exclude.some((s) => hasScope(block, s))) continue
     if (include.length > 0 && !include.some((s) => hasScope(block, s))) continue
     if (include.length === 0 && !block.scopes.has('text')) continue
+    if (perSentence && block.scopes.has('heading')) continue
     if (perSentence) out.push(...sentenceBlocks(block))
     else out.push(block)
   }

@@ -1,7 +1,7 @@
 import type { ValeRuleDef } from '../load-styles.js'
 import { actionFix } from '../action.js'
 import type { ValeBlock } from '../vale-doc.js'
-import { exceptionRegex, formatMessage, isException, matchAll, readScope, ruleRegex, scopedBlocks, strings, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
+import { exceptionRegex, formatMessage, shown, isException, matchAll, readScope, ruleRegex, scopedBlocks, strings, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
 
 /** Vale's pattern for word tokens, or the WordTemplate of the config. */
 export function wordPattern(env: CheckEnv): string {
@@ -31,7 +31,7 @@ export function existence(def: ValeRuleDef, env: CheckEnv): ValeCheck {
     for (const m of matchAll(re, block.range.text)) {
       if (isException(except, m[0])) continue
       const fix = actionFix(def, m[0])
-      out.push({ block, start: m.index, end: m.index + m[0].length, message: formatMessage(def.message, m[0]), ...(fix === undefined ? {} : { fix }) })
+      out.push({ block, start: m.index, end: m.index + m[0].length, message: formatMessage(def.message, shown(block, m[0])), ...(fix === undefined ? {} : { fix }) })
     }
     return out
   }

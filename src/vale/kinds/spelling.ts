@@ -28,7 +28,8 @@ export function spelling(def: ValeRuleDef, env: CheckEnv): ValeCheck {
     for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) if (line.trim() !== '') ignored.add(line.trim())
   }
   const filters: ValeRegex[] = strings(f['filters']).map((p) => compileValeRegex(p))
-  const accepted = f['vocab'] === false ? [] : env.accept.map((a) => compileValeRegex(`^(?:${a})$`))
+  // Accepted terms join the dictionary, where a lower-case entry also accepts other cases; Vale.Terms polices the case.
+  const accepted = f['vocab'] === false ? [] : env.accept.map((a) => compileValeRegex(`^(?:${a})$`, { ignoreCase: true }))
   const scope = readScope(f['scope'])
   const runBlock = (block: ValeBlock): ValeAlert[] => {
     const checker = env.spelling()
@@ -43,6 +44,8 @@ export function spelling(def: ValeRuleDef, env: CheckEnv): ValeCheck {
       if (/[\d_./\\@#]/.test(next) && /[\p{L}\d_/\\]/u.test(text[m.index + m[0].length + 1] ?? '')) continue
       if (/[\d_/\\@#.]/.test(prev) && prev !== '') continue
       if (/\d/.test(next) || word.length < 2) continue
+      // Hyphenated compounds ("remark-gfm", "matter-of-factly") are not checked, as in Vale.
+      if ((next === '-' && /\p{L}/u.test(text[m.index + m[0].length + 1] ?? '')) || (prev === '-' && /\p{L}/u.test(text[m.index - 2] ?? ''))) continue
       if (word === word.toUpperCase() || /\p{Lu}/u.test(word.slice(1))) continue
       if (ignored.has(word) || ignored.has(word.toLowerCase())) continue
       if (filters.some((r) => full(r, word)) || accepted.some((r) => full(r, word))) continue

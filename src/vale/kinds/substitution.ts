@@ -3,7 +3,7 @@ import { actionFix } from '../action.js'
 import { regexFor, type ValeRegex } from '../regex.js'
 import type { ValeBlock } from '../vale-doc.js'
 import { wordPattern } from './existence.js'
-import { exceptionRegex, formatMessage, isException, matchAll, readScope, ruleRegex, scopedBlocks, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
+import { exceptionRegex, formatMessage, shown, isException, matchAll, readScope, ruleRegex, scopedBlocks, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
 
 interface Swap {
   readonly key: string
@@ -49,8 +49,8 @@ export function substitution(def: ValeRuleDef, env: CheckEnv): ValeCheck {
       // Case-sensitive even with ignorecase: "javascript" for "JavaScript" is the point of such rules.
       if (options.includes(observed)) continue
       if (isException(except, observed)) continue
-      const shown = joinOptions(options)
-      const message = (def.message.match(/%s/g) ?? []).length === 1 ? formatMessage(def.message, shown) : formatMessage(def.message, shown, observed)
+      // The message quotes the match as it is ('vs ' with its space); the fix covers the trimmed words.
+      const message = substitutionMessage(def.message, options, shown(block, group))
       const lead = group.length - group.trimStart().length
       const fix = actionFix(def, observed, options)
       out.push({ block, start: start + lead, end: start + lead + observed.length, message, ...(fix === undefined ? {} : { fix }) })
@@ -60,11 +60,15 @@ export function substitution(def: ValeRuleDef, env: CheckEnv): ValeCheck {
   return { def, level: def.level, perBlock: true, runBlock, run: (doc) => scopedBlocks(doc, scope).flatMap(runBlock) }
 }
 
-/** 'a' → a; 'a', 'b' → a' or 'b (the message's own quotes close it), as Vale's ToSentence. */
-function joinOptions(options: readonly string[]): string {
-  if (options.length <= 1) return options[0] ?? ''
-  if (options.length === 2) return `${options[0]}' or '${options[1]}`
-  return `${options.slice(0, -1).join("', '")}', or '${options[options.length - 1]}`
+/**
+ * Vale quotes the replacements itself ('a', 'a' or 'b', 'a', 'b', or 'c'), so a
+ * message's own quotes around the first %s are dropped; an empty replacement prints as nothing.
+ */
+export function substitutionMessage(message: string, options: readonly string[], observed: string): string {
+  const quoted = options.filter((o) => o !== '').map((o) => `'${o}'`)
+  const shown = quoted.length <= 1 ? (quoted[0] ?? '') : quoted.length === 2 ? `${quoted[0]} or ${quoted[1]}` : `${quoted.slice(0, -1).join(', ')}, or ${quoted.at(-1)}`
+  const template = message.replace("'%s'", '%s')
+  return (template.match(/%s/g) ?? []).length === 1 ? formatMessage(template, shown) : formatMessage(template, shown, observed)
 }
 
 function ownRegex(def: ValeRuleDef, key: string, ignoreCase: boolean): ValeRegex {

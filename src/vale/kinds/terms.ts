@@ -8,14 +8,17 @@ import { formatMessage, matchAll, readScope, scopedBlocks, type CheckEnv, type V
  * is flagged with the accepted spelling. Entries are patterns; `(?i)` entries accept any case.
  */
 export function terms(def: ValeRuleDef, env: CheckEnv): ValeCheck {
-  const entries = env.accept.filter((a) => !a.startsWith('(?i)')).flatMap((a) => {
+  const latest = new Map<string, string>()
+  for (const a of env.accept) latest.set(a.toLowerCase(), a)
+  const chosen = [...latest.values()].filter((a) => !a.startsWith('(?i)')).sort((a, b) => b.length - a.length)
+  const entries = chosen.flatMap((a) => {
     try {
       return [{ term: a, loose: compileValeRegex(`(?i)(?<![\\p{L}\\p{N}_-])(?:${a})(?![\\p{L}\\p{N}_-])`), exact: compileValeRegex(`^(?:${a})$`) }]
     } catch {
       return []
     }
   })
-  const exacts: ValeRegex[] = env.accept.flatMap((a) => {
+  const exacts: ValeRegex[] = [...latest.values()].flatMap((a) => {
     try {
       return [compileValeRegex(`^(?:${a})$`)]
     } catch {
