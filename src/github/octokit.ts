@@ -11,31 +11,49 @@ export const SECONDARY_LIMIT_RETRIES = 3
 export const IN_PROCESS_WAIT_LIMIT_S = 60
 
 /**
- * Content-creating requests (reviews, comments) at most every 800 ms: 75 a minute, under
- * GitHub's secondary limit of 80. Other writes (check runs, GraphQL) every 400 ms. The
- * stock plugin spaces reviews 3 s apart (20 a minute), which made 50 pull requests take
- * 150 s. With REDIS_URL the limiters live in Redis and bind every replica together.
+ * Content-creating requests (reviews, comments) at most every 820 ms: 73 a minute, under
+ * GitHub's secondary limit of 80 with room for the retries of refused ones. Other writes
+ * (check runs, GraphQL) every 350 ms: 171 a minute, under the 180 that GitHub's 900
+ * points a minute allow (a write costs 5). The stock plugin spaces reviews 3 s apart (20
+ * a minute), which made 50 pull requests take 150 s. With REDIS_URL the limiters live in
+ * Redis and bind every replica together.
  */
-const CONTENT_CREATING_MIN_MS = 800
-const WRITE_MIN_MS = 400
+const CONTENT_CREATING_MIN_MS = 820
+const WRITE_MIN_MS = 350
+
+/**
+ * The writes GitHub counts as content-creating (they notify people): the throttling
+ * plugin's own list, matched also under a GitHub Enterprise base path (`/api/v3`), where
+ * the plugin's anchored patterns miss and would leave reviews unspaced.
+ */
+const CONTENT_CREATING = /\/repos\/[^/]+\/[^/]+\/(?:issues|pulls|releases|issues\/\d+\/comments|pulls\/\d+\/(?:reviews|comments|comments\/\d+\/replies|requested_reviewers|merge)|commits\/[^/]+\/comments|collaborators\/[^/]+)$/
+
+export function isContentCreating(pathname: string): boolean {
+  return CONTENT_CREATING.test(pathname)
+}
 
 type ThrottleOptions = { method: string; url: string }
 type Logger = { warn(message: string): void }
-type Limiters = { write: Bottleneck.Group; notifications: Bottleneck.Group }
+/** The plugin asks its limiter groups for one limiter per installation; ours give one for all. */
+type OneLimiter = { key(id?: string): Bottleneck }
+type Limiters = { write: OneLimiter; notifications: OneLimiter }
 
 const LOCAL = {}
 const limitersByConnection = new WeakMap<object, Limiters>()
 
-/** One set of limiters per process (per Redis connection), shared by every installation's octokit. */
+/**
+ * One set of limiters per process (per Redis connection: then per app, across replicas),
+ * shared by every installation's octokit: GitHub's limit binds the app as a whole, while
+ * the plugin's own groups would allow the rate once per installation.
+ */
 function limiters(connection: object | undefined): Limiters {
   const key = connection ?? LOCAL
   let found = limitersByConnection.get(key)
   if (!found) {
     const common = { maxConcurrent: 1, timeout: 120_000, ...(connection ? { connection: connection as Bottleneck.IORedisConnection } : {}) }
-    found = {
-      write: new Bottleneck.Group({ id: 'bluepencil-write', minTime: WRITE_MIN_MS, ...common }),
-      notifications: new Bottleneck.Group({ id: 'bluepencil-content', minTime: CONTENT_CREATING_MIN_MS, ...common }),
-    }
+    const write = new Bottleneck({ id: 'bluepencil-write', minTime: WRITE_MIN_MS, ...common })
+    const content = new Bottleneck({ id: 'bluepencil-content', minTime: CONTENT_CREATING_MIN_MS, ...common })
+    found = { write: { key: () => write }, notifications: { key: () => content } }
     limitersByConnection.set(key, found)
   }
   return found
@@ -48,11 +66,15 @@ function limiters(connection: object | undefined): Limiters {
  * caller turns that off for a write it must not repeat blindly.
  */
 export const BluepencilOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => {
-  const throttle = options.throttle as { connection?: object } | undefined
+  const throttle = options.throttle as { connection?: object; enabled?: boolean } | undefined
   return {
     ...options,
     throttle: {
       ...throttle,
+      // Explicit, because Probot gives installation clients `{ enabled: false }` (no
+      // throttling at all) unless the app client's options say `enabled: true`.
+      enabled: throttle?.enabled ?? true,
+      triggersNotification: isContentCreating,
       ...limiters(throttle?.connection),
       onSecondaryRateLimit: (retryAfter: number, request: ThrottleOptions, octokit: { log: Logger }, retryCount: number) => {
         const retry = retryCount < SECONDARY_LIMIT_RETRIES && retryAfter <= IN_PROCESS_WAIT_LIMIT_S

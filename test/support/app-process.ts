@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
@@ -13,6 +14,8 @@ export interface RunningApp {
   stop(): Promise<void>
   /** SIGKILL: the process dies at once, as in a crash or an OOM kill. */
   kill(): Promise<void>
+  /** The highest resident memory (VmHWM) of any process of the app so far, in MB. */
+  peakRssMb(): number
 }
 
 async function freePort(): Promise<number> {
@@ -90,7 +93,25 @@ export async function startApp(options: { githubPort: number; extraEnv?: Record<
     logs,
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),
+    peakRssMb: () => (child.pid ? peakRssOfGroupMb(child.pid) : 0),
   }
+}
+
+/** The largest VmHWM among the processes of a process group (npm, its shell, node), from /proc. */
+function peakRssOfGroupMb(pgid: number): number {
+  let most = 0
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      // Field 5 (pgrp) comes after the command name in parentheses.
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+      if (hwm) most = Math.max(most, Number(hwm[1]) / 1024)
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return most
 }
 
 /** Waits until the app has logged `count` runs ("bluepencil run" lines), and returns the last. */

@@ -22,6 +22,8 @@ export interface RecordedRequest {
   readonly method: string
   readonly path: string
   readonly body: unknown
+  /** When it arrived (ms since the epoch). */
+  readonly at: number
 }
 
 interface StoredComment {
@@ -107,7 +109,7 @@ export class FakeGitHub {
     const body = text ? (JSON.parse(text) as unknown) : undefined
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)
     const method = req.method ?? 'GET'
-    this.requests.push({ method, path: url.pathname + url.search, body })
+    this.requests.push({ method, path: url.pathname + url.search, body, at: Date.now() })
     const fault = this.faults.find((f) => f.remaining > 0 && f.method === method && f.path.test(url.pathname))
     if (fault) {
       fault.remaining--
