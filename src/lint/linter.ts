@@ -49,7 +49,7 @@ export function createLinter(options: {
   const byId = new Map<string, RuleFile>()
   for (const rule of [...bundled.rules, ...extra.rules]) byId.set(rule.id, rule)
   const enabled = [...byId.values()]
-    .filter((r) => config.rules[r.id] !== 'off')
+    .filter((r) => (config.rules[r.id] === undefined ? r.enabled !== false : config.rules[r.id] !== 'off'))
     .map((r) => {
       const level = config.rules[r.id]
       return level && level !== 'off' ? { ...r, level } : r

@@ -2,6 +2,7 @@ import type { Nodes, Parents, Root, RootContent } from 'mdast'
 import type { Scope } from '../core/types.js'
 import { TextBuilder } from './align-text.js'
 import { codeShortcodeRegions, maskRegions, maskShortcodes } from './template-code.js'
+import { withoutVerbatim } from './verbatim.js'
 
 export interface ListPosition {
   /** Identifies the list within the post. */
@@ -40,7 +41,7 @@ export function collectProse(tree: Root, source: string): ProseRange[] {
   const walk: Walk = { source, ranges: [], nextListId: 0, links: [] }
   visitBlocks(walk, tree, 'paragraph')
   const code = codeShortcodeRegions(source)
-  return code.length === 0 ? walk.ranges : walk.ranges.map((r) => maskRegions(r, code))
+  return withoutVerbatim(code.length === 0 ? walk.ranges : walk.ranges.map((r) => maskRegions(r, code)))
 }
 
 function visitBlocks(walk: Walk, parent: Parents, scope: Scope): void {

@@ -2,8 +2,9 @@ import { PLACEHOLDER } from './align-text.js'
 import type { ProseRange } from './prose-ranges.js'
 
 // Code wrapped in template tags, which Markdown parses as paragraphs:
-// {% highlight java %}...{% endhighlight %}, {{< highlight go >}}...{{< /highlight >}}.
-const CODE_SHORTCODE = /\{%-?\s*(highlight|raw|codeblock)\b[\s\S]*?\{%-?\s*end\1\s*-?%\}|\{\{[<%]\s*(highlight|code|codeblock|raw)\b[\s\S]*?\{\{[<%]\s*\/\s*\2\s*[>%]\}\}/g
+// {% highlight java %}...{% endhighlight %}, {{< highlight go >}}...{{< /highlight >}};
+// and comments ({{< comment >}}...{{< /comment >}}, {% comment %}), which never render.
+const CODE_SHORTCODE = /\{%-?\s*(highlight|raw|codeblock|comment)\b[\s\S]*?\{%-?\s*end\1\s*-?%\}|\{\{[<%]\s*(highlight|code|codeblock|raw|comment)\b[\s\S]*?\{\{[<%]\s*\/\s*\2\s*[>%]\}\}/g
 
 /** Source spans of code held in template tags. */
 export function codeShortcodeRegions(source: string): [number, number][] {

@@ -18,6 +18,8 @@ export interface RuleFile {
   readonly message: string
   readonly description?: string
   readonly level?: Severity
+  /** false: off unless the repository config gives the rule a level (opt-in). */
+  readonly enabled?: boolean
   readonly link?: string
   readonly scope?: readonly Scope[]
   readonly frontmatter?: readonly string[]

@@ -10,6 +10,9 @@ import type { KindDefinition } from './kind.js'
  * Markdown swallows them into the text (a `{{< highlight >}}` shortcode right after a
  * sentence). The fix inserts the blank line.
  */
+/** A line holding one template tag and nothing else. */
+const WHOLE_LINE_TAG = /^\s*(?:\{\{[<%].*[%>]\}\}|\{%.*%\})[ \t]*$/
+
 export function blankLine(rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
   const pattern = compileAlternation(rule.tokens ?? [], { isRegex: true, ignoreCase: false, nonword: true })
   const anchored = new RegExp(`^(?:${pattern.re.source})`, pattern.re.flags.replace('g', ''))
@@ -22,7 +25,12 @@ export function blankLine(rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
         const start = doc.lines.starts[line - 1] ?? 0
         const text = doc.source.slice(start, lineContentEnd(doc.lines, line))
         const indent = text.length - text.trimStart().length
-        if (anchored.test(text.trimStart())) out.push({ start: start + indent, end: start + indent, replacement: '\n' })
+        if (!anchored.test(text.trimStart()) || !WHOLE_LINE_TAG.test(text)) continue
+        // A run of tags one a line (tweet embeds) is a block of its own; a tag with text
+        // after it on its line is inline (a link target starting with {{< param >}}).
+        const previous = doc.source.slice(doc.lines.starts[line - 2] ?? 0, lineContentEnd(doc.lines, line - 1))
+        if (WHOLE_LINE_TAG.test(previous)) continue
+        out.push({ start: start + indent, end: start + indent, replacement: '\n' })
       }
     }
     return out

@@ -15,8 +15,13 @@ export function duplicate(rule: RuleFile): (doc: ProseDoc, ranges: readonly Pros
   const minWords = rule.minWords ?? 12
   const threshold = rule.threshold ?? 0.6
   return (doc, ranges) => {
+    // Sections start at headings below the title. Parallel text in different sections (a
+    // caveat repeated under each release, tutorial steps for each file) and list items (a
+    // list is parallel by design) are deliberate; a copy within one section is not.
+    const sectionStarts = ranges.filter((r) => r.scope === 'heading' && (r.depth ?? 1) >= 2).map(firstOffset).filter((o) => o >= 0)
+    const sectionOf = (offset: number): number => sectionStarts.filter((o) => o < offset).length
     const candidates = ranges
-      .filter((r) => r.scope !== 'heading' && r.scope !== 'frontmatter' && wordsOf(r).length >= minWords)
+      .filter((r) => r.scope !== 'heading' && r.scope !== 'frontmatter' && !r.list && wordsOf(r).length >= minWords)
       .map((range) => ({ range, triples: triples(range), start: firstOffset(range) }))
       .filter((c) => c.triples.size >= minWords - 2 && c.start >= 0)
     const owners = new Map<number, number[]>()
@@ -36,6 +41,7 @@ export function duplicate(rule: RuleFile): (doc: ProseDoc, ranges: readonly Pros
         const b = candidates[bi]
         if (!b || count / a.triples.size < threshold) continue
         const aIsSummary = doc.moreOffset !== undefined && a.start < doc.moreOffset && b.start > doc.moreOffset
+        if (!aIsSummary && sectionOf(a.start) !== sectionOf(b.start)) continue
         const flagA = aIsSummary || (a.start > b.start && !(doc.moreOffset !== undefined && b.start < doc.moreOffset))
         if (!flagA || flagged.has(ai)) continue
         flagged.add(ai)

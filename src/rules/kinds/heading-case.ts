@@ -4,26 +4,30 @@ import type { PhraseMatcher } from '../match/phrase-index.js'
 import { wordsOf } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
 import { isCommonWord } from '../match/word-list.js'
+import type { ProseRange } from '../../markdown/prose-ranges.js'
 
 /**
- * Sentence case for headings below the title: ordinary words after the first are
- * lower case. Terms, names the dictionary does not know as ordinary words, acronyms,
+ * Sentence case for headings below the title, in posts that mostly use it: ordinary
+ * words after the first are lower case. Terms, names the dictionary does not know as ordinary words, acronyms,
  * and the first word after a colon keep their case.
  */
 export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined): RangeChecker {
   const minDepth = rule.minDepth ?? 2
   const exceptions = new Set(rule.exceptions ?? [])
   return (ranges) => {
-    const out: RuleMatch[] = []
+    const headings: { range: ProseRange; edits: Edit[]; sentenceStyled: boolean }[] = []
     for (const range of ranges) {
       if (range.scope !== 'heading' || (range.depth ?? 1) < minDepth) continue
       const protectedSpans = findTerms ? findTerms(range).map((h) => [h.start, h.end] as const) : []
       const list = wordsOf(range)
-      const edits: { start: number; end: number; to: string }[] = []
+      const edits: Edit[] = []
+      let sentenceStyled = false
       list.forEach((w, index) => {
+        if (index > 0 && /^\p{Ll}+$/u.test(w.word) && !MINOR_WORDS.has(w.word)) sentenceStyled = true
         if (index === 0 || !/^\p{Lu}\p{Ll}+$/u.test(w.word) || exceptions.has(w.word)) return
-        if (/:\s*$/.test(range.text.slice(0, w.start))) return
-        if (/[\p{L}\p{N}][.-]$/u.test(range.text.slice(0, w.start))) return
+        const before = range.text.slice(0, w.start)
+        if (/:\s*$/.test(before) || NUMBERED.test(before)) return
+        if (/[\p{L}\p{N}][.-]$/u.test(before)) return
         if (protectedSpans.some(([s, e]) => w.start < e && w.end > s)) return
         // Followed by an acronym or identifier ("Table API", "Transform UDF"): part of a name.
         const next = list[index + 1]
@@ -31,6 +35,15 @@ export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined
         if (!isCommonWord(w.word)) return
         edits.push({ start: w.start, end: w.end, to: w.word.toLowerCase() })
       })
+      headings.push({ range, edits, sentenceStyled })
+    }
+    // A blog that title-cases its headings is not wrong; only a post whose headings are
+    // mostly in sentence case makes a Title Case heading an inconsistency worth a comment.
+    const titled = headings.filter((h) => h.edits.length > 0 && !h.sentenceStyled).length
+    const sentence = headings.filter((h) => h.sentenceStyled).length
+    if (sentence <= titled) return []
+    const out: RuleMatch[] = []
+    for (const { range, edits } of headings) {
       const first = edits[0]
       const last = edits[edits.length - 1]
       if (!first || !last) continue
@@ -46,6 +59,17 @@ export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined
     return out
   }
 }
+
+interface Edit {
+  start: number
+  end: number
+  to: string
+}
+
+/** Words Title Case leaves in lower case: their case says nothing about a heading's style. */
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'over', 'than', 'if', 'is'])
+/** "3- What", "2) Why": the first word after a list number starts the heading. */
+const NUMBERED = /^\s*\d+\s*[-.):]\s*$/
 
 export const headingCaseKind: KindDefinition = {
   compile: (rule, env) => overRanges(env, headingCase(rule, env.findTerms)),
