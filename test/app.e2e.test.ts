@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_CONFIG } from '../src/config/repo-config.js'
+import { parseRepoConfigText } from '../src/config/repo-config.js'
 import { createLinter } from '../src/lint/linter.js'
 import { applySuggestion, suggestionContent } from '../src/review/apply-suggestion.js'
 import { deliver, startApp, waitForRuns, type RunningApp } from './support/app-process.js'
@@ -14,6 +14,9 @@ const PATH = 'website/www/site/content/en/blog/apache-beam-flink-and-kubernetes-
 const post = readFileSync(new URL('../fixtures/posts/beam-flink-part2.md', import.meta.url), 'utf8')
 
 const github = new FakeGitHub(OWNER, REPO)
+// Beam's config switches on the opt-in rules of the Google developer style guide.
+const beamConfigText = readFileSync(new URL('../fixtures/posts/beam-bluepencil.yml', import.meta.url), 'utf8')
+github.config = beamConfigText
 let app: RunningApp
 // Other test files run the CLI bundle from dist/ meanwhile: starting the app must not rewrite it.
 const built = ['../dist/src/server.js', '../dist/bundle/cli.cjs'].map((f) => new URL(f, import.meta.url))
@@ -60,7 +63,7 @@ describe('the app as a real server process against a GitHub stand-in', () => {
     expect(github.schemaErrors).toEqual([])
     expect(github.unknownRoutes).toEqual([])
 
-    const { linter } = createLinter({ config: DEFAULT_CONFIG })
+    const { linter } = createLinter({ config: parseRepoConfigText(beamConfigText, 'beam-bluepencil.yml').config })
     const result = linter.lint(PATH, post)
     const fixes = result.kind === 'linted' ? result.findings.flatMap((f) => (f.fix ? [f.fix] : [])) : []
     const withSuggestion = review.comments.filter((c) => suggestionContent(c.body) !== undefined)

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CONFIG } from '../src/config/repo-config.js'
+import { parseRepoConfigText } from '../src/config/repo-config.js'
 import { applyFixes } from '../src/lint/apply-fixes.js'
 import { createLinter } from '../src/lint/linter.js'
 
@@ -8,10 +8,9 @@ const source = readFileSync(new URL('../fixtures/posts/beam-flink-part2.md', imp
 const editor = JSON.parse(readFileSync(new URL('../fixtures/posts/beam-flink-part2.editor.json', import.meta.url), 'utf8')) as {
   suggestions: Record<string, { id: string; editor: string }>
 }
-// Beam's editor follows the Google developer style guide: generic words in lower case and
-// list fragments after a bold lead-in continuing it. Both rules are opt-in (they misfire on
-// blogs with other house styles), so this repository's config switches them on.
-const beamConfig = { ...DEFAULT_CONFIG, rules: { 'generic-capitals': 'warning', 'list-item-fragments': 'warning' } } as const
+// Beam's editor follows the Google developer style guide; its config switches on the two
+// opt-in rules that encode it (see the fixture).
+const beamConfig = parseRepoConfigText(readFileSync(new URL('../fixtures/posts/beam-bluepencil.yml', import.meta.url), 'utf8'), 'beam-bluepencil.yml').config
 const { linter } = createLinter({ config: beamConfig })
 const result = linter.lint('blog/apache-beam-flink-and-kubernetes-part2.md', source)
 const findings = result.kind === 'linted' ? result.findings : []

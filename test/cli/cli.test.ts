@@ -7,11 +7,14 @@ import { bundleScript } from '../../src/cli/bundled-cli.js'
 import { runCli } from '../../src/cli/main.js'
 
 const seed = new URL('../../fixtures/posts/beam-flink-part2.md', import.meta.url)
+const beamConfig = new URL('../../fixtures/posts/beam-bluepencil.yml', import.meta.url)
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bluepencil-cli-'))
   mkdirSync(join(dir, 'blog'))
   cpSync(seed, join(dir, 'blog', 'post.md'))
+  mkdirSync(join(dir, '.github'))
+  cpSync(beamConfig, join(dir, '.github', 'bluepencil.yml'))
   return dir
 }
 
@@ -55,7 +58,6 @@ describe('bluepencil lint', () => {
     expect((await run(['lint', 'clean.md'], dir)).code).toBe(0)
     expect((await run(['lint', 'missing.md'], dir)).stderr).toContain('missing.md: no such file, folder or matching glob')
     expect((await run(['lint', '--format', 'xml', 'clean.md'], dir)).code).toBe(2)
-    mkdirSync(join(dir, '.github'))
     writeFileSync(join(dir, '.github', 'bluepencil.yml'), 'rules:\n  wordiness: loud\n')
     const bad = await run(['lint', 'clean.md'], dir)
     expect(bad.code).toBe(2)

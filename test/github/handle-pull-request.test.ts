@@ -9,6 +9,8 @@ const post = readFileSync(new URL('../../fixtures/posts/beam-flink-part2.md', im
 const PATH = 'website/www/site/content/en/blog/apache-beam-flink-and-kubernetes-part2.md'
 const pr = { repo: 'apache/beam', number: 29794, headSha: 'a'.repeat(40), draft: false }
 const silent = { info: () => undefined, warn: () => undefined }
+/** Beam's config: the opt-in rules of the Google developer style guide its editor follows. */
+const beamRules = { 'generic-capitals': 'warning', 'list-item-fragments': 'warning' }
 
 /** GitHub in memory: one pull request adding the seed post; records what the app sends. */
 class MemoryGitHub implements GitHubPort {
@@ -57,9 +59,9 @@ class MemoryGitHub implements GitHubPort {
   }
 }
 
-/** One run with this parsed config on the default branch (none by default). */
+/** One run with this parsed config on the default branch, on top of Beam's rules. */
 function run(github: MemoryGitHub, config?: unknown, pull = pr) {
-  github.config = config
+  github.config = { rules: beamRules, ...(config as object | undefined) }
   return handlePullRequest({ port: github, pr: pull, log: silent })
 }
 

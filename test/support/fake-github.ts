@@ -119,6 +119,12 @@ export class FakeGitHub {
       if (fault.status !== undefined) return send(res, fault.status, fault.body ?? { message: 'Server Error' }, fault.headers)
     }
     const [status, payload, headers] = this.answer(method, url, body)
+    // GitHub answers the raw media type with the file's bytes (Probot's config plugin asks for it).
+    const file = payload as { type?: unknown; content?: unknown }
+    if (status === 200 && /\.raw\b/.test(String(req.headers.accept)) && file.type === 'file' && typeof file.content === 'string') {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+      return void res.end(Buffer.from(file.content, 'base64'))
+    }
     send(res, status, payload, headers)
   }
 

@@ -36,7 +36,9 @@ export function frontMatter(rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
       const contentEnd = quoted ? field.end - 1 : field.end
       const trimmed = doc.source.slice(field.start, contentEnd).trimEnd()
       const periodAt = field.start + trimmed.length - 1
-      if (trimmed.endsWith('.') && !trimmed.endsWith('..')) out.push({ start: periodAt, end: periodAt + 1, replacement: '', expected: name })
+      // A title of two sentences ("Contributing? Here's how I did it.") ends like a sentence.
+      const severalSentences = /[.!?]\s+\S/.test(trimmed.slice(0, -1))
+      if (trimmed.endsWith('.') && !trimmed.endsWith('..') && !severalSentences) out.push({ start: periodAt, end: periodAt + 1, replacement: '', expected: name })
     }
     if (rule.titleHeading) out.push(...titleHeadings(doc))
     return out

@@ -15,6 +15,7 @@ export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined
   const minDepth = rule.minDepth ?? 2
   const exceptions = new Set(rule.exceptions ?? [])
   return (ranges) => {
+    const names = capitalisedInProse(ranges)
     const headings: { range: ProseRange; edits: Edit[]; sentenceStyled: boolean }[] = []
     for (const range of ranges) {
       if (range.scope !== 'heading' || (range.depth ?? 1) < minDepth) continue
@@ -32,7 +33,7 @@ export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined
         // Followed by an acronym or identifier ("Table API", "Transform UDF"): part of a name.
         const next = list[index + 1]
         if (next && /^\s+$/.test(range.text.slice(w.end, next.start)) && /^\p{Lu}(?:\p{Lu}|\p{Ll}+\p{Lu})/u.test(next.word)) return
-        if (!isCommonWord(w.word)) return
+        if (!isCommonWord(w.word) || names.has(w.word)) return
         edits.push({ start: w.start, end: w.end, to: w.word.toLowerCase() })
       })
       headings.push({ range, edits, sentenceStyled })
@@ -58,6 +59,23 @@ export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined
     }
     return out
   }
+}
+
+/**
+ * Words the post's own prose capitalises mid-sentence and never writes in lower case:
+ * the author treats them as names ("Rust", "Technical Committee"), so headings keep them.
+ */
+function capitalisedInProse(ranges: readonly ProseRange[]): Set<string> {
+  const upper = new Set<string>()
+  const lower = new Set<string>()
+  for (const range of ranges) {
+    if (range.scope === 'heading' || range.scope === 'frontmatter') continue
+    wordsOf(range).forEach((w, index) => {
+      if (/^\p{Ll}+$/u.test(w.word)) lower.add(w.word)
+      else if (index > 0 && /^\p{Lu}\p{Ll}+$/u.test(w.word) && !/[.!?:]["'”’)]?\s*$/u.test(range.text.slice(0, w.start))) upper.add(w.word)
+    })
+  }
+  return new Set([...upper].filter((w) => !lower.has(w.toLowerCase())))
 }
 
 interface Edit {

@@ -76,6 +76,8 @@ function check(range: ProseRange, word: string, start: number, c: Check): void {
     // "peta-byte": a hyphen splitting one dictionary word.
     const joined = word.replace(/-/g, '')
     const parts = word.split('-')
+    // "pre-sorted", "re-enable", "co-located": a hyphen after a prefix is an accepted spelling.
+    if (HYPHEN_PREFIXES.has((parts[0] ?? '').toLowerCase())) return
     if (parts.some((p) => !c.checker.isKnown(p) && !c.accepted.has(p)) && c.checker.isKnown(joined)) {
       c.out.push({ range, start, end, replacement: joined })
     }
@@ -100,8 +102,12 @@ function unambiguous(word: string, candidates: readonly string[]): string | unde
 
 function isTransposition(a: string, b: string): boolean {
   const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]))
-  return diff.length === 2 && (diff[1] as number) - (diff[0] as number) === 1 && a[diff[0] as number] === b[diff[1] as number] && a[diff[1] as number] === b[diff[0] as number]
+  const ok = diff.length === 2 && (diff[1] as number) - (diff[0] as number) === 1 && a[diff[0] as number] === b[diff[1] as number] && a[diff[1] as number] === b[diff[0] as number]
+  // "centres" -> "centers", "metre" -> "meter": British spelling, not two swapped letters.
+  return ok && a.slice(diff[0], (diff[0] as number) + 2) !== 're'
 }
+
+const HYPHEN_PREFIXES = new Set(['pre', 're', 'co', 'non', 'multi', 'sub', 'post', 'semi', 'anti', 'inter', 'intra', 'de', 'un', 'mis', 'over', 'under', 'out', 'self', 'cross', 'counter', 'whole'])
 
 function isDoubling(a: string, b: string): boolean {
   const [short, long] = a.length < b.length ? [a, b] : [b, a]
