@@ -14,6 +14,8 @@ const PATH = 'website/www/site/content/en/blog/apache-beam-flink-and-kubernetes-
 const post = readFileSync(new URL('../fixtures/posts/beam-flink-part2.md', import.meta.url), 'utf8')
 const action = fileURLToPath(new URL('../dist/src/action.js', import.meta.url))
 const github = new FakeGitHub(OWNER, REPO)
+// Beam's config switches on the opt-in rules of the Google developer style guide.
+github.config = readFileSync(new URL('../fixtures/posts/beam-bluepencil.yml', import.meta.url), 'utf8')
 let apiUrl = ''
 
 beforeAll(async () => {

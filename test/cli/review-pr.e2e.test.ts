@@ -14,6 +14,9 @@ const postFile = fileURLToPath(new URL('../../fixtures/posts/beam-flink-part2.md
 const post = readFileSync(postFile, 'utf8')
 const bin = fileURLToPath(new URL('../../bin/bluepencil.js', import.meta.url))
 const github = new FakeGitHub(OWNER, REPO)
+// Beam's config switches on the opt-in rules of the Google developer style guide.
+const beamConfig = fileURLToPath(new URL('../../fixtures/posts/beam-bluepencil.yml', import.meta.url))
+github.config = readFileSync(beamConfig, 'utf8')
 let apiUrl = ''
 
 beforeAll(async () => {
@@ -37,7 +40,10 @@ function samePullRequestTwice(number: number): { repo: string; pull: FakePull } 
   const repo = mkdtempSync(join(tmpdir(), 'bluepencil-pr-'))
   const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { encoding: 'utf8' })
   git('init', '-q', '-b', 'main')
-  git('commit', '-q', '--allow-empty', '-m', 'base')
+  mkdirSync(join(repo, '.github'))
+  cpSync(beamConfig, join(repo, '.github', 'bluepencil.yml'))
+  git('add', '-A')
+  git('commit', '-q', '-m', 'base')
   mkdirSync(dirname(join(repo, PATH)), { recursive: true })
   cpSync(postFile, join(repo, PATH))
   git('add', '-A')
