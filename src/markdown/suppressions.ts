@@ -1,11 +1,15 @@
 import type { Root } from 'mdast'
 import { eachNode } from './each-node.js'
 
-/** A region of the source where some rules (or all, when `rules` is empty) are off. */
+/**
+ * A comment switch: from `offset` on, the named rules (every rule, when `rules` is empty)
+ * are off or back on; `disable-next-line` is a switch that ends at `end`.
+ */
 export interface Suppression {
-  readonly start: number
-  readonly end: number
-  readonly rules: ReadonlySet<string>
+  readonly offset: number
+  readonly end?: number
+  readonly off: boolean
+  readonly rules: readonly string[]
 }
 
 const DIRECTIVE = /<!--\s*bluepencil-(disable-next-line|disable|enable)\b([^>]*?)-->/g
@@ -13,45 +17,39 @@ const DIRECTIVE = /<!--\s*bluepencil-(disable-next-line|disable|enable)\b([^>]*?
 /**
  * Reads `<!-- bluepencil-disable [ids] -->`, `<!-- bluepencil-enable [ids] -->` and
  * `<!-- bluepencil-disable-next-line [ids] -->` from HTML nodes, so a directive quoted
- * inside a code block is not obeyed.
+ * inside a code block is not obeyed. Switches are kept per rule, as remark-message-control
+ * does: `enable a` after `disable a b` turns on `a` only.
  */
 export function readSuppressions(tree: Root, source: string): Suppression[] {
   if (!source.includes('bluepencil-')) return []
-  const directives: { offset: number; end: number; kind: string; rules: string[] }[] = []
+  const out: Suppression[] = []
   eachNode(tree, (node) => {
     if (node.type !== 'html') return
     const base = node.position?.start.offset
     if (base === undefined) return
     for (const m of node.value.matchAll(DIRECTIVE)) {
       const rules = (m[2] ?? '').split(/[\s,]+/).filter(Boolean)
-      directives.push({ offset: base + (m.index ?? 0), end: base + (m.index ?? 0) + m[0].length, kind: m[1] ?? '', rules })
-    }
-  })
-  directives.sort((a, b) => a.offset - b.offset)
-  const out: Suppression[] = []
-  const open = new Map<string, number>()
-  for (const d of directives) {
-    if (d.kind === 'disable-next-line') {
-      const lineEnd = source.indexOf('\n', d.end)
-      const nextEnd = lineEnd === -1 ? source.length : source.indexOf('\n', lineEnd + 1)
-      out.push({ start: d.offset, end: nextEnd === -1 ? source.length : nextEnd, rules: new Set(d.rules) })
-    } else if (d.kind === 'disable') {
-      const key = d.rules.join(' ')
-      if (!open.has(key)) open.set(key, d.offset)
-    } else {
-      for (const [key, start] of [...open]) {
-        const rules = key === '' ? [] : key.split(' ')
-        if (d.rules.length === 0 || d.rules.some((r) => rules.includes(r))) {
-          out.push({ start, end: d.offset, rules: new Set(rules) })
-          open.delete(key)
-        }
+      const offset = base + (m.index ?? 0)
+      if (m[1] === 'disable-next-line') {
+        const lineEnd = source.indexOf('\n', offset + m[0].length)
+        const nextEnd = lineEnd === -1 ? -1 : source.indexOf('\n', lineEnd + 1)
+        out.push({ offset, end: nextEnd === -1 ? source.length : nextEnd, off: true, rules })
+      } else {
+        out.push({ offset, off: m[1] === 'disable', rules })
       }
     }
-  }
-  for (const [key, start] of open) out.push({ start, end: source.length, rules: new Set(key === '' ? [] : key.split(' ')) })
-  return out
+  })
+  return out.sort((a, b) => a.offset - b.offset)
 }
 
+/** The last switch before `offset` that names the rule (or every rule) decides; a next-line switch covers its line. */
 export function isSuppressed(suppressions: readonly Suppression[], ruleId: string, offset: number): boolean {
-  return suppressions.some((s) => offset >= s.start && offset < s.end && (s.rules.size === 0 || s.rules.has(ruleId)))
+  let off = false
+  for (const s of suppressions) {
+    if (s.offset > offset) break
+    if (s.rules.length > 0 && !s.rules.includes(ruleId)) continue
+    if (s.end === undefined) off = s.off
+    else if (offset < s.end) return true
+  }
+  return off
 }
