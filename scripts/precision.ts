@@ -12,6 +12,7 @@ import { parseMarkdown } from '../src/markdown/parse.js'
 import { collectProse } from '../src/markdown/prose-ranges.js'
 import { words } from '../src/rules/match/text-tools.js'
 import { findingKey, formatJudgment, parseJudgments } from '../src/precision/judgments.js'
+import { compareCodeUnits } from '../src/core/compare.js'
 import {
   buildTable,
   density,
@@ -90,7 +91,7 @@ console.log('Precision = TP / (TP + FP + TASTE) over judged findings the rule re
 for (const site of SITES) console.log(`  ${site.padEnd(20)} ${String(postsBySite[site]).padStart(4)} posts ${String(wordsBySite[site]).padStart(8)} words`)
 console.log(`\n${'rule'.padEnd(24)}${'level'.padEnd(11)}${SITES.map((s) => `${short[s]} n (/1k)`.padStart(17)).join('')}   judged TP/FP/TASTE  precision  notes`)
 const order: Severity[] = ['error', 'warning', 'suggestion']
-const rows = [...table.rows].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity) || total(b) - total(a) || a.rule.localeCompare(b.rule))
+const rows = [...table.rows].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity) || total(b) - total(a) || compareCodeUnits(a.rule, b.rule))
 for (const r of rows) {
   const perSite = SITES.map((s) => `${r.found[s]} (${f2(((r.found[s] ?? 0) * 1000) / (wordsBySite[s] || 1))})`.padStart(17)).join('')
   const judged = r.judged.TP + r.judged.FP + r.judged.TASTE

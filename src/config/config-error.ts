@@ -1,3 +1,5 @@
+import { compareCodeUnits } from '../core/compare.js'
+
 /** A problem in a rule or config file, reported with file, field path and line. */
 export interface ConfigError {
   readonly file: string
@@ -13,5 +15,5 @@ export function formatConfigError(e: ConfigError): string {
 
 /** Errors in the order of the file, so the first one shown is the first one to fix. */
 export function byLine(a: ConfigError, b: ConfigError): number {
-  return (a.line ?? 0) - (b.line ?? 0) || a.path.localeCompare(b.path)
+  return (a.line ?? 0) - (b.line ?? 0) || compareCodeUnits(a.path, b.path)
 }

@@ -1,4 +1,5 @@
 import { emptyTally, tallyBy, tallyRules, addResult, type ItemResult, type Tally } from './tally.js'
+import { compareCodeUnits } from '../core/compare.js'
 
 /** Issue 10's bars on the suggestions from repositories other than the seed's. */
 export const BARS = { hits: 0.35, exact: 0.15, editPrecision: 0.6 } as const
@@ -22,7 +23,7 @@ function table(title: string, rows: ReadonlyArray<readonly [string, Tally]>): st
   ]
 }
 
-const byItems = (a: readonly [string, Tally], b: readonly [string, Tally]) => b[1].items - a[1].items || a[0].localeCompare(b[0])
+const byItems = (a: readonly [string, Tally], b: readonly [string, Tally]) => b[1].items - a[1].items || compareCodeUnits(a[0], b[0])
 
 /**
  * The eval report: the bars on the non-seed suggestions, then hits by category, by
@@ -50,7 +51,7 @@ export function renderReport(results: readonly ItemResult[]): string[] {
   out.push(...table('repository (non-seed)', [...tallyBy(scored, (r) => r.repo)].sort(byItems)))
   if (seed.items > 0) out.push(...table('(seed review)', [['seed', seed]]))
   out.push('')
-  const rules = [...tallyRules(scored)].sort((a, b) => b[1].hits - a[1].hits || b[1].editedItems - a[1].editedItems || a[0].localeCompare(b[0]))
+  const rules = [...tallyRules(scored)].sort((a, b) => b[1].hits - a[1].hits || b[1].editedItems - a[1].editedItems || compareCodeUnits(a[0], b[0]))
   const w = Math.max(20, ...rules.map(([id]) => id.length)) + 1
   out.push(`${'rule (non-seed)'.padEnd(w)} ${'edited'.padStart(6)} ${'hits'.padStart(5)} ${'hit repos'.padStart(9)} ${'edit precision'.padStart(16)}`)
   for (const [id, t] of rules) {

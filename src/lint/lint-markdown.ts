@@ -9,6 +9,7 @@ import { readOutline } from '../markdown/outline.js'
 import { isSuppressed, readSuppressions, type Suppression } from '../markdown/suppressions.js'
 import { mergeFixes } from './merge-fixes.js'
 import { toFinding } from './to-finding.js'
+import { compareCodeUnits } from '../core/compare.js'
 
 const MORE = /^<!--\s*more\s*-->$/i
 
@@ -24,7 +25,7 @@ export function lintMarkdown(options: { path: string; source: string; rules: rea
     }
   }
   findings.sort(
-    (a, b) => a.span.start.offset - b.span.start.offset || a.span.end.offset - b.span.end.offset || a.ruleId.localeCompare(b.ruleId),
+    (a, b) => a.span.start.offset - b.span.start.offset || a.span.end.offset - b.span.end.offset || compareCodeUnits(a.ruleId, b.ruleId),
   )
   return mergeFixes(findings, doc.lines)
 }

@@ -32,13 +32,16 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
   // One phrase walk per range serves every phrase rule of this rule set.
   const phrases = new PhraseIndex()
   const findTerms = allTerms.length > 0 ? phrases.add(allTerms, { ignoreCase: false }) : undefined
+  // The config's terms are checked by one rule: the first of the kind that checks spellings of names, whatever its file is called.
+  const termsOwner = files.find((f) => f.extends === 'terms' && (f.terms?.length ?? 0) > 0) ?? files.find((f) => f.extends === 'terms')
   const rules: CompiledRule[] = []
   const errors: ConfigError[] = []
   for (const file of files) {
     const kind = RULE_KINDS[file.extends]
     try {
       const inScope = scopeFilter(file)
-      const check = kind.compile(file, { ...context, termWords, findTerms, phrases, rangesOf: (doc) => inRanges(doc, inScope) })
+      const env = { accept: context.accept, extraTerms: file === termsOwner ? context.extraTerms : [], termWords, findTerms, phrases, rangesOf: (doc: ProseDoc) => inRanges(doc, inScope) }
+      const check = kind.compile(file, env)
       rules.push(compiledRule(file, check))
     } catch (error) {
       if (!(error instanceof PatternError)) throw error

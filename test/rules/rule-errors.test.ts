@@ -87,4 +87,14 @@ describe('the repository config', () => {
     const result = linter.lint('p.md', 'We love bluepencil.\n')
     expect(result.kind === 'linted' && result.findings.map((f) => f.fix?.text)).toEqual(['We love Bluepencil.'])
   })
+
+  it("gives the config's terms to the terms rule by its kind, not its file name", () => {
+    // A repository that replaces the bundled terms.yml by its own list, under another name.
+    const own = 'extends: terms\nmessage: Write `{expected}`.\nterms: [Apache Kafka]\nexamples:\n  - bad: We use apache kafka.\n    fixed: We use Apache Kafka.\n  - good: We use Apache Kafka.\n'
+    const config = { ...DEFAULT_CONFIG, rules: { terms: 'off' as const }, terms: ['Bluepencil'] }
+    const { linter, errors } = createLinter({ config, extraRuleFiles: [{ file: 'rules/product-names.yml', text: own }] })
+    expect(errors).toEqual([])
+    const result = linter.lint('p.md', 'We love bluepencil and apache kafka.\n')
+    expect(result.kind === 'linted' && result.findings.map((f) => [f.ruleId, f.actual])).toEqual([['product-names', 'bluepencil'], ['product-names', 'apache kafka']])
+  })
 })

@@ -11,7 +11,7 @@ export type DocChecker = (doc: ProseDoc) => RuleMatch[]
 
 /** What a kind may use to compile one rule: what the rule set shares, and the rule's own scope. */
 export interface KindEnv {
-  /** Terms from the repository's config. */
+  /** Terms from the repository's config, given to the one rule that checks them (empty for every other rule). */
   readonly extraTerms: readonly string[]
   /** Words the repository's config accepts as spelled right. */
   readonly accept: readonly string[]

@@ -134,5 +134,5 @@ function isQuoted(text: string, start: number): boolean {
 }
 
 export const termsKind: KindDefinition = {
-  compile: (rule, env) => overRanges(env, terms(rule, rule.id === 'terms' ? env.extraTerms : [], env.phrases)),
+  compile: (rule, env) => overRanges(env, terms(rule, env.extraTerms, env.phrases)),
 }
