@@ -11,13 +11,9 @@ describe('bundled rule files', () => {
   })
 
   describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
-    it('flags every bad example, fixes it as written, and leaves every good example alone', () => {
+    // The very check `bluepencil check-rules` runs, so the two never ask different things.
+    it('has two bad and two good examples; flags every bad one, fixes it as written, and leaves every good one alone', () => {
       expect(checkExamples(rule, rules)).toEqual([])
-    })
-
-    it('carries at least two bad and two good examples', () => {
-      expect(rule.examples.filter((e) => 'bad' in e).length).toBeGreaterThanOrEqual(2)
-      expect(rule.examples.filter((e) => 'good' in e).length).toBeGreaterThanOrEqual(2)
     })
   })
 })

@@ -1,4 +1,4 @@
-import { checkExamples } from '../lint/check-examples.js'
+import { checkExamples, exampleFailureToError } from '../lint/check-examples.js'
 import { loadBundledRules, parseRuleSources } from '../rules/load-rules.js'
 import { formatConfigError } from '../config/config-error.js'
 import { EXIT, type CliIo, UsageError } from './io.js'
@@ -20,7 +20,7 @@ export function checkRulesCommand(dirs: readonly string[], io: CliIo): number {
   for (const rule of targets) {
     for (const f of checkExamples(rule, all)) {
       failed++
-      io.stderr(`${f.file}: examples.${f.example}: ${f.problem}\n`)
+      io.stderr(`${formatConfigError(exampleFailureToError(f))}\n`)
     }
   }
   const examples = targets.reduce((n, r) => n + r.examples.length, 0)

@@ -1,18 +1,23 @@
 import { applyFixes } from '../lint/apply-fixes.js'
 import { lintMarkdown } from '../lint/lint-markdown.js'
+import type { ConfigError } from '../config/config-error.js'
 import type { LineFix } from '../core/types.js'
 import { compileRules } from '../rules/compile-rules.js'
 import type { RuleFile } from '../rules/rule-file.js'
 
+/** Examples each rule needs of each sort, bundled or a repository's own: `check-rules` and `npm test` ask the same. */
+const MIN_EACH = 2
+
 export interface ExampleFailure {
   readonly rule: string
   readonly file: string
-  readonly example: number
+  /** The field at fault: `examples.N` for one example, `examples` for the set, another field when the rule does not compile. */
+  readonly field: string
   readonly problem: string
 }
 
 /**
- * Runs a rule's own examples: every `bad` is flagged by the rule (and its fixes give
+ * Runs a rule's own examples (at least two bad and two good): every `bad` is flagged by the rule (and its fixes give
  * `fixed`, or no fix for `flag: true`), every `good` is not. The other rule files are
  * compiled alongside, so a rule sees the same shared terms as in a real run.
  */
@@ -21,9 +26,9 @@ export function checkExamples(rule: RuleFile, allRules: readonly RuleFile[]): Ex
   const compiled = rules.filter((r) => r.id === rule.id)
   const failures: ExampleFailure[] = []
   const fail = (example: number, problem: string): void => {
-    failures.push({ rule: rule.id, file: rule.file, example, problem })
+    failures.push({ rule: rule.id, file: rule.file, field: example < 0 ? 'examples' : `examples.${example}`, problem })
   }
-  for (const e of errors.filter((x) => x.file === rule.file)) fail(-1, `${e.path}: ${e.message}`)
+  for (const e of errors.filter((x) => x.file === rule.file)) failures.push({ rule: rule.id, file: rule.file, field: e.path, problem: e.message })
   if (compiled.length === 0) return failures
   rule.examples.forEach((example, index) => {
     const source = 'good' in example ? example.good : example.bad
@@ -40,12 +45,15 @@ export function checkExamples(rule: RuleFile, allRules: readonly RuleFile[]): Ex
       if (fixed !== example.fixed) fail(index, `fix gives:\n${fixed}\nexpected:\n${example.fixed}`)
     }
   })
-  if (!rule.examples.some((e) => 'bad' in e) || !rule.examples.some((e) => 'good' in e)) {
-    fail(-1, 'needs at least one bad and one good example')
-  }
+  const bad = rule.examples.filter((e) => 'bad' in e).length
+  if (bad < MIN_EACH || rule.examples.length - bad < MIN_EACH) fail(-1, `needs at least ${MIN_EACH} bad and ${MIN_EACH} good examples (has ${bad} and ${rule.examples.length - bad})`)
   return failures
 }
 
 function dedupe(fixes: readonly LineFix[]): LineFix[] {
   return [...new Map(fixes.map((f) => [`${f.startLine}:${f.endLine}`, f])).values()]
+}
+
+export function exampleFailureToError(f: ExampleFailure): ConfigError {
+  return { file: f.file, path: f.field, message: f.problem }
 }

@@ -9,6 +9,7 @@ import type { Finding, SkippedFile } from '../core/types.js'
 import { loadValeProject, ValeConfigError, type ValeProject } from '../vale/vale-project.js'
 import { runWithBudget } from '../guard/budget.js'
 import { DEFAULT_LIMITS, findShapeProblem, type PostLimits } from '../guard/post-shape.js'
+import { checkExamples, exampleFailureToError } from './check-examples.js'
 import { lintMarkdown } from './lint-markdown.js'
 
 /** Time one post may take to lint before it is listed as not reviewed (lintBudgetMs). */
@@ -27,7 +28,8 @@ export interface Linter {
 /**
  * The engine with one repository's configuration applied: bundled rules, the
  * repository's own rule files (same id overrides), levels and switches from config.
- * Invalid rule files are reported; the valid rules still run.
+ * Invalid rule files, and the repository's rules whose examples fail, are reported
+ * and left off; the other rules still run.
  */
 export function createLinter(options: {
   config: RepoConfig
@@ -48,8 +50,10 @@ export function createLinter(options: {
   const extra = parseRuleSources(options.extraRuleFiles ?? [])
   const byId = new Map<string, RuleFile>()
   for (const rule of [...bundled.rules, ...extra.rules]) byId.set(rule.id, rule)
+  const failing = failingExamples(extra.rules, [...byId.values()])
   const enabled = [...byId.values()]
     .filter((r) => (config.rules[r.id] === undefined ? r.enabled !== false : config.rules[r.id] !== 'off'))
+    .filter((r) => config.rules[r.id] !== 'off' && !failing.some((e) => e.file === r.file))
     .map((r) => {
       const level = config.rules[r.id]
       return level && level !== 'off' ? { ...r, level } : r
@@ -79,7 +83,20 @@ export function createLinter(options: {
   }
   const valeErrors = vale && 'error' in vale ? [vale.error] : []
   const warnings = vale && 'project' in vale ? vale.project.problems.map((p) => ({ file: p.file, path: '', line: p.line, message: p.message })) : []
-  return { linter, errors: [...bundled.errors, ...extra.errors, ...compiled.errors, ...unknown, ...valeErrors], warnings }
+  return { linter, errors: [...bundled.errors, ...extra.errors, ...failing, ...compiled.errors, ...unknown, ...valeErrors], warnings }
+}
+
+/**
+ * A repository's own rules are held to their examples as the bundled ones are in the
+ * test suite: a rule whose example fails is reported and stays off.
+ */
+function failingExamples(own: readonly RuleFile[], all: readonly RuleFile[]): ConfigError[] {
+  return own.flatMap((rule) =>
+    checkExamples(rule, all).map((f) => {
+      const error = exampleFailureToError(f)
+      return f.field.startsWith('examples') ? { ...error, message: `${error.message} (the rule is off until its examples pass)` } : error
+    }),
+  )
 }
 
 function openVale(file: string): { project: ValeProject } | { error: ConfigError } {

@@ -123,6 +123,18 @@ describe('handlePullRequest', () => {
     expect(github.checks.at(-1)?.summary).toContain('.github/bluepencil-rules/broken.yml')
   })
 
+  it("lists a repository rule whose examples fail in the check run, and leaves that rule off", async () => {
+    const github = new MemoryGitHub()
+    // It would flag "autoscaling" (five times in the post), but its first bad example does not contain it.
+    const text = 'extends: existence\nmessage: Say which scheduler.\ntokens: [autoscaling]\nexamples:\n  - bad: The scheduler adapts.\n    flag: true\n  - bad: We use autoscaling.\n    flag: true\n  - good: It runs.\n  - good: We wait.\n'
+    github.ruleFiles = [{ file: '.github/bluepencil-rules/scheduler.yml', text }]
+    const summary = await run(github, { ruleDirs: ['.github/bluepencil-rules'] })
+    expect(summary.outcome).toBe('reviewed')
+    expect(github.checks.at(-1)?.conclusion).toBe('failure')
+    expect(github.checks.at(-1)?.summary).toContain('.github/bluepencil-rules/scheduler.yml: examples.0: bad example is not flagged')
+    expect(JSON.stringify(github.reviews)).not.toContain('Say which scheduler')
+  })
+
   it('caps line comments and lists the rest in the review body, never losing one', async () => {
     const github = new MemoryGitHub()
     await run(github, { maxComments: 2 })

@@ -58,7 +58,7 @@ describe('rule patterns', () => {
   })
 
   it('treat a plain phrase with regex characters literally', () => {
-    const { linter, errors } = withRule('extends: existence\nmessage: Avoid {actual}.\ntokens: ["(a+)+b", "c++"]\nexamples: [{bad: a}, {good: b}]\n')
+    const { linter, errors } = withRule('extends: existence\nmessage: Avoid {actual}.\ntokens: ["(a+)+b", "c++"]\nexamples: [{bad: "Use (a+)+b.", flag: true}, {bad: "Use c++.", flag: true}, {good: aab}, {good: c}]\n')
     expect(errors).toEqual([])
     const result = linter.lint('p.md', 'We use (a+)+b and c++ here.\n')
     expect(result.kind === 'linted' && result.findings.filter((f) => f.ruleId === 'danger').map((f) => f.actual)).toEqual(['(a+)+b', 'c++'])
@@ -90,11 +90,29 @@ describe('the repository config', () => {
 
   it("gives the config's terms to the terms rule by its kind, not its file name", () => {
     // A repository that replaces the bundled terms.yml by its own list, under another name.
-    const own = 'extends: terms\nmessage: Write `{expected}`.\nterms: [Apache Kafka]\nexamples:\n  - bad: We use apache kafka.\n    fixed: We use Apache Kafka.\n  - good: We use Apache Kafka.\n'
+    const own = 'extends: terms\nmessage: Write `{expected}`.\nterms: [Apache Kafka]\nexamples:\n  - bad: We use apache kafka.\n    fixed: We use Apache Kafka.\n  - bad: We use Apache kafka.\n    fixed: We use Apache Kafka.\n  - good: We use Apache Kafka.\n  - good: We use Kafka Streams.\n'
     const config = { ...DEFAULT_CONFIG, rules: { terms: 'off' as const }, terms: ['Bluepencil'] }
     const { linter, errors } = createLinter({ config, extraRuleFiles: [{ file: 'rules/product-names.yml', text: own }] })
     expect(errors).toEqual([])
     const result = linter.lint('p.md', 'We love bluepencil and apache kafka.\n')
     expect(result.kind === 'linted' && result.findings.map((f) => [f.ruleId, f.actual])).toEqual([['product-names', 'bluepencil'], ['product-names', 'apache kafka']])
+  })
+
+  it("runs a repository's own rule examples when loading: a failing rule is reported, with its file and example, and stays off", () => {
+    // The swap keys "utilise", but the examples expect "utilize" to be flagged.
+    const own = 'extends: substitution\nmessage: Use `{expected}`.\nswap: { utilise: use }\nexamples:\n  - bad: We utilize it.\n    fixed: We use it.\n  - bad: We utilise it.\n    fixed: We use it.\n  - good: We use it.\n  - good: We employ it.\n'
+    const { linter, errors } = createLinter({ config: DEFAULT_CONFIG, extraRuleFiles: [{ file: '.github/rules/british.yml', text: own }] })
+    expect(errors.map(formatConfigError)).toEqual(['.github/rules/british.yml: examples.0: bad example is not flagged (the rule is off until its examples pass)'])
+    expect(linter.rules.map((r) => r.id)).not.toContain('british')
+    const result = linter.lint('p.md', 'We utilise it.\n')
+    expect(result.kind === 'linted' && result.findings.map((f) => f.ruleId)).toEqual([])
+  })
+
+  it("runs a repository's rule whose examples pass", () => {
+    const own = 'extends: substitution\nmessage: Use `{expected}`.\nswap: { utilise: use }\nexamples:\n  - bad: We utilise it.\n    fixed: We use it.\n  - bad: Utilise it.\n    fixed: Use it.\n  - good: We use it.\n  - good: We employ it.\n'
+    const { linter, errors } = createLinter({ config: DEFAULT_CONFIG, extraRuleFiles: [{ file: '.github/rules/british.yml', text: own }] })
+    expect(errors).toEqual([])
+    const result = linter.lint('p.md', 'We utilise it.\n')
+    expect(result.kind === 'linted' && result.findings.map((f) => f.ruleId)).toEqual(['british'])
   })
 })
