@@ -114,7 +114,7 @@ export async function benchLoad(options: { root: string; log: (line: string) => 
   }
   const reviewed = (pull: number, headSha: string) => github.reviews.filter((r) => r.pull === pull && r.commit_id === headSha).length
   const begun = performance.now()
-  let firstReviewsMs = Number.NaN
+  let firstReviewsMs: number
   let peakRssMb = 0
   const sampler = setInterval(() => {
     for (const app of apps) peakRssMb = Math.max(peakRssMb, app.peakRssMb())

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Finding, LineFix } from '../src/core/types.js'
 import { applyFixes } from '../src/lint/apply-fixes.js'
-import { lintWithVale } from '../src/vale/lint-vale.js'
+import { lintWithVale } from '../src/lint/lint-vale.js'
 import { loadValeProject } from '../src/vale/vale-project.js'
 
 export interface ValeBenchOptions {

@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { findValeConfig } from '../src/vale/config.js'
-import { lintWithVale, valeLine } from '../src/vale/lint-vale.js'
+import { lintWithVale, valeLine } from '../src/lint/lint-vale.js'
 import { loadValeProject, type ValeProject } from '../src/vale/vale-project.js'
 
 interface Scenario {

@@ -29,7 +29,7 @@ export function parseReviewItems(file: string, text: string): ReviewItem[] {
     try {
       value = JSON.parse(line)
     } catch (error) {
-      throw new Error(`${file}:${index + 1}: not JSON (${(error as Error).message})`)
+      throw new Error(`${file}:${index + 1}: not JSON (${(error as Error).message})`, { cause: error })
     }
     const problem = checkItem(value)
     if (problem) throw new Error(`${file}:${index + 1}: ${problem}`)

@@ -7,7 +7,7 @@ import { parseMarkdown } from '../markdown/parse.js'
 import { collectProse } from '../markdown/prose-ranges.js'
 import { readOutline } from '../markdown/outline.js'
 import { isSuppressed, readSuppressions, type Suppression } from '../markdown/suppressions.js'
-import { mergeFixes } from './merge-fixes.js'
+import { toLineFixes } from './line-fixes.js'
 import { toFinding } from './to-finding.js'
 import { compareCodeUnits } from '../core/compare.js'
 
@@ -27,7 +27,7 @@ export function lintMarkdown(options: { path: string; source: string; rules: rea
   findings.sort(
     (a, b) => a.span.start.offset - b.span.start.offset || a.span.end.offset - b.span.end.offset || compareCodeUnits(a.ruleId, b.ruleId),
   )
-  return mergeFixes(findings, doc.lines)
+  return toLineFixes(findings, doc.lines)
 }
 
 /**

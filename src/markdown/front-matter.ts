@@ -1,25 +1,7 @@
 import type { Root } from 'mdast'
 import { isMap, isScalar, parseDocument } from 'yaml'
 import { TextBuilder } from './align-text.js'
-import type { ProseRange } from './prose-ranges.js'
-
-export interface FrontMatterField {
-  readonly name: string
-  readonly value: unknown
-  /** Source offsets of the value (for a scalar) or of the whole entry. */
-  readonly start: number
-  readonly end: number
-}
-
-export interface FrontMatter {
-  readonly start: number
-  readonly end: number
-  readonly fields: readonly FrontMatterField[]
-  /** YAML syntax problems, with source offsets. */
-  readonly errors: readonly { readonly offset: number; readonly message: string }[]
-  /** String fields as prose ranges (scope 'frontmatter'), for rules that opt in by name. */
-  readonly ranges: readonly ProseRange[]
-}
+import type { FrontMatter, FrontMatterField, ProseRange } from './prose-doc.js'
 
 export function readFrontMatter(tree: Root, source: string): FrontMatter | undefined {
   const node = tree.children[0]

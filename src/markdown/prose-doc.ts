@@ -1,6 +1,47 @@
 import type { TextLines } from '../core/text-lines.js'
-import type { FrontMatter } from '../markdown/front-matter.js'
-import type { ProseRange } from '../markdown/prose-ranges.js'
+import type { Scope } from '../core/types.js'
+
+export interface FrontMatterField {
+  readonly name: string
+  readonly value: unknown
+  /** Source offsets of the value (for a scalar) or of the whole entry. */
+  readonly start: number
+  readonly end: number
+}
+
+export interface FrontMatter {
+  readonly start: number
+  readonly end: number
+  readonly fields: readonly FrontMatterField[]
+  /** YAML syntax problems, with source offsets. */
+  readonly errors: readonly { readonly offset: number; readonly message: string }[]
+  /** String fields as prose ranges (scope 'frontmatter'), for rules that opt in by name. */
+  readonly ranges: readonly ProseRange[]
+}
+
+export interface ListPosition {
+  /** Identifies the list within the post. */
+  readonly listId: number
+  readonly itemIndex: number
+  readonly itemCount: number
+  readonly ordered: boolean
+}
+
+export interface ProseRange {
+  readonly scope: Scope
+  /** Visible text: inline code, HTML, URLs and shortcodes are PLACEHOLDER characters. */
+  readonly text: string
+  /** Source offset of each UTF-16 unit of `text`; -1 where there is no exact source. */
+  readonly offsets: Int32Array
+  /** Heading depth (1-6) for headings. */
+  readonly depth?: number
+  /** For the first paragraph of a list item. */
+  readonly list?: ListPosition
+  /** End (text offset) of a bold lead-in that opens the block, colon included ("**Note:**"). */
+  readonly leadInEnd?: number
+  /** Front-matter field name, for scope 'frontmatter'. */
+  readonly field?: string
+}
 
 /** A link of the post, in source offsets. */
 export interface LinkInfo {

@@ -1,32 +1,9 @@
 import type { Nodes, Parents, Root, RootContent } from 'mdast'
 import type { Scope } from '../core/types.js'
+import type { ProseRange } from './prose-doc.js'
 import { TextBuilder } from './align-text.js'
 import { codeShortcodeRegions, maskRegions, maskShortcodes } from './template-code.js'
 import { withoutVerbatim } from './verbatim.js'
-
-export interface ListPosition {
-  /** Identifies the list within the post. */
-  readonly listId: number
-  readonly itemIndex: number
-  readonly itemCount: number
-  readonly ordered: boolean
-}
-
-export interface ProseRange {
-  readonly scope: Scope
-  /** Visible text: inline code, HTML, URLs and shortcodes are PLACEHOLDER characters. */
-  readonly text: string
-  /** Source offset of each UTF-16 unit of `text`; -1 where there is no exact source. */
-  readonly offsets: Int32Array
-  /** Heading depth (1-6) for headings. */
-  readonly depth?: number
-  /** For the first paragraph of a list item. */
-  readonly list?: ListPosition
-  /** End (text offset) of a bold lead-in that opens the block, colon included ("**Note:**"). */
-  readonly leadInEnd?: number
-  /** Front-matter field name, for scope 'frontmatter'. */
-  readonly field?: string
-}
 
 interface Walk {
   readonly source: string

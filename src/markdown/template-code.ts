@@ -1,5 +1,5 @@
 import { PLACEHOLDER } from './align-text.js'
-import type { ProseRange } from './prose-ranges.js'
+import type { ProseRange } from './prose-doc.js'
 
 // Code wrapped in template tags, which Markdown parses as paragraphs:
 // {% highlight java %}...{% endhighlight %}, {{< highlight go >}}...{{< /highlight >}};

@@ -1,4 +1,4 @@
-import type { ProseRange } from './prose-ranges.js'
+import type { ProseRange } from './prose-doc.js'
 
 /**
  * Text no editorial rule may change: what people said (an interview transcript, a

@@ -4,7 +4,7 @@ import { parsePatch } from '../diff/parse-patch.js'
 import { buildSuggestion } from './build-suggestion.js'
 import { fingerprint, hashOf, marker } from './fingerprint.js'
 import { groupPlacements, type CommentGroup } from './group-placements.js'
-import { mergeFixes } from './merge-fixes.js'
+import { fixForCommentLines } from './comment-fix.js'
 import type { PlannedComment, ReviewFile, ReviewPlan } from './plan-types.js'
 import { MAX_BODY, renderComment, RUN_KEY_ROOM } from './render-comment.js'
 import { renderReviewBody } from './render-review-body.js'
@@ -101,7 +101,7 @@ function readPatch(patch: string | undefined): ReturnType<typeof parsePatch> | s
 }
 
 function toComment(g: CommentGroup & { readonly path: string; readonly source: string }, fingerprints: readonly string[]): PlannedComment {
-  const fix = g.fixes.length === 0 ? undefined : mergeFixes({ fixes: g.fixes, source: g.source, startLine: g.startLine, endLine: g.line })
+  const fix = g.fixes.length === 0 ? undefined : fixForCommentLines({ fixes: g.fixes, source: g.source, startLine: g.startLine, endLine: g.line })
   return {
     path: g.path,
     line: g.line,

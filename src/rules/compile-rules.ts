@@ -1,7 +1,7 @@
 import type { ConfigError } from '../config/config-error.js'
 import type { Scope, Severity } from '../core/types.js'
 import type { ProseDoc } from '../markdown/prose-doc.js'
-import type { ProseRange } from '../markdown/prose-ranges.js'
+import type { ProseRange } from '../markdown/prose-doc.js'
 import { RULE_KINDS } from './kinds/registry.js'
 import { PhraseIndex } from './match/phrase-index.js'
 import { PatternError } from './match/phrase-pattern.js'

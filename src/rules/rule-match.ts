@@ -1,4 +1,4 @@
-import type { ProseRange } from '../markdown/prose-ranges.js'
+import type { ProseRange } from '../markdown/prose-doc.js'
 
 /**
  * What a checker reports. With `range`, start/end are offsets into range.text;

@@ -1,5 +1,10 @@
 import type { ValeRuleDef } from './load-styles.js'
-import type { Vocab } from './vale-project.js'
+
+/** A vocabulary's accept.txt and reject.txt. */
+export interface Vocab {
+  readonly accept: string[]
+  readonly reject: string[]
+}
 
 /** Vale's own style, `Vale`: Spelling, Repetition, and the vocabulary's Terms and Avoid. */
 export function builtinRules(vocab: Vocab): [string, ValeRuleDef][] {

@@ -50,6 +50,7 @@ const CLASS_SYNTAX = new Set('\\]^-[')
 export function asciiSafe(text: string): boolean {
   return !NON_ASCII_WORD.test(text)
 }
+// eslint-disable-next-line no-control-regex -- the class is every ASCII character, NUL included
 const NON_ASCII_WORD = /[^\x00-\x7F\u00A0-\u00BF\u00D7\u00F7\u2000-\u206F\u2190-\u23FF\u25A0-\u27BF\uFFFC]/
 
 /** Picks the twin for a text. */

@@ -1,6 +1,6 @@
 import type { ProseDoc } from '../markdown/prose-doc.js'
 import { PLACEHOLDER } from '../markdown/align-text.js'
-import type { ProseRange } from '../markdown/prose-ranges.js'
+import type { ProseRange } from '../markdown/prose-doc.js'
 import { compileValeRegex, regexFor } from './regex.js'
 
 /**
@@ -154,7 +154,7 @@ export function sentences(text: string): [number, number][] {
   const out: [number, number][] = []
   let start = 0
   while (start < text.length && /\s/.test(text[start] as string)) start++
-  const end = /[.?!]+["'”’)\]]*(?=\s+[A-Z0-9"'“‘(\[])/g
+  const end = /[.?!]+["'”’)\]]*(?=\s+[A-Z0-9"'“‘([])/g
   for (let m = end.exec(text); m; m = end.exec(text)) {
     const stop = m.index + m[0].length
     const before = text.slice(Math.max(start, m.index - 12), m.index + 1)

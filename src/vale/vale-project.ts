@@ -4,7 +4,7 @@ import type { CompiledRule } from '../rules/compile-rules.js'
 import { englishChecker } from '../spelling/hunspell.js'
 import { LEVEL_RANK, loadValeConfig, settingsFor, type FileSettings, type ValeConfig, type ValeLevel } from './config.js'
 import { IniError } from './ini.js'
-import { builtinRules } from './builtin.js'
+import { builtinRules, type Vocab } from './builtin.js'
 import { compileCheck } from './kinds/index.js'
 import { ValeRuleError, type CheckEnv, type ValeCheck } from './kinds/common.js'
 import { loadStyles, type StyleProblem, type ValeRuleDef } from './load-styles.js'
@@ -132,11 +132,6 @@ function enabledRules(rules: ReadonlyMap<string, ValeRuleDef>, settings: FileSet
 function packageName(pkg: string): string {
   const base = pkg.replace(/\/+$/, '').split('/').pop() ?? pkg
   return base.replace(/\.zip$/, '')
-}
-
-export interface Vocab {
-  readonly accept: string[]
-  readonly reject: string[]
 }
 
 /** accept.txt / reject.txt of each Vocab, where Vale 3 keeps them (config/vocabularies) or Vale 2 did (Vocab). */

@@ -111,7 +111,7 @@ describe('the installed bin', () => {
 
   it('runs the bundled CLI as its own process, with the same findings and exit code', () => {
     const bin = new URL('../../bin/bluepencil.js', import.meta.url).pathname
-    let stdout = ''
+    let stdout: string
     let status = 0
     try {
       stdout = execFileSync(process.execPath, [bin, 'lint', '--format', 'json', new URL('../../fixtures/posts/beam-flink-part2.md', import.meta.url).pathname], { encoding: 'utf8' })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { commentRange } from '../../src/diff/comment-range.js'
 import { mapToDiff } from '../../src/diff/map-to-diff.js'
 import { parsePatch } from '../../src/diff/parse-patch.js'
-import { makeFinding } from '../review/make-finding.js'
+import { makeFinding } from '../support/make-finding.js'
 
 // Head file: line N reads "line N utilize". Hunk 1 shows 1-4 (adds 2 and 3), hunk 2 shows 11-13 (adds 12-13).
 const source = Array.from({ length: 14 }, (_, i) => `line ${i + 1} utilize`).join('\n')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkReport } from '../../src/github/check-report.js'
-import { makeFinding } from '../review/make-finding.js'
+import { makeFinding } from '../support/make-finding.js'
 
 const source = 'We utilize it.\nWe utilize more.\nThey utilize all.\n'
 

@@ -4,7 +4,7 @@ import { fallbackReviewRequest, reviewRequest } from '../../src/github/review-re
 import { threadsToResolve } from '../../src/github/threads-to-resolve.js'
 import { marker, readMarkers } from '../../src/review/fingerprint.js'
 import { planReview } from '../../src/review/plan-review.js'
-import { makeFinding } from '../review/make-finding.js'
+import { makeFinding } from '../support/make-finding.js'
 
 // Lines 3-5 were added; line 1 was not.
 const source = ['We utilize it.', '', 'We utilize caching.', 'It is very fast.', 'Caches utilize memory.'].join('\n')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fingerprint, marker, readMarkers } from '../../src/review/fingerprint.js'
-import { makeFinding } from './make-finding.js'
+import { makeFinding } from '../support/make-finding.js'
 
 const before = '# Post\n\nWe utilize caching.\n'
 const after = '# Post\n\nA new first paragraph.\n\n  We utilize caching.  \n'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Finding, LineFix } from '../../src/core/types.js'
 import { applySuggestion } from '../../src/review/apply-suggestion.js'
 import { planReview, type PlanOptions } from '../../src/review/plan-review.js'
-import { makeFinding } from './make-finding.js'
+import { makeFinding } from '../support/make-finding.js'
 
 // The head post: lines 3-6 were added by the pull request, line 1 and 8 were not.
 const source = ['# Post', '', 'We utilize caching in order to scale.', 'It is very fast.', 'Caches utilize memory.', 'Other tools utilize disks.', '', 'Old text we utilize.'].join('\n')

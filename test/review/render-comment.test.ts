@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_BODY, renderComment } from '../../src/review/render-comment.js'
-import { makeFinding } from './make-finding.js'
+import { makeFinding } from '../support/make-finding.js'
 
 const source = 'We utilize caching in order to scale.\n'
 

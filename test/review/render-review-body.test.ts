@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_BODY } from '../../src/review/render-comment.js'
 import { renderReviewBody } from '../../src/review/render-review-body.js'
-import { makeFinding } from './make-finding.js'
+import { makeFinding } from '../support/make-finding.js'
 
 const source = Array.from({ length: 400 }, (_, i) => `Line ${i + 1} we utilize a lot.`).join('\n')
 const findings = Array.from({ length: 400 }, (_, i) =>

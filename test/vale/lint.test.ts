@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { lintWithVale, valeLine } from '../../src/vale/lint-vale.js'
+import { lintWithVale, valeLine } from '../../src/lint/lint-vale.js'
 import { loadValeProject } from '../../src/vale/vale-project.js'
 
 const dir = join(import.meta.dirname, '../../fixtures/vale')

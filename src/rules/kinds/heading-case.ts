@@ -4,7 +4,7 @@ import type { PhraseMatcher } from '../match/phrase-index.js'
 import { wordsOf } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
 import { isCommonWord } from '../match/word-list.js'
-import type { ProseRange } from '../../markdown/prose-ranges.js'
+import type { ProseRange } from '../../markdown/prose-doc.js'
 
 /**
  * Sentence case for headings below the title, in posts that mostly use it: ordinary

@@ -1,5 +1,5 @@
 import type { ProseDoc } from '../../markdown/prose-doc.js'
-import type { ProseRange } from '../../markdown/prose-ranges.js'
+import type { ProseRange } from '../../markdown/prose-doc.js'
 import type { PhraseIndex, PhraseMatcher } from '../match/phrase-index.js'
 import type { RuleFile } from '../rule-file.js'
 import type { RuleMatch } from '../rule-match.js'

@@ -1,5 +1,5 @@
 import type { RuleFile } from '../rule-file.js'
-import type { ProseRange } from '../../markdown/prose-ranges.js'
+import type { ProseRange } from '../../markdown/prose-doc.js'
 import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
 import { loweredWordsOf, wordsOf } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'

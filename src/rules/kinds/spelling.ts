@@ -1,5 +1,5 @@
 import type { RuleFile } from '../rule-file.js'
-import type { ProseRange } from '../../markdown/prose-ranges.js'
+import type { ProseRange } from '../../markdown/prose-doc.js'
 import { englishChecker, type WordChecker } from '../../spelling/hunspell.js'
 import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
 import { wordsOf, type Word } from '../match/text-tools.js'

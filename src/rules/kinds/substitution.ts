@@ -1,5 +1,5 @@
 import type { RuleFile } from '../rule-file.js'
-import type { ProseRange } from '../../markdown/prose-ranges.js'
+import type { ProseRange } from '../../markdown/prose-doc.js'
 import type { PhraseHit, PhraseIndex } from '../match/phrase-index.js'
 import { exceptionFinder, literalTest } from '../match/phrase-finders.js'
 import { compileAlternation, scanMatches } from '../match/phrase-pattern.js'

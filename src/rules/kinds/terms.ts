@@ -1,5 +1,5 @@
 import type { RuleFile, TermSpec } from '../rule-file.js'
-import type { ProseRange } from '../../markdown/prose-ranges.js'
+import type { ProseRange } from '../../markdown/prose-doc.js'
 import type { PhraseIndex, PhraseMatcher } from '../match/phrase-index.js'
 import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
 import { isSentenceStart, wordsOf, type Word } from '../match/text-tools.js'

@@ -1,4 +1,4 @@
-import type { ProseRange } from '../../markdown/prose-ranges.js'
+import type { ProseRange } from '../../markdown/prose-doc.js'
 import type { PhraseIndex, PhraseMatcher } from './phrase-index.js'
 import { compileAlternation, scanMatches } from './phrase-pattern.js'
 import { requiredLiteral } from './required-literal.js'

@@ -2,7 +2,7 @@ import { compileAlternation, phraseSource, scanMatches, type CompiledPattern } f
 import { requiredLiteral } from './required-literal.js'
 import { rangeMemo } from './range-memo.js'
 import { loweredWordsOf, lowerTextOf, wordsOf, type Word } from './text-tools.js'
-import type { ProseRange } from '../../markdown/prose-ranges.js'
+import type { ProseRange } from '../../markdown/prose-doc.js'
 
 export interface PhraseHit {
   readonly start: number

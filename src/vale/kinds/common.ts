@@ -1,4 +1,4 @@
-import type { ProseRange } from '../../markdown/prose-ranges.js'
+import type { ProseRange } from '../../markdown/prose-doc.js'
 import type { WordChecker } from '../../spelling/hunspell.js'
 import type { ValeLevel } from '../config.js'
 import type { ValeRuleDef } from '../load-styles.js'

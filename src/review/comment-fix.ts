@@ -8,7 +8,7 @@ import type { LineFix } from '../core/types.js'
  * demotes overlapping ones). Undefined when the result is a single empty line: a
  * LineFix's empty text means "delete the lines", so that result cannot be expressed.
  */
-export function mergeFixes(options: { fixes: readonly LineFix[]; source: string; startLine: number; endLine: number }): LineFix | undefined {
+export function fixForCommentLines(options: { fixes: readonly LineFix[]; source: string; startLine: number; endLine: number }): LineFix | undefined {
   const { fixes, startLine, endLine } = options
   const only = fixes[0]
   if (fixes.length === 1 && only && only.startLine === startLine && only.endLine === endLine) return only

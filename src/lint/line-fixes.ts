@@ -13,7 +13,7 @@ interface Pending {
  * edit that overlaps one already taken would corrupt it, so its finding stays
  * message-only.
  */
-export function mergeFixes(findings: readonly Finding[], lines: TextLines): Finding[] {
+export function toLineFixes(findings: readonly Finding[], lines: TextLines): Finding[] {
   const pending = findings
     .filter((f) => f.edits.length > 0)
     .map((finding) => ({ finding, ...lineRange(finding.edits, lines) }))

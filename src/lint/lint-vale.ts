@@ -1,7 +1,7 @@
 import type { Finding } from '../core/types.js'
-import { lintMarkdown } from '../lint/lint-markdown.js'
-import { valePosition } from './position.js'
-import type { ValeProject } from './vale-project.js'
+import { lintMarkdown } from './lint-markdown.js'
+import { valePosition } from '../vale/position.js'
+import type { ValeProject } from '../vale/vale-project.js'
 
 /** One post through the engine with a Vale project's rules only. */
 export function lintWithVale(project: ValeProject, path: string, source: string): Finding[] {
