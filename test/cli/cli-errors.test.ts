@@ -18,7 +18,7 @@ function workspace(): string {
   mkdirSync(join(dir, 'rules'))
   writeFileSync(
     join(dir, 'rules', 'no-foo.yml'),
-    'extends: substitution\nmessage: "Write `{expected}` here."\nlevel: error\nswap:\n  foo: bar\nexamples:\n  - bad: We use foo.\n    fixed: We use bar.\n  - good: We use bar.\n',
+    'extends: substitution\nmessage: "Write `{expected}` here."\nlevel: error\nswap:\n  foo: bar\nexamples:\n  - bad: We use foo.\n    fixed: We use bar.\n  - bad: Foo works.\n    fixed: Bar works.\n  - good: We use bar.\n  - good: We use food.\n',
   )
   return dir
 }
@@ -66,7 +66,7 @@ describe('usage, I/O and config problems exit 2 with a message naming the path',
     expect(await run(['check-rules', 'nope'], dir)).toMatchObject({ code: 2, stderr: 'bluepencil: nope: no such rule folder\n' })
     expect(await run(['check-rules', 'blog/post.md'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('blog/post.md: not a folder') })
     expect(await run(['check-rules', 'empty'], dir)).toMatchObject({ code: 2, stderr: 'bluepencil: nothing to check: no rule files (.yml, .yaml) in empty\n' })
-    expect(await run(['check-rules', 'rules'], dir)).toMatchObject({ code: 0, stdout: '1 rule files, 2 examples, 0 invalid, 0 failing.\n' })
+    expect(await run(['check-rules', 'rules'], dir)).toMatchObject({ code: 0, stdout: '1 rule files, 4 examples, 0 invalid, 0 failing.\n' })
   })
 
   it('a missing or unreadable config file', async () => {
