@@ -45,7 +45,7 @@ async function waitFor(what: string, condition: () => boolean, ms = 30_000): Pro
 beforeAll(async () => {
   redis = await startRedis(1)
   githubPort = await github.start()
-}, 60_000)
+}, 180_000)
 
 afterAll(async () => {
   for (const app of apps) await app.stop()

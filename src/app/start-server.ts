@@ -28,7 +28,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const probot = createProbot({ env, overrides: { Octokit: BluepencilOctokit } })
   await probot.ready()
   const log = probot.log.child({ name: 'bluepencil' })
-  const concurrency = numberFrom(env, 'BLUEPENCIL_CONCURRENCY', 4)
+  const concurrency = numberFrom(env, 'BLUEPENCIL_CONCURRENCY', 8)
   const lockMs = numberFrom(env, 'BLUEPENCIL_LOCK_MS', 30_000)
   const firstBackoffMs = numberFrom(env, 'BLUEPENCIL_RETRY_MS', FIRST_BACKOFF_MS)
   let queue: RunQueue

@@ -21,17 +21,6 @@ export const IN_PROCESS_WAIT_LIMIT_S = 60
 const CONTENT_CREATING_MIN_MS = 820
 const WRITE_MIN_MS = 350
 
-/**
- * The writes GitHub counts as content-creating (they notify people): the throttling
- * plugin's own list, matched also under a GitHub Enterprise base path (`/api/v3`), where
- * the plugin's anchored patterns miss and would leave reviews unspaced.
- */
-const CONTENT_CREATING = /\/repos\/[^/]+\/[^/]+\/(?:issues|pulls|releases|issues\/\d+\/comments|pulls\/\d+\/(?:reviews|comments|comments\/\d+\/replies|requested_reviewers|merge)|commits\/[^/]+\/comments|collaborators\/[^/]+)$/
-
-export function isContentCreating(pathname: string): boolean {
-  return CONTENT_CREATING.test(pathname)
-}
-
 type ThrottleOptions = { method: string; url: string }
 type Logger = { warn(message: string): void }
 /** The plugin asks its limiter groups for one limiter per installation; ours give one for all. */
@@ -50,7 +39,9 @@ function limiters(connection: object | undefined): Limiters {
   const key = connection ?? LOCAL
   let found = limitersByConnection.get(key)
   if (!found) {
-    const common = { maxConcurrent: 1, timeout: 120_000, ...(connection ? { connection: connection as Bottleneck.IORedisConnection } : {}) }
+    // Spacing only (minTime), no maxConcurrent: in Redis a request in flight in a process
+    // that dies would hold the one slot until its reservation expires (a minute).
+    const common = connection ? { connection: connection as Bottleneck.IORedisConnection } : {}
     const write = new Bottleneck({ id: 'bluepencil-write', minTime: WRITE_MIN_MS, ...common })
     const content = new Bottleneck({ id: 'bluepencil-content', minTime: CONTENT_CREATING_MIN_MS, ...common })
     found = { write: { key: () => write }, notifications: { key: () => content } }
@@ -74,7 +65,6 @@ export const BluepencilOctokit = ProbotOctokit.defaults((options: Record<string,
       // Explicit, because Probot gives installation clients `{ enabled: false }` (no
       // throttling at all) unless the app client's options say `enabled: true`.
       enabled: throttle?.enabled ?? true,
-      triggersNotification: isContentCreating,
       ...limiters(throttle?.connection),
       onSecondaryRateLimit: (retryAfter: number, request: ThrottleOptions, octokit: { log: Logger }, retryCount: number) => {
         const retry = retryCount < SECONDARY_LIMIT_RETRIES && retryAfter <= IN_PROCESS_WAIT_LIMIT_S

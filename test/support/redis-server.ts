@@ -19,6 +19,24 @@ async function freePort(): Promise<number> {
 }
 
 /**
+ * Installs Debian's redis-server when it is missing and we may (root, with apt-get), as
+ * .ci/run does, so that `npm test` holds on a new machine too; else says what to do.
+ */
+function ensureRedisServer(): void {
+  if (!spawnSync('redis-server', ['--version']).error) return
+  const canInstall = process.getuid?.() === 0 && !spawnSync('apt-get', ['--version']).error
+  if (canInstall) {
+    console.warn('redis-server not found: installing Debian\'s package (apt-get install -y redis-server)')
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env })
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], { stdio: 'ignore', env })
+  }
+  if (spawnSync('redis-server', ['--version']).error) {
+    throw new Error('redis-server not found: install it (apt-get install -y redis-server), or run the suite with `bash .ci/run`, which does')
+  }
+}
+
+/**
  * A real Redis for the tests that need one. Under .ci/run, which starts redis-server and
  * sets BLUEPENCIL_TEST_REDIS_URL, each test file takes its own database (`db`) of that
  * server and empties it; elsewhere a redis-server of its own is started on a free port
@@ -33,9 +51,7 @@ export async function startRedis(db: number): Promise<TestRedis> {
     client.disconnect()
     return { url, stop: async () => undefined }
   }
-  if (spawnSync('redis-server', ['--version']).error) {
-    throw new Error('redis-server not found: install it (apt-get install -y redis-server), or run the suite with `bash .ci/run`, which does')
-  }
+  ensureRedisServer()
   const port = await freePort()
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
