@@ -2,7 +2,7 @@ import type { ProseRange } from './prose-doc.js'
 
 /**
  * Text no editorial rule may change: what people said (an interview transcript, a
- * speaker's line) and posts not written in English. Rules read English prose the author
+ * speaker's line), issue titles quoted in release notes, and posts not written in English. Rules read English prose the author
  * wrote; they must not "fix" quoted speech or another language.
  */
 export function withoutVerbatim(ranges: readonly ProseRange[]): ProseRange[] {
@@ -21,10 +21,14 @@ export function withoutVerbatim(ranges: readonly ProseRange[]): ProseRange[] {
     }
     if (transcriptDepth !== undefined && range.scope !== 'heading') continue
     if (range.leadInEnd !== undefined && SPEAKER_LABEL.test(range.text.slice(0, range.leadInEnd))) continue
+    if (range.list && ISSUE_TITLE.test(range.text)) continue
     out.push(range)
   }
   return out
 }
+
+/** "[FLINK-3716] Decreasing socket timeout...": a release-notes item quoting an issue's title. */
+const ISSUE_TITLE = /^\s*\[{0,2}[A-Z][A-Z0-9]+-\d+\]{0,2}/
 
 /** "Transcript", "Full transcript", "Interview transcript", "Video transcript". */
 const TRANSCRIPT_HEADING = /^(?:(?:full|interview|video|episode|talk)\s+)?transcript\b/i

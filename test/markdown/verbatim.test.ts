@@ -15,6 +15,12 @@ describe('text no rule may change', () => {
     expect(texts).toEqual(['The challenge: It is hard.', 'Q: Will it work?'])
   })
 
+  it('skips release-note items that quote an issue title', () => {
+    const texts = prose('- [FLINK-3716](https://issues.apache.org/jira/browse/FLINK-3716) Relax restrictions of DataStream.union()\n- Faster restarts of the the job\n')
+    expect(texts.filter((t) => t.includes('Relax'))).toEqual([])
+    expect(texts).toContain('Faster restarts of the the job')
+  })
+
   it('skips a post not written in English', () => {
     const spanish = 'En este artículo vamos a explicar qué es un service mesh y los beneficios que puede dar a un cluster de Kubernetes. '.repeat(6)
     expect(prose(`${spanish}\n`)).toEqual([])

@@ -11,6 +11,8 @@ import type { KindDefinition } from './kind.js'
  * restates the intro) is the one flagged; otherwise the later copy is. No rewrite:
  * the author decides which to keep.
  */
+const SAME_SECTION_THRESHOLD = 0.9
+
 export function duplicate(rule: RuleFile): (doc: ProseDoc, ranges: readonly ProseRange[]) => RuleMatch[] {
   const minWords = rule.minWords ?? 12
   const threshold = rule.threshold ?? 0.6
@@ -41,7 +43,9 @@ export function duplicate(rule: RuleFile): (doc: ProseDoc, ranges: readonly Pros
         const b = candidates[bi]
         if (!b || count / a.triples.size < threshold) continue
         const aIsSummary = doc.moreOffset !== undefined && a.start < doc.moreOffset && b.start > doc.moreOffset
-        if (!aIsSummary && sectionOf(a.start) !== sectionOf(b.start)) continue
+        // Within a section, steps that differ only in names ("create the X index ... create the Y
+        // index") are parallel on purpose: only a near-verbatim copy is a leftover.
+        if (!aIsSummary && (sectionOf(a.start) !== sectionOf(b.start) || count / a.triples.size < SAME_SECTION_THRESHOLD)) continue
         const flagA = aIsSummary || (a.start > b.start && !(doc.moreOffset !== undefined && b.start < doc.moreOffset))
         if (!flagA || flagged.has(ai)) continue
         flagged.add(ai)

@@ -30,6 +30,10 @@ export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined
         if (/:\s*$/.test(before) || NUMBERED.test(before)) return
         if (/[\p{L}\p{N}][.-]$/u.test(before)) return
         if (protectedSpans.some(([s, e]) => w.start < e && w.end > s)) return
+        if (quotedSpans(range.text).some(([s, e]) => w.start >= s && w.end <= e)) return
+        // After a name ("OpenTelemetry Collector", "Linkerd Hero"): part of the product's name.
+        const previous = list[index - 1]
+        if (previous && /^\s+$/.test(range.text.slice(previous.end, w.start)) && /^\p{Lu}/u.test(previous.word) && !isCommonWord(previous.word)) return
         // Followed by an acronym or identifier ("Table API", "Transform UDF"): part of a name.
         const next = list[index + 1]
         if (next && /^\s+$/.test(range.text.slice(w.end, next.start)) && /^\p{Lu}(?:\p{Lu}|\p{Ll}+\p{Lu})/u.test(next.word)) return
@@ -62,20 +66,26 @@ export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined
 }
 
 /**
- * Words the post's own prose capitalises mid-sentence and never writes in lower case:
- * the author treats them as names ("Rust", "Technical Committee"), so headings keep them.
+ * Words the post's own prose capitalises mid-sentence more often than it writes them in
+ * lower case: the author treats them as names ("Rust", "Service Topology"), so headings keep them.
  */
 function capitalisedInProse(ranges: readonly ProseRange[]): Set<string> {
-  const upper = new Set<string>()
-  const lower = new Set<string>()
+  const upper = new Map<string, number>()
+  const lower = new Map<string, number>()
   for (const range of ranges) {
     if (range.scope === 'heading' || range.scope === 'frontmatter') continue
     wordsOf(range).forEach((w, index) => {
-      if (/^\p{Ll}+$/u.test(w.word)) lower.add(w.word)
-      else if (index > 0 && /^\p{Lu}\p{Ll}+$/u.test(w.word) && !/[.!?:]["'”’)]?\s*$/u.test(range.text.slice(0, w.start))) upper.add(w.word)
+      if (/^\p{Ll}+$/u.test(w.word)) lower.set(w.word, (lower.get(w.word) ?? 0) + 1)
+      else if (index > 0 && /^\p{Lu}\p{Ll}+$/u.test(w.word) && !/[.!?:]["'”’)]?\s*$/u.test(range.text.slice(0, w.start))) upper.set(w.word, (upper.get(w.word) ?? 0) + 1)
     })
   }
-  return new Set([...upper].filter((w) => !lower.has(w.toLowerCase())))
+  return new Set([...upper].filter(([w, n]) => n > (lower.get(w.toLowerCase()) ?? 0)).map(([w]) => w))
+}
+
+/** Quoted text in a heading ("the 'Primary Key' feature") is cited as written. */
+function quotedSpans(text: string): [number, number][] {
+  if (!/['"‘“]/.test(text)) return []
+  return [...text.matchAll(/"[^"]*"|“[^”]*”|‘[^’]*’|(?<!\p{L})'[^']*'(?!\p{L})/gu)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length])
 }
 
 interface Edit {
