@@ -27,7 +27,8 @@ export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined
         if (index > 0 && /^\p{Ll}+$/u.test(w.word) && !MINOR_WORDS.has(w.word)) sentenceStyled = true
         if (index === 0 || !/^\p{Lu}\p{Ll}+$/u.test(w.word) || exceptions.has(w.word)) return
         const before = range.text.slice(0, w.start)
-        if (/:\s*$/.test(before) || NUMBERED.test(before)) return
+        // The first word after a colon or a sentence end ("Interested? Act fast!") starts a sentence.
+        if (/[:?!]\s*$/.test(before) || NUMBERED.test(before)) return
         if (/[\p{L}\p{N}][.-]$/u.test(before)) return
         if (protectedSpans.some(([s, e]) => w.start < e && w.end > s)) return
         if (quotedSpans(range.text).some(([s, e]) => w.start >= s && w.end <= e)) return
@@ -37,6 +38,8 @@ export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined
         // Followed by an acronym or identifier ("Table API", "Transform UDF"): part of a name.
         const next = list[index + 1]
         if (next && /^\s+$/.test(range.text.slice(w.end, next.start)) && /^\p{Lu}(?:\p{Lu}|\p{Ll}+\p{Lu})/u.test(next.word)) return
+        // Before a word the post uses as a name ("Service Topology"): the first half of it.
+        if (next && /^\s+$/.test(range.text.slice(w.end, next.start)) && names.has(next.word)) return
         if (!isCommonWord(w.word) || names.has(w.word)) return
         edits.push({ start: w.start, end: w.end, to: w.word.toLowerCase() })
       })
