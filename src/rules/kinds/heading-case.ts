@@ -16,6 +16,7 @@ export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined
   const exceptions = new Set(rule.exceptions ?? [])
   return (ranges) => {
     const names = capitalisedInProse(ranges)
+    const pairs = capitalisedPairs(ranges)
     const headings: { range: ProseRange; edits: Edit[]; sentenceStyled: boolean }[] = []
     for (const range of ranges) {
       if (range.scope !== 'heading' || (range.depth ?? 1) < minDepth) continue
@@ -32,14 +33,16 @@ export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined
         if (/[\p{L}\p{N}][.-]$/u.test(before)) return
         if (protectedSpans.some(([s, e]) => w.start < e && w.end > s)) return
         if (quotedSpans(range.text).some(([s, e]) => w.start >= s && w.end <= e)) return
-        // After a name ("OpenTelemetry Collector", "Linkerd Hero"): part of the product's name.
-        const previous = list[index - 1]
-        if (previous && /^\s+$/.test(range.text.slice(previous.end, w.start)) && /^\p{Lu}/u.test(previous.word) && !isCommonWord(previous.word)) return
         // Followed by an acronym or identifier ("Table API", "Transform UDF"): part of a name.
         const next = list[index + 1]
         if (next && /^\s+$/.test(range.text.slice(w.end, next.start)) && /^\p{Lu}(?:\p{Lu}|\p{Ll}+\p{Lu})/u.test(next.word)) return
         // Before a word the post uses as a name ("Service Topology"): the first half of it.
         if (next && /^\s+$/.test(range.text.slice(w.end, next.start)) && names.has(next.word)) return
+        // A capitalised pair the post writes more than once ("Linkerd Hero", "OpenTelemetry
+        // Collector") is a name, wherever it appears.
+        const previous = list[index - 1]
+        if (previous && (pairs.get(`${previous.word} ${w.word}`) ?? 0) >= 2) return
+        if (next && (pairs.get(`${w.word} ${next.word}`) ?? 0) >= 2) return
         if (!isCommonWord(w.word) || names.has(w.word)) return
         edits.push({ start: w.start, end: w.end, to: w.word.toLowerCase() })
       })
@@ -83,6 +86,23 @@ function capitalisedInProse(ranges: readonly ProseRange[]): Set<string> {
     })
   }
   return new Set([...upper].filter(([w, n]) => n > (lower.get(w.toLowerCase()) ?? 0)).map(([w]) => w))
+}
+
+/** Adjacent capitalised words ("Linkerd Hero"), counted over the whole post. */
+function capitalisedPairs(ranges: readonly ProseRange[]): Map<string, number> {
+  const pairs = new Map<string, number>()
+  for (const range of ranges) {
+    if (range.scope === 'frontmatter') continue
+    const list = wordsOf(range)
+    for (let i = 1; i < list.length; i++) {
+      const a = list[i - 1]
+      const b = list[i]
+      if (!a || !b || !/^\p{Lu}/u.test(a.word) || !/^\p{Lu}/u.test(b.word) || !/^\s+$/.test(range.text.slice(a.end, b.start))) continue
+      const key = `${a.word} ${b.word}`
+      pairs.set(key, (pairs.get(key) ?? 0) + 1)
+    }
+  }
+  return pairs
 }
 
 /** Quoted text in a heading ("the 'Primary Key' feature") is cited as written. */
