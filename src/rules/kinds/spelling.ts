@@ -1,6 +1,10 @@
 import type { RuleFile } from '../rule-file.js'
 import type { ProseRange } from '../../markdown/prose-doc.js'
+import { englishWords } from '../../spelling/english-words.js'
 import { englishChecker, type WordChecker } from '../../spelling/hunspell.js'
+import { softwareTerms } from '../../spelling/software-terms.js'
+import { correctTypo, type TypoContext } from '../../spelling/typo-correction.js'
+import { englishFrequency } from '../../spelling/word-frequency.js'
 import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
 import { wordsOf, type Word } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
@@ -22,12 +26,17 @@ export function spelling(rule: RuleFile, context: SpellingContext): RangeChecker
   return (ranges) => {
     const checker = englishChecker()
     const out: RuleMatch[] = []
+    let typos: PostTypos | undefined
+    const typoContext = (): PostTypos => {
+      typos ??= postTypoContext(ranges, checker, accepted)
+      return typos
+    }
     for (const range of ranges) {
       for (const w of wordsOf(range)) {
         // Only hyphenated words and words of five letters or more can be reported (see check).
         if (w.end - w.start < 5 && !w.word.includes('-')) continue
         const word = lowerCaseWord(range.text, w)
-        if (word !== undefined) check(range, word, w.start, { checker, accepted, out })
+        if (word !== undefined) check(range, word, w.start, { checker, accepted, out, typos: typoContext })
       }
     }
     return out
@@ -67,6 +76,38 @@ interface Check {
   readonly checker: WordChecker
   readonly accepted: ReadonlySet<string>
   readonly out: RuleMatch[]
+  readonly typos: () => PostTypos
+}
+
+type PostTypos = TypoContext & { readonly skip: ReadonlySet<ProseRange> }
+
+/**
+ * What a typo correction weighs, made once per post on its first unknown word: how often
+ * the post uses each word, and the ranges that read as lists of names or identifiers
+ * (three unknown words or more, or under three words) where no word is corrected.
+ */
+function postTypoContext(ranges: readonly ProseRange[], checker: WordChecker, accepted: ReadonlySet<string>): PostTypos {
+  const uses = new Map<string, number>()
+  const skip = new Set<ProseRange>()
+  for (const range of ranges) {
+    const all = wordsOf(range)
+    let unknown = 0
+    for (const w of all) {
+      const lower = w.word.toLowerCase()
+      uses.set(lower, (uses.get(lower) ?? 0) + 1)
+      if (w.word === lower && !accepted.has(lower) && !checker.isKnown(w.word)) unknown++
+    }
+    if (unknown >= 3 || all.length < 3) skip.add(range)
+  }
+  const jargon = softwareTerms()
+  return {
+    isKnown: (w) => checker.isKnown(w),
+    frequency: englishFrequency(),
+    jargon: { has: (w) => jargon.has(w) || accepted.has(w) },
+    words: englishWords(),
+    usesInPost: (w) => uses.get(w) ?? 0,
+    skip,
+  }
 }
 
 function check(range: ProseRange, word: string, start: number, c: Check): void {
@@ -84,8 +125,12 @@ function check(range: ProseRange, word: string, start: number, c: Check): void {
     return
   }
   if (word.length < 4 || word.includes("'") || word.includes('’')) return
-  const fix = unambiguous(word, c.checker.corrections(word))
+  const fix = unambiguous(word, c.checker.corrections(word)) ?? typoFix(range, word, c.typos())
   if (fix) c.out.push({ range, start, end, replacement: fix })
+}
+
+function typoFix(range: ProseRange, word: string, ctx: PostTypos): string | undefined {
+  return ctx.skip.has(range) ? undefined : correctTypo(word, ctx)
 }
 
 /**

