@@ -23,7 +23,8 @@ export interface ItemOutcome {
 
 /** Lints context + original as one post and applies the fixes that fall on the original's lines. */
 export function runItem(linter: Linter, input: ItemInput): ItemOutcome {
-  const prefix = input.context === '' || input.context.endsWith('\n') ? input.context : `${input.context}\n`
+  const context = withoutCutFence(input.context)
+  const prefix = context === '' || context.endsWith('\n') ? context : `${context}\n`
   const source = `${prefix}${input.original}\n`
   const firstLine = prefix.split('\n').length
   const lastLine = firstLine + input.original.split('\n').length - 1
@@ -40,6 +41,18 @@ export function runItem(linter: Linter, input: ItemInput): ItemOutcome {
     if (edits.length > 0) botLineByRule.set(ruleId, applyEdits(source, edits).slice(prefix.length).replace(/\n$/, ''))
   }
   return { findings, contextFindings: result.findings.filter((f) => !onOriginal(f)), botLine, botLineByRule }
+}
+
+/**
+ * A context cut from a diff hunk can start inside a fenced code block; its closing fence
+ * would then open a block that swallows the lines under review. Such a context keeps
+ * only what follows that fence.
+ */
+export function withoutCutFence(context: string): string {
+  const lines = context.split('\n')
+  const fences = lines.flatMap((line, i) => (/^ {0,3}(?:```|~~~)/.test(line) ? [i] : []))
+  if (fences.length % 2 === 0) return context
+  return lines.slice((fences[0] as number) + 1).join('\n')
 }
 
 /** Column edits that a merged fix accepted never overlap; applied last first. */

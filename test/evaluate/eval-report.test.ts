@@ -50,3 +50,11 @@ describe('eval report', () => {
     expect(() => parseReviewItems('x.jsonl', '\n{oops\n')).toThrow(/x\.jsonl:2: not JSON/)
   })
 })
+
+describe('review item context', () => {
+  it('drops a code block cut open at the start of the hunk', async () => {
+    const { withoutCutFence } = await import('../../src/evaluate/evaluate-item.js')
+    expect(withoutCutFence('  FROM s;\n```\n\n## Syntax\n')).toBe('\n## Syntax\n')
+    expect(withoutCutFence('Text\n```sql\nSELECT 1;\n```\n')).toBe('Text\n```sql\nSELECT 1;\n```\n')
+  })
+})
