@@ -17,8 +17,9 @@ export interface ExampleFailure {
 }
 
 /**
- * Runs a rule's own examples (at least two bad and two good): every `bad` is flagged by the rule (and its fixes give
- * `fixed`, or no fix for `flag: true`), every `good` is not. The other rule files are
+ * Runs a rule's own examples (at least two bad and two good): every `bad` is flagged by the rule (with the
+ * `message` and at the `at` line:column it pins, if any; its fixes give `fixed`, or no fix for `flag: true`),
+ * every `good` is not. The other rule files are
  * compiled alongside, so a rule sees the same shared terms as in a real run.
  */
 export function checkExamples(rule: RuleFile, allRules: readonly RuleFile[]): ExampleFailure[] {
@@ -38,6 +39,11 @@ export function checkExamples(rule: RuleFile, allRules: readonly RuleFile[]): Ex
       return
     }
     if (findings.length === 0) return fail(index, 'bad example is not flagged')
+    const pinned = findings.filter((f) => (example.message === undefined || f.message === example.message) && (example.at === undefined || `${f.span.start.line}:${f.span.start.column}` === example.at))
+    if (pinned.length === 0) {
+      const seen = findings.map((f) => `${f.span.start.line}:${f.span.start.column} "${f.message}"`).join('; ')
+      return fail(index, `no finding${example.at === undefined ? '' : ` at ${example.at}`}${example.message === undefined ? '' : ` with message "${example.message}"`}; found ${seen}`)
+    }
     const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []))
     if (example.flag && fixes.length > 0) return fail(index, 'example says flag only, but the rule proposes a fix')
     if (example.fixed !== undefined) {

@@ -38,17 +38,30 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
   const errors: ConfigError[] = []
   for (const file of files) {
     const kind = RULE_KINDS[file.extends]
+    const unknown = unknownPlaceholders(file.message)
+    if (unknown.length > 0) {
+      errors.push({ file: file.file, path: 'message', message: `unknown placeholder ${unknown.map((p) => `{${p}}`).join(', ')}: a message may use ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}` })
+      continue
+    }
     try {
       const inScope = scopeFilter(file)
       const env = { accept: context.accept, extraTerms: file === termsOwner ? context.extraTerms : [], termWords, findTerms, phrases, rangesOf: (doc: ProseDoc) => inRanges(doc, inScope) }
       const check = kind.compile(file, env)
       rules.push(compiledRule(file, check))
     } catch (error) {
-      if (!(error instanceof PatternError)) throw error
-      errors.push({ file: file.file, path: kind.patternField ?? 'tokens', message: error.message })
+      // One broken rule is reported and left out; the others still run.
+      if (error instanceof PatternError) errors.push({ file: file.file, path: kind.patternField ?? 'tokens', message: error.message })
+      else errors.push({ file: file.file, path: '', message: `cannot compile the rule: ${error instanceof Error ? error.message : String(error)}` })
     }
   }
   return { rules, errors }
+}
+
+/** What a rule's message may name; toFinding fills them in. */
+export const PLACEHOLDERS = ['actual', 'expected', 'line'] as const
+
+function unknownPlaceholders(message: string): string[] {
+  return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name))
 }
 
 function compiledRule(file: RuleFile, check: (doc: ProseDoc) => RuleMatch[]): CompiledRule {

@@ -7,7 +7,7 @@ export type RuleKind =
 export type TermSpec = string | { readonly term: string; readonly variants?: readonly string[]; readonly exactVariantsOnly?: boolean }
 
 export type RuleExample =
-  | { readonly bad: string; readonly fixed?: string; readonly flag?: true }
+  | { readonly bad: string; readonly fixed?: string; readonly flag?: true; readonly message?: string; readonly at?: string }
   | { readonly good: string }
 
 /** A rule file as written by a maintainer (validated against rules/rule.schema.json). */
