@@ -28,6 +28,8 @@ export interface RepoConfig {
   readonly drafts: boolean
   /** Larger files are skipped with a message. */
   readonly maxFileBytes: number
+  /** Time one post may take to lint; a post over it is listed as not reviewed. */
+  readonly lintBudgetMs: number
   /** A Vale configuration (.vale.ini), relative to the repository root: its styles replace the bundled rules. */
   readonly vale?: string
 }
@@ -48,6 +50,7 @@ export const DEFAULT_CONFIG: RepoConfig = {
   failOn: 'never',
   drafts: false,
   maxFileBytes: 1_000_000,
+  lintBudgetMs: 10_000,
 }
 
 const CONFIG_SCHEMA = {
@@ -65,6 +68,7 @@ const CONFIG_SCHEMA = {
     failOn: { enum: ['error', 'warning', 'never'] },
     drafts: { type: 'boolean' },
     maxFileBytes: { type: 'integer', minimum: 1 },
+    lintBudgetMs: { type: 'integer', minimum: 100, maximum: 600_000 },
     vale: { type: 'string', minLength: 1 },
   },
 } as const

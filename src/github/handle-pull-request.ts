@@ -2,6 +2,7 @@ import { parseRepoConfig, parseRepoConfigText, type RepoConfig } from '../config
 import { formatConfigError, type ConfigError } from '../config/config-error.js'
 import type { SkippedFile } from '../core/types.js'
 import { createLinter } from '../lint/linter.js'
+import { lintPool } from '../lint-pool/lint-pool.js'
 import { readMarkers } from '../review/fingerprint.js'
 import { planReview } from '../review/plan-review.js'
 import type { ReviewFile, ReviewPlan } from '../review/plan-types.js'
@@ -78,7 +79,8 @@ export async function handlePullRequest(options: HandlerOptions): Promise<RunSum
       notReviewed.push({ path: file.path, reason: 'could not be read at the head commit (missing, or over 1 MB)' })
       continue
     }
-    const result = linter.lint(file.path, bytes)
+    // On a worker thread: the process keeps answering webhooks and health checks meanwhile.
+    const result = await lintPool().lint({ config, extraRuleFiles, path: file.path, bytes })
     if (result.kind === 'skipped') notReviewed.push(result.skipped)
     else files.push({ path: file.path, source: result.source, patch: file.patch, findings: result.findings })
   }

@@ -12,9 +12,6 @@ import { DEFAULT_LIMITS, findShapeProblem, type PostLimits } from '../guard/post
 import { checkExamples, exampleFailureToError } from './check-examples.js'
 import { lintMarkdown } from './lint-markdown.js'
 
-/** Time one post may take to lint before it is listed as not reviewed (lintBudgetMs). */
-export const DEFAULT_BUDGET_MS = 10_000
-
 export type LintResult =
   | { readonly kind: 'linted'; readonly source: string; readonly findings: Finding[] }
   | { readonly kind: 'skipped'; readonly skipped: SkippedFile }
@@ -35,7 +32,7 @@ export function createLinter(options: {
   config: RepoConfig
   extraRuleFiles?: readonly RuleSource[]
   vale?: string
-  /** Time one post may take (lintBudgetMs); over it, the post is listed as not reviewed. */
+  /** Overrides the config's lintBudgetMs (the CLI's --lint-budget). */
   budgetMs?: number
   limits?: PostLimits
 }): {
@@ -76,7 +73,7 @@ export function createLinter(options: {
       // Hostile shapes are refused before parsing; whatever else is slow stops at the budget.
       const shape = findShapeProblem(source, options.limits ?? DEFAULT_LIMITS)
       if (shape) return { kind: 'skipped', skipped: { path, reason: shape.reason } }
-      const linted = runWithBudget(() => lintMarkdown({ path, source, rules: rulesFor(path) }), options.budgetMs ?? DEFAULT_BUDGET_MS)
+      const linted = runWithBudget(() => lintMarkdown({ path, source, rules: rulesFor(path) }), options.budgetMs ?? config.lintBudgetMs)
       if (!linted.ok) return { kind: 'skipped', skipped: { path, reason: linted.reason } }
       return { kind: 'linted', source, findings: linted.value }
     },

@@ -1,0 +1,26 @@
+import { parentPort } from 'node:worker_threads'
+import type { RuleSource } from '../rules/load-rules.js'
+import { createLinter, type Linter } from '../lint/linter.js'
+import type { LintRequest } from './lint-pool.js'
+
+/** Linters by repository setup: compiling the rules costs more than linting a post. */
+const linters = new Map<string, Linter>()
+const KEEP = 8
+
+function linterFor(request: LintRequest): Linter {
+  const key = JSON.stringify([request.config, request.extraRuleFiles satisfies readonly RuleSource[], request.budgetMs])
+  let linter = linters.get(key)
+  if (!linter) {
+    linter = createLinter({ config: request.config, extraRuleFiles: request.extraRuleFiles, ...(request.budgetMs ? { budgetMs: request.budgetMs } : {}) }).linter
+    if (linters.size >= KEEP) linters.delete(linters.keys().next().value as string)
+    linters.set(key, linter)
+  }
+  return linter
+}
+
+parentPort?.on('message', (message: { id: number; request: LintRequest }) => {
+  const { id, request } = message
+  // The linter bounds its own time (a V8 timeout per post), so this thread answers every message.
+  const result = linterFor(request).lint(request.path, request.bytes)
+  parentPort?.postMessage({ id, result })
+})
