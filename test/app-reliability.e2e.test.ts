@@ -104,6 +104,17 @@ describe('the app without Redis', () => {
     expect(github.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/pulls/${number}/reviews`))).toHaveLength(1)
   })
 
+  it('does not lose a review whose POST meets a secondary rate limit four times: the run is put back until retry-after', async () => {
+    const pull = addPull(32)
+    github.faults.push({ method: 'POST', path: /\/pulls\/32\/reviews$/, status: 403, remaining: 4, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' } })
+    await deliver(app, 'pull_request', payload(pull))
+    expect(await waitForRuns(app, ++runs)).toMatchObject({ pr: 32, msg: 'bluepencil run failed' })
+    expect(await waitForRuns(app, ++runs)).toMatchObject({ pr: 32, outcome: 'reviewed' })
+    expect(app.logs.some((l) => l.msg === 'GitHub rate limit: run put back until the limit resets' && l.pr === 32)).toBe(true)
+    expect(github.faults.every((f) => f.remaining === 0)).toBe(true)
+    expect(reviewsOn(32)).toHaveLength(1)
+  }, 60_000)
+
   it('retries a run that fails, with backoff, until it posts its review', async () => {
     const pull = addPull(31)
     // An error Probot's own retries leave alone: the run fails, the queue runs it again.
