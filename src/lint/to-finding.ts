@@ -76,5 +76,6 @@ function render(template: string, vars: Readonly<Record<string, string>>): strin
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ').trim()
+  // Line by line: /\s*\r?\n\s*/ retried at every space of a long run without a line break (quadratic).
+  return text.split('\n').map((line) => line.trim()).filter((line) => line !== '').join(' ')
 }
