@@ -158,7 +158,9 @@ function isDoubling(a: string, b: string): boolean {
   const [short, long] = a.length < b.length ? [a, b] : [b, a]
   if (long.length !== short.length + 1) return false
   for (let i = 2; i < long.length; i++) {
-    if (long[i] === long[i - 1] && long[i] !== 'l' && long.slice(0, i) + long.slice(i + 1) === short) return true
+    // A doubled "l" is British ("modelled"); so is a single "o" where American doubles it ("behove").
+    const british = long[i] === 'l' || (long[i] === 'o' && short === a)
+    if (long[i] === long[i - 1] && !british && long.slice(0, i) + long.slice(i + 1) === short) return true
   }
   return false
 }
