@@ -12,6 +12,7 @@ import { words } from '../src/rules/match/text-tools.js'
 import { benchApp } from './bench-app.js'
 import { benchLoad } from './bench-load.js'
 import { benchVale } from './bench-vale.js'
+import { measureFixSafety } from './fix-safety-bench.js'
 
 const shared = resolve(process.argv[2] ?? '../shared')
 const corpusDir = join(shared, 'corpus', 'flink-web')
@@ -62,6 +63,22 @@ for (const [rule, list] of [...byRule].sort((a, b) => b[1].length - a[1].length)
   console.log(`  ${rule.padEnd(22)} ${String(list.length).padStart(5)}  ${fmt(per1k(list.length), 2).padStart(5)}  ${sample.severity.padEnd(10)} "${sample.actual.slice(0, 50).replace(/\s+/g, ' ')}" (${sample.path.split('/').at(-1)}:${sample.span.start.line})`)
 }
 console.log(`in-process lint, one thread: total ${fmt(perPost.reduce((a, b) => a + b, 0), 0)} ms, median ${fmt(median(perPost), 2)} ms per post`)
+
+// 1b. Fix safety on every post of every corpus: a second `fix` changes nothing, and no
+// rule reports a finding on a fixed line that it did not report there before.
+const corpora = readdirSync(join(shared, 'corpus'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+const allPosts = corpora.flatMap((site) =>
+  readdirSync(join(shared, 'corpus', site)).filter((f) => f.endsWith('.md')).sort().map((f) => ({ path: `${site}/${f}`, source: readFileSync(join(shared, 'corpus', site, f), 'utf8') })),
+)
+const lintText = (path: string, source: string): Finding[] => {
+  const result = linter.lint(path, source)
+  return result.kind === 'linted' ? result.findings : []
+}
+const safety = measureFixSafety(allPosts, lintText)
+console.log(`\n== Fix safety: ${safety.posts} posts of ${corpora.join(', ')}; \`fix\` changes ${safety.changedByFirstFix}`)
+console.log(`posts a second \`fix\` changes: ${safety.changedBySecondFix.length} (must be 0)${safety.changedBySecondFix.length ? `: ${safety.changedBySecondFix.slice(0, 5).join(', ')}` : ''}`)
+console.log(`new findings on fixed lines: ${safety.newFindingsOnFixedLines.length} (must be 0)`)
+for (const f of safety.newFindingsOnFixedLines.slice(0, 10)) console.log(`  ${f.path}:${f.span.start.line} ${f.ruleId} "${f.actual.slice(0, 50).replace(/\s+/g, ' ')}"`)
 
 // 2. Speed: the CLI over the whole corpus vs remark alone (remark-parse with the same
 // plugins, not our code), as fresh processes. The machines are noisy (the same command

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { formatConfigError } from '../config/config-error.js'
 import type { Finding, LineFix } from '../core/types.js'
-import { applyFixes } from '../lint/apply-fixes.js'
+import { fixPost } from '../fix-safety/fix-post.js'
 import { createLinter } from '../lint/linter.js'
 import { loadCliConfig } from './cli-config.js'
 import { formatJson, formatSarif, formatText, type FileReport } from './format-findings.js'
@@ -99,16 +99,20 @@ export async function lintCommand(args: readonly string[], options: LintOptions,
  */
 export async function fixCommand(args: readonly string[], options: Omit<LintOptions, 'format'>, io: CliIo): Promise<number> {
   const prepared = await prepare(args, options, io, true)
-  const { reports, sources } = prepared
+  const { reports, sources, linter } = prepared
   let changed = 0
   let remaining = 0
   let unwritten = 0
   for (const report of reports) {
-    const fixes = uniqueFixes(report.findings)
     remaining += report.findings.filter((f) => !f.fix).length
-    if (fixes.length === 0) continue
+    if (!report.findings.some((f) => f.fix)) continue
     const source = sources.get(report.path) as string
-    const fixed = applyFixes(source, fixes)
+    // Until no fix is left, so a second `fix` finds nothing to do.
+    const relint = (text: string): Finding[] => {
+      const result = linter.lint(report.path, text)
+      return result.kind === 'linted' ? result.findings : []
+    }
+    const { text: fixed, fixed: count, firstPassFixes: fixes } = fixPost(source, relint, report.findings)
     if (fixed === source) continue
     const outcome = write(join(io.cwd, report.path), source, fixed)
     if (outcome !== 'written') {
@@ -117,7 +121,6 @@ export async function fixCommand(args: readonly string[], options: Omit<LintOpti
       continue
     }
     changed++
-    const count = report.findings.filter((f) => f.fix).length
     io.stdout(`${report.path}: fixed ${count} finding${count === 1 ? '' : 's'} on line${fixes.length === 1 ? '' : 's'} ${fixes.map(lineLabel).join(', ')}\n`)
   }
   io.stdout(`${changed} file${changed === 1 ? '' : 's'} changed; ${remaining} finding${remaining === 1 ? '' : 's'} left for a human.\n`)
@@ -132,12 +135,6 @@ function write(path: string, expected: string, next: string): 'written' | 'chang
   } catch (error) {
     return { problem: `cannot write the file (${ioReason(error)})` }
   }
-}
-
-function uniqueFixes(findings: readonly Finding[]): LineFix[] {
-  const byLine = new Map<number, LineFix>()
-  for (const f of findings) if (f.fix) byLine.set(f.fix.startLine, f.fix)
-  return [...byLine.values()]
 }
 
 function lineLabel(fix: LineFix): string {

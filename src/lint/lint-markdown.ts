@@ -7,27 +7,46 @@ import { parseMarkdown } from '../markdown/parse.js'
 import { collectProse } from '../markdown/prose-ranges.js'
 import { readOutline } from '../markdown/outline.js'
 import { isSuppressed, readSuppressions, type Suppression } from '../markdown/suppressions.js'
-import { toLineFixes } from './line-fixes.js'
+import { editMask } from '../fix-safety/edit-mask.js'
+import { guardFinding } from '../fix-safety/guard-finding.js'
+import { planFixes } from '../fix-safety/plan-fixes.js'
 import { toFinding } from './to-finding.js'
 import { compareCodeUnits } from '../core/compare.js'
 
 const MORE = /^<!--\s*more\s*-->$/i
 
-/** The per-file pipeline: parse once, share prose with every rule, then merge fixes per line. */
-export function lintMarkdown(options: { path: string; source: string; rules: readonly CompiledRule[] }): Finding[] {
+export interface LintMarkdownOptions {
+  readonly path: string
+  readonly source: string
+  readonly rules: readonly CompiledRule[]
+}
+
+/**
+ * The per-file pipeline: parse once, share prose with every rule, then merge fixes per
+ * line, keeping only fixes that pass the engine's invariants (see fix-safety/).
+ */
+export function lintMarkdown(options: LintMarkdownOptions): Finding[] {
+  const { path, rules } = options
+  const relint = (source: string): Finding[] => findingsOf({ path, source, rules })
+  return planFixes({ source: options.source, findings: relint(options.source), relint })
+}
+
+/** Findings with their guarded column edits, sorted, before fixes are merged. */
+function findingsOf(options: LintMarkdownOptions): Finding[] {
   const { path, source, rules } = options
   const { doc, suppressions } = readPost(source)
+  const guard = { source, cells: editMask(doc) }
   const findings: Finding[] = []
   for (const rule of rules) {
     for (const match of rule.check(doc)) {
-      const finding = toFinding(match, rule, doc, path)
+      const located = toFinding(match, rule, doc, path)
+      const finding = located && guardFinding(located, guard, match.range !== undefined)
       if (finding && !isSuppressed(suppressions, rule.id, finding.span.start.offset)) findings.push(finding)
     }
   }
-  findings.sort(
+  return findings.sort(
     (a, b) => a.span.start.offset - b.span.start.offset || a.span.end.offset - b.span.end.offset || compareCodeUnits(a.ruleId, b.ruleId),
   )
-  return toLineFixes(findings, doc.lines)
 }
 
 /**
