@@ -15,7 +15,9 @@ export function newFindingsOnChangedLines(before: LintedText, after: LintedText)
   const out: Finding[] = []
   let oldLine = 1
   let newLine = 1
-  const parts = diffArrays(before.source.split('\n'), after.source.split('\n'))
+  // Blank and punctuation-only lines (fences) never anchor the diff: matching one of many
+  // alike could pair a changed line with the wrong original.
+  const parts = diffArrays(before.source.split('\n'), after.source.split('\n'), { comparator: (a, b) => a === b && ANCHOR.test(a) })
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as (typeof parts)[number]
     if (!part.added && !part.removed) {
@@ -23,11 +25,16 @@ export function newFindingsOnChangedLines(before: LintedText, after: LintedText)
       newLine += part.value.length
       continue
     }
-    // A change is a run of removed lines, added lines, or removed then added.
-    const next = parts[i + 1]
-    const removed = part.removed ? part.value.length : 0
-    const added = part.added ? part.value.length : next?.added ? next.value.length : 0
-    if (part.removed && next?.added) i++
+    // A change is every removed and added part between two unchanged runs: a line diff
+    // may order them either way when blank lines shift.
+    let removed = 0
+    let added = 0
+    for (; i < parts.length && (parts[i]?.added || parts[i]?.removed); i++) {
+      const p = parts[i] as (typeof parts)[number]
+      if (p.added) added += p.value.length
+      else removed += p.value.length
+    }
+    i--
     const left = new Map<string, number>()
     for (const f of before.findings) if (within(f, oldLine, oldLine + removed)) left.set(key(f), (left.get(key(f)) ?? 0) + 1)
     for (const f of after.findings) {
@@ -41,6 +48,8 @@ export function newFindingsOnChangedLines(before: LintedText, after: LintedText)
   }
   return out
 }
+
+const ANCHOR = /[\p{L}\p{N}]{2}/u
 
 /** Starts and ends on lines [first, end). */
 function within(f: Finding, first: number, end: number): boolean {

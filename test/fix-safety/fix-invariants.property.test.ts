@@ -59,7 +59,7 @@ describe('fix safety on generated Markdown', () => {
         expect(newFindingsOnChangedLines({ source, findings: before }, { source: fixed, findings: lint(fixed) })).toEqual([])
         for (const token of PROTECTED) expect(occurrences(fixed, token)).toBeGreaterThanOrEqual(occurrences(source, token))
       }),
-      { numRuns: 1500 },
+      { numRuns: 1200 },
     )
   }, 120_000)
 
@@ -69,7 +69,7 @@ describe('fix safety on generated Markdown', () => {
         const first = fixPost(source, lint)
         expect(fixPost(first.text, lint).passes).toBe(0)
       }),
-      { numRuns: 700 },
+      { numRuns: 600 },
     )
   }, 120_000)
 })
