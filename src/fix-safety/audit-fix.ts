@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff'
 import type { Finding } from '../core/types.js'
+import { unmatched } from './plan-fixes.js'
 
 export interface LintedText {
   readonly source: string
@@ -35,18 +36,20 @@ export function newFindingsOnChangedLines(before: LintedText, after: LintedText)
       else removed += p.value.length
     }
     i--
-    const left = new Map<string, number>()
-    for (const f of before.findings) if (within(f, oldLine, oldLine + removed)) left.set(key(f), (left.get(key(f)) ?? 0) + 1)
-    for (const f of after.findings) {
-      if (!within(f, newLine, newLine + added)) continue
-      const n = left.get(key(f)) ?? 0
-      if (n > 0) left.set(key(f), n - 1)
-      else out.push(f)
-    }
+    const was = before.findings.filter((f) => within(f, oldLine, oldLine + removed))
+    const now = after.findings.filter((f) => within(f, newLine, newLine + added))
+    // The same finding, or an unfixed one of the same rule quoting text the fix changed
+    // ("Vale." -> "Vale"); a fixed finding never comes back.
+    out.push(...unmatched(now, was, MATCH))
     oldLine += removed
     newLine += added
   }
   return out
+}
+
+const MATCH = {
+  same: (a: Finding, b: Finding) => key(a) === key(b),
+  rewritten: (a: Finding, b: Finding) => a.ruleId === b.ruleId && !b.fix,
 }
 
 const ANCHOR = /[\p{L}\p{N}]{2}/u
@@ -56,6 +59,10 @@ function within(f: Finding, first: number, end: number): boolean {
   return f.span.start.line >= first && f.span.end.line < end
 }
 
+function text(f: Finding): string {
+  return f.actual.replace(/\s+/g, ' ').toLowerCase()
+}
+
 function key(f: Finding): string {
-  return `${f.ruleId}\0${f.actual.replace(/\s+/g, ' ').toLowerCase()}`
+  return `${f.ruleId}\0${text(f)}`
 }

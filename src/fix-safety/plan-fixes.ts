@@ -1,5 +1,5 @@
-import { indexLines } from '../core/text-lines.js'
-import type { Finding, LineFix } from '../core/types.js'
+import { indexLines, type TextLines } from '../core/text-lines.js'
+import type { Edit, Finding, LineFix } from '../core/types.js'
 import { applyFixes } from '../lint/apply-fixes.js'
 import { toLineFixes as mergeFixes } from '../lint/line-fixes.js'
 
@@ -14,7 +14,7 @@ export interface PlanFixesOptions {
 }
 
 /** Rounds of dropping fixes before giving up on fixing the post at all. */
-const MAX_ROUNDS = 4
+const MAX_ROUNDS = 6
 
 /**
  * Merges edits into whole-line fixes and keeps only fixes that leave their lines with
@@ -33,11 +33,10 @@ export function planFixes(options: PlanFixesOptions): Finding[] {
     const merged = mergeFixes(candidates, lines)
     const fixes = uniqueFixes(merged)
     if (fixes.length === 0) return merged
-    const bad = harmfulFixes(fixes, findings, relint(applyFixes(source, fixes)))
-    if (bad.size === 0) return merged
-    merged.forEach((f, i) => {
-      if (f.fix && bad.has(key(f.fix))) rejected.add(findings[i] as Finding)
-    })
+    const fixedText = applyFixes(source, fixes)
+    const culprits = harmfulEdits({ merged, before: findings, after: relint(fixedText), lines, afterLines: indexLines(fixedText) })
+    if (culprits.size === 0) return merged
+    for (const f of culprits) rejected.add(f)
   }
   return mergeFixes(findings.map(withoutEdits), lines)
 }
@@ -56,29 +55,89 @@ function key(fix: LineFix): string {
   return `${fix.startLine}:${fix.endLine}`
 }
 
-/** Fixes after which some rule reports, on the fixed lines, a finding it did not report there before. */
-function harmfulFixes(fixes: readonly LineFix[], before: readonly Finding[], after: readonly Finding[]): Set<string> {
-  const bad = new Set<string>()
+interface Audit {
+  /** `merged[i]` is `before[i]` with its fix. */
+  readonly merged: readonly Finding[]
+  readonly before: readonly Finding[]
+  readonly after: readonly Finding[]
+  readonly lines: TextLines
+  readonly afterLines: TextLines
+}
+
+/**
+ * For every fix after which some rule reports, on the fixed lines, a finding it did not
+ * report there before: the finding whose edit lands nearest that new finding, so the
+ * other edits on the line can still be applied. A finding left unfixed that overlapped
+ * an applied edit may come back with the edit inside its text (a heading rule quoting
+ * the fixed heading): it counts as the same. A fixed finding never comes back.
+ */
+function harmfulEdits({ merged, before, after, lines, afterLines }: Audit): Set<Finding> {
+  const culprits = new Set<Finding>()
+  const groups = new Map<string, Finding[]>()
+  merged.forEach((f, i) => {
+    if (f.fix) groups.set(key(f.fix), [...(groups.get(key(f.fix)) ?? []), before[i] as Finding])
+  })
+  const fixed = new Set([...groups.values()].flat())
   let shift = 0
-  for (const fix of fixes) {
+  for (const fix of uniqueFixes(merged)) {
     const newStart = fix.startLine + shift
     const newLines = fix.text === '' ? 0 : fix.text.split('\n').length
     shift += newLines - (fix.endLine - fix.startLine + 1)
     if (newLines === 0) continue
     const newEnd = newStart + newLines - 1
-    const was = counts(before.filter((f) => onLines(f, fix.startLine, fix.endLine)), fix.startLine, fix.endLine)
-    for (const f of after) {
-      if (!onLines(f, newStart, newEnd)) continue
-      const k = findingKey(f, newStart, newEnd)
-      const left = was.get(k) ?? 0
-      if (left === 0) {
-        bad.add(key(fix))
-        break
-      }
-      was.set(k, left - 1)
-    }
+    const group = groups.get(key(fix)) ?? []
+    const applied = group.flatMap((f) => f.edits)
+    const was = before.filter((f) => onLines(f, fix.startLine, fix.endLine))
+    const now = after.filter((f) => onLines(f, newStart, newEnd))
+    const [broken] = unmatched(now, was, {
+      same: (a, b) => findingKey(a, newStart, newEnd) === findingKey(b, fix.startLine, fix.endLine),
+      rewritten: (a, b) => a.ruleId === b.ruleId && !fixed.has(b) && applied.some((e) => overlaps(b, e)),
+    })
+    if (!broken) continue
+    const shiftOf = (lines.starts[fix.startLine - 1] ?? 0) - (afterLines.starts[newStart - 1] ?? 0)
+    culprits.add(nearest(group, broken, shiftOf))
   }
-  return bad
+  return culprits
+}
+
+/** The finding whose edit, placed in the fixed text, lies closest to `broken`. */
+function nearest(group: readonly Finding[], broken: Finding, oldMinusNew: number): Finding {
+  const edits = group.flatMap((f) => f.edits.map((e) => ({ f, e }))).sort((a, b) => a.e.start - b.e.start)
+  let delta = -oldMinusNew
+  let best = { f: group[0] as Finding, distance: Number.POSITIVE_INFINITY }
+  for (const { f, e } of edits) {
+    const from = e.start + delta
+    const to = from + e.text.length
+    const distance = Math.max(0, from - broken.span.end.offset, broken.span.start.offset - to)
+    if (distance < best.distance) best = { f, distance }
+    delta += e.text.length - (e.end - e.start)
+  }
+  return best.f
+}
+
+function overlaps(f: Finding, e: Edit): boolean {
+  return f.span.start.offset <= e.end && f.span.end.offset >= e.start
+}
+
+/**
+ * The findings of `now` that pair with none of `was`, each used once: first every pair
+ * that is the same finding, then pairs where the fix rewrote the old one's text.
+ */
+export function unmatched(now: readonly Finding[], was: readonly Finding[], match: {
+  same: (now: Finding, was: Finding) => boolean
+  rewritten: (now: Finding, was: Finding) => boolean
+}): Finding[] {
+  const pool = [...was]
+  const rest = now.filter((f) => {
+    const i = pool.findIndex((w) => match.same(f, w))
+    if (i >= 0) pool.splice(i, 1)
+    return i < 0
+  })
+  return rest.filter((f) => {
+    const i = pool.findIndex((w) => match.rewritten(f, w))
+    if (i >= 0) pool.splice(i, 1)
+    return i < 0
+  })
 }
 
 function onLines(f: Finding, first: number, last: number): boolean {
@@ -96,11 +155,4 @@ function findingKey(f: Finding, first: number, last: number): string {
   return inside ? `${f.ruleId}\0${f.actual.replace(/\s+/g, ' ').toLowerCase()}` : `${f.ruleId}\0*`
 }
 
-function counts(findings: readonly Finding[], first: number, last: number): Map<string, number> {
-  const out = new Map<string, number>()
-  for (const f of findings) {
-    const k = findingKey(f, first, last)
-    out.set(k, (out.get(k) ?? 0) + 1)
-  }
-  return out
-}
+
