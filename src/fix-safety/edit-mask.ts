@@ -1,4 +1,4 @@
-import type { ProseDoc } from '../checks/types.js'
+import type { ProseDoc } from '../markdown/prose-doc.js'
 import { PLACEHOLDER } from '../markdown/align-text.js'
 import type { ProseRange } from '../markdown/prose-ranges.js'
 import { isCodeLike } from './code-like.js'
