@@ -67,14 +67,14 @@ console.log(`in-process lint, one thread: total ${fmt(perPost.reduce((a, b) => a
 // 1b. Fix safety on every post of every corpus: a second `fix` changes nothing, and no
 // rule reports a finding on a fixed line that it did not report there before.
 const corpora = readdirSync(join(shared, 'corpus'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
-const allPosts = corpora.flatMap((site) =>
+const corpusPosts = corpora.flatMap((site) =>
   readdirSync(join(shared, 'corpus', site)).filter((f) => f.endsWith('.md')).sort().map((f) => ({ path: `${site}/${f}`, source: readFileSync(join(shared, 'corpus', site, f), 'utf8') })),
 )
 const lintText = (path: string, source: string): Finding[] => {
   const result = linter.lint(path, source)
   return result.kind === 'linted' ? result.findings : []
 }
-const safety = measureFixSafety(allPosts, lintText)
+const safety = measureFixSafety(corpusPosts, lintText)
 console.log(`\n== Fix safety: ${safety.posts} posts of ${corpora.join(', ')}; \`fix\` changes ${safety.changedByFirstFix}`)
 console.log(`posts a second \`fix\` changes: ${safety.changedBySecondFix.length} (must be 0)${safety.changedBySecondFix.length ? `: ${safety.changedBySecondFix.slice(0, 5).join(', ')}` : ''}`)
 console.log(`new findings on fixed lines: ${safety.newFindingsOnFixedLines.length} (must be 0)`)

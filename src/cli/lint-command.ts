@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { formatConfigError } from '../config/config-error.js'
-import type { Finding, LineFix } from '../core/types.js'
+import type { Finding, FixTier, LineFix } from '../core/types.js'
 import { fixPost } from '../fix-safety/fix-post.js'
 import { createLinter } from '../lint/linter.js'
 import { loadCliConfig } from './cli-config.js'
@@ -33,7 +33,7 @@ interface Prepared {
   readonly vale: string | undefined
 }
 
-async function prepare(args: readonly string[], options: Omit<LintOptions, 'format'>, io: CliIo, keepSources: boolean): Promise<Prepared> {
+async function prepare(args: readonly string[], options: Omit<LintOptions, 'format'> & { fixTiers?: readonly FixTier[] }, io: CliIo, keepSources: boolean): Promise<Prepared> {
   const loaded = loadCliConfig({ root: io.cwd, ...(options.config ? { configPath: options.config } : {}), extraRuleDirs: options.rules ?? [] })
   const vale = resolveValeConfig({
     ...(options.vale === undefined ? {} : { flag: options.vale }),
@@ -41,7 +41,7 @@ async function prepare(args: readonly string[], options: Omit<LintOptions, 'form
     repoRoot: repoRootOf(loaded.configFile, io.cwd),
     cwd: io.cwd,
   })
-  const setup = { config: loaded.config, extraRuleFiles: loaded.extraRuleFiles, keepSources: keepSources || vale !== undefined, ...(vale === undefined ? {} : { vale }), ...(options.lintBudget ? { budgetMs: options.lintBudget } : {}) }
+  const setup = { config: loaded.config, extraRuleFiles: loaded.extraRuleFiles, keepSources: keepSources || vale !== undefined, ...(vale === undefined ? {} : { vale }), ...(options.lintBudget ? { budgetMs: options.lintBudget } : {}), ...(options.fixTiers ? { fixTiers: options.fixTiers } : {}) }
   const { linter, errors, warnings } = createLinter(setup)
   const configErrors = [...loaded.errors, ...errors]
   if (configErrors.length > 0) throw new UsageError(configErrors.map(formatConfigError).join('\n'))
@@ -97,8 +97,10 @@ export async function lintCommand(args: readonly string[], options: LintOptions,
  * the text that was linted; a post edited meanwhile, or one that cannot be written, is
  * left as it is and named.
  */
-export async function fixCommand(args: readonly string[], options: Omit<LintOptions, 'format'>, io: CliIo): Promise<number> {
-  const prepared = await prepare(args, options, io, true)
+export async function fixCommand(args: readonly string[], options: Omit<LintOptions, 'format'> & { all?: boolean }, io: CliIo): Promise<number> {
+  // Safe fixes only, unless asked: wording is for a human to accept.
+  const fixTiers: FixTier[] = options.all ? ['safe', 'review'] : ['safe']
+  const prepared = await prepare(args, { ...options, fixTiers }, io, true)
   const { reports, sources, linter } = prepared
   let changed = 0
   let remaining = 0

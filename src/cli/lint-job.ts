@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { RuleSource } from '../rules/load-rules.js'
 import type { RepoConfig } from '../config/repo-config.js'
-import type { Finding } from '../core/types.js'
+import type { Finding, FixTier } from '../core/types.js'
 import { createLinter, type LintResult, type Linter } from '../lint/linter.js'
 import { ioReason } from './rule-dirs.js'
 
@@ -14,6 +14,8 @@ export interface LintSetup {
   readonly vale?: string
   /** Time one post may take (lintBudgetMs); over it, the post is not checked. */
   readonly budgetMs?: number
+  /** Fix tiers whose fixes are made (`fix`: safe only, unless --all). */
+  readonly fixTiers?: readonly FixTier[]
 }
 
 export type FileResult =

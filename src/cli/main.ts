@@ -43,8 +43,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     const { lintCommand } = await import('./lint-command.js')
     code = await lintCommand(paths, opts, io)
   })
-  withPostOptions(program.command('fix').description('apply every safe fix in place (atomic writes; a post edited meanwhile is left alone)').argument('[paths...]')).action(
-    async (paths: string[], opts: PostOptions) => {
+  withPostOptions(program.command('fix').description('apply every safe fix in place (--all: wording fixes too; atomic writes; a post edited meanwhile is left alone)').argument('[paths...]'))
+    .option('--all', 'also apply the wording fixes a rule proposes for review (fix: review)')
+    .action(
+    async (paths: string[], opts: PostOptions & { all?: boolean }) => {
       const { fixCommand } = await import('./lint-command.js')
       code = await fixCommand(paths, opts, io)
     },

@@ -2,6 +2,13 @@
 
 export type Severity = 'error' | 'warning' | 'suggestion'
 
+/**
+ * How sure a rule is of its fix. `safe`: mechanical, an editor never rejects it (spacing,
+ * a doubled word, the one right spelling of a term); `bluepencil fix` applies it.
+ * `review`: wording, proposed for a human to accept. `none`: message only.
+ */
+export type FixTier = 'safe' | 'review' | 'none'
+
 /** Where prose lives in a post; rules choose the scopes they read. */
 export type Scope = 'paragraph' | 'heading' | 'list' | 'blockquote' | 'table' | 'alt' | 'link' | 'frontmatter'
 
@@ -49,6 +56,8 @@ export interface Finding {
   readonly actual: string
   /** Replacement candidates; empty for message-only findings. */
   readonly expected: readonly string[]
+  /** How sure the rule is of its fix (absent: `review`). */
+  readonly fixTier?: FixTier
   /** Column edits this finding alone would make (source offsets). */
   readonly edits: readonly Edit[]
   /** The merged whole-line fix of every finding touching the same lines; absent when not safe. */

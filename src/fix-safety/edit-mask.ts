@@ -1,6 +1,6 @@
 import type { ProseDoc } from '../markdown/prose-doc.js'
 import { PLACEHOLDER } from '../markdown/align-text.js'
-import type { ProseRange } from '../markdown/prose-ranges.js'
+import type { ProseRange } from '../markdown/prose-doc.js'
 import { isCodeLike } from './code-like.js'
 import { quotedSpans } from './quotations.js'
 

@@ -1,7 +1,7 @@
 import type { ProseDoc } from '../markdown/prose-doc.js'
 import type { CompiledRule } from '../rules/compile-rules.js'
 import { indexLines } from '../core/text-lines.js'
-import type { Finding } from '../core/types.js'
+import type { Finding, FixTier } from '../core/types.js'
 import { readFrontMatter } from '../markdown/front-matter.js'
 import { parseMarkdown } from '../markdown/parse.js'
 import { collectProse } from '../markdown/prose-ranges.js'
@@ -19,6 +19,8 @@ export interface LintMarkdownOptions {
   readonly path: string
   readonly source: string
   readonly rules: readonly CompiledRule[]
+  /** Fix tiers whose fixes are made (default: safe and review, as the app suggests them). */
+  readonly fixTiers?: readonly FixTier[]
 }
 
 /**
@@ -28,7 +30,9 @@ export interface LintMarkdownOptions {
 export function lintMarkdown(options: LintMarkdownOptions): Finding[] {
   const { path, rules } = options
   const relint = (source: string): Finding[] => findingsOf({ path, source, rules })
-  return planFixes({ source: options.source, findings: relint(options.source), relint })
+  const tiers = new Set<FixTier>(options.fixTiers ?? ['safe', 'review'])
+  const applies = (f: Finding): boolean => tiers.has(f.fixTier ?? 'review')
+  return planFixes({ source: options.source, findings: relint(options.source), relint, applies })
 }
 
 /** Findings with their guarded column edits, sorted, before fixes are merged. */

@@ -5,7 +5,7 @@ import { loadBundledRules, parseRuleSources, type RuleSource } from '../rules/lo
 import type { RepoConfig } from '../config/repo-config.js'
 import type { RuleFile } from '../rules/rule-file.js'
 import type { ConfigError } from '../config/config-error.js'
-import type { Finding, SkippedFile } from '../core/types.js'
+import type { Finding, SkippedFile, FixTier } from '../core/types.js'
 import { loadValeProject, ValeConfigError, type ValeProject } from '../vale/vale-project.js'
 import { runWithBudget } from '../guard/budget.js'
 import { DEFAULT_LIMITS, findShapeProblem, type PostLimits } from '../guard/post-shape.js'
@@ -35,6 +35,8 @@ export function createLinter(options: {
   /** Overrides the config's lintBudgetMs (the CLI's --lint-budget). */
   budgetMs?: number
   limits?: PostLimits
+  /** Fix tiers whose fixes are made: `bluepencil fix` makes only safe ones unless --all. */
+  fixTiers?: readonly FixTier[]
 }): {
   linter: Linter
   errors: ConfigError[]
@@ -73,7 +75,7 @@ export function createLinter(options: {
       // Hostile shapes are refused before parsing; whatever else is slow stops at the budget.
       const shape = findShapeProblem(source, options.limits ?? DEFAULT_LIMITS)
       if (shape) return { kind: 'skipped', skipped: { path, reason: shape.reason } }
-      const linted = runWithBudget(() => lintMarkdown({ path, source, rules: rulesFor(path) }), options.budgetMs ?? config.lintBudgetMs)
+      const linted = runWithBudget(() => lintMarkdown({ path, source, rules: rulesFor(path), ...(options.fixTiers ? { fixTiers: options.fixTiers } : {}) }), options.budgetMs ?? config.lintBudgetMs)
       if (!linted.ok) return { kind: 'skipped', skipped: { path, reason: linted.reason } }
       return { kind: 'linted', source, findings: linted.value }
     },

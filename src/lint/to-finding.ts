@@ -19,7 +19,8 @@ export function toFinding(match: RuleMatch, rule: CompiledRule, doc: ProseDoc, p
   const actual = doc.source.slice(at.start, at.end)
   const expected = match.replacement ?? match.expected
   const shown = match.expected ?? match.replacement
-  const safe = match.replacement !== undefined && at.exact && !match.replacement.includes(PLACEHOLDER)
+  const fixTier = rule.fixTier ?? 'review'
+  const safe = fixTier !== 'none' && match.replacement !== undefined && at.exact && !match.replacement.includes(PLACEHOLDER)
   const edits: Edit[] = safe && match.replacement !== actual ? [{ start: at.start, end: at.end, text: match.replacement as string }] : []
   const relatedLine = match.relatedOffset === undefined ? undefined : pointAt(doc.lines, match.relatedOffset).line
   return {
@@ -32,6 +33,7 @@ export function toFinding(match: RuleMatch, rule: CompiledRule, doc: ProseDoc, p
     span: { start: pointAt(doc.lines, at.start), end: pointAt(doc.lines, at.end) },
     actual,
     expected: expected === undefined ? [] : [expected],
+    fixTier,
     edits,
     ...(relatedLine === undefined ? {} : { relatedLine }),
   }

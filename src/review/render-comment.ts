@@ -15,7 +15,9 @@ export function renderComment(options: { findings: readonly Finding[]; suggestio
   const messages = [...new Set(options.findings.map((f) => f.message))]
   const tail = [ruleReference(options.findings), [...new Set(options.fingerprints)].map(marker).join('\n')]
   // GitHub renders each line break of a comment, so one message per line reads as a list.
-  const body = [messages.join('\n'), ...(options.suggestion === null ? [] : [options.suggestion]), ...tail].join('\n\n')
+  // A wording fix (tier `review`) is an editor's proposal, not a correction: say so.
+  const proposal = options.suggestion !== null && options.findings.some((f) => f.fixTier === 'review') ? [PROPOSAL] : []
+  const body = [messages.join('\n'), ...proposal, ...(options.suggestion === null ? [] : [options.suggestion]), ...tail].join('\n\n')
   if (body.length <= MAX_BODY) return body
   // Only a pathological fix or group reaches the limit: drop the block, then trim the messages.
   const note = options.suggestion === null ? [] : ['The suggested text is too long for a comment.']
@@ -24,6 +26,8 @@ export function renderComment(options: { findings: readonly Finding[]; suggestio
   if (text.length > room) text = `${text.slice(0, room).replace(/\n[^\n]*$/, '')}\n…`
   return [text, ...note, ...tail].join('\n\n')
 }
+
+export const PROPOSAL = 'A proposed rewording: accept it only if it keeps your meaning.'
 
 /** `<sub>bluepencil · [rule](url) · warning</sub>`, one rule · severity pair per rule in the comment. */
 function ruleReference(findings: readonly Finding[]): string {

@@ -1,5 +1,5 @@
 import type { ConfigError } from '../config/config-error.js'
-import type { Scope, Severity } from '../core/types.js'
+import type { FixTier, Scope, Severity } from '../core/types.js'
 import type { ProseDoc } from '../markdown/prose-doc.js'
 import type { ProseRange } from '../markdown/prose-doc.js'
 import { RULE_KINDS } from './kinds/registry.js'
@@ -12,6 +12,8 @@ export interface CompiledRule {
   readonly id: string
   readonly file: string
   readonly severity: Severity
+  /** How sure the rule's fix is (absent: `review`). */
+  readonly fixTier?: FixTier
   readonly message: string
   readonly description?: string
   readonly url?: string
@@ -69,6 +71,7 @@ function compiledRule(file: RuleFile, check: (doc: ProseDoc) => RuleMatch[]): Co
     id: file.id,
     file: file.file,
     severity: file.level ?? 'warning',
+    fixTier: file.fix ?? 'review',
     message: file.message,
     ...(file.description === undefined ? {} : { description: file.description }),
     ...(file.link === undefined ? {} : { url: file.link }),

@@ -1,4 +1,4 @@
-import type { Scope, Severity } from '../core/types.js'
+import type { FixTier, Scope, Severity } from '../core/types.js'
 
 export type RuleKind =
   | 'substitution' | 'existence' | 'terms' | 'repetition' | 'list-items'
@@ -20,6 +20,8 @@ export interface RuleFile {
   readonly level?: Severity
   /** false: off unless the repository config gives the rule a level (opt-in). */
   readonly enabled?: boolean
+  /** How sure the rule's fix is; a repository's own rule without it is `review`. */
+  readonly fix?: FixTier
   readonly link?: string
   readonly scope?: readonly Scope[]
   readonly frontmatter?: readonly string[]

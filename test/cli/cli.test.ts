@@ -82,9 +82,20 @@ describe('bluepencil lint', () => {
 })
 
 describe('bluepencil fix', () => {
-  it('applies every fix in place and reports what changed', async () => {
+  it('applies only safe fixes unless --all: wording stays for a human', async () => {
     const dir = workspace()
-    const { code, stdout } = await run(['fix', 'blog/post.md'], dir)
+    const before = readFileSync(join(dir, 'blog', 'post.md'), 'utf8')
+    await run(['fix', 'blog/post.md'], dir)
+    const fixed = readFileSync(join(dir, 'blog', 'post.md'), 'utf8')
+    expect(fixed).not.toBe(before)
+    expect(fixed).toContain('the adaptive Scheduler, a component')
+    const again = await run(['fix', 'blog/post.md'], dir)
+    expect(again.stdout).toMatch(/^0 files changed/m)
+  })
+
+  it('applies every fix in place with --all and reports what changed', async () => {
+    const dir = workspace()
+    const { code, stdout } = await run(['fix', '--all', 'blog/post.md'], dir)
     const fixed = readFileSync(join(dir, 'blog', 'post.md'), 'utf8')
     expect(stdout).toMatch(/^blog\/post\.md: fixed \d+ findings on lines .*108/m)
     expect(fixed).toContain('the adaptive scheduler, a component')
