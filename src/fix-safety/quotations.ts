@@ -32,7 +32,7 @@ function closerOf(c: string, text: string, i: number): string | undefined {
   if (c === '„') return '“'
   if (c === '«') return '»'
   // ‘ also starts nothing inside a word; an apostrophe is ’, never ‘.
-  if (c === '‘' && (i === 0 || /[\s(\[]/.test(text[i - 1] as string))) return '’'
+  if (c === '‘' && (i === 0 || /[\s([]/.test(text[i - 1] as string))) return '’'
   return undefined
 }
 
