@@ -25,9 +25,9 @@ describe('fix tiers', () => {
   })
 
   it('make only safe fixes when asked for safe ones, and wording too when asked for review', () => {
-    const source = 'We utilize the the adaptive Scheduler.\n'
-    expect(lintWith(['safe'], source).find((f) => f.fix)?.fix?.text).toBe('We utilize the adaptive Scheduler.')
-    expect(lintWith(['safe', 'review'], source).find((f) => f.fix)?.fix?.text).toBe('We use the adaptive scheduler.')
+    const source = 'We utilize the the cache.\n'
+    expect(lintWith(['safe'], source).find((f) => f.fix)?.fix?.text).toBe('We utilize the cache.')
+    expect(lintWith(['safe', 'review'], source).find((f) => f.fix)?.fix?.text).toBe('We use the cache.')
   })
 
   it('word a review suggestion as a proposal, and a safe one as a plain fix', () => {
