@@ -2,7 +2,7 @@ import type { ConfigError } from '../config/config-error.js'
 import type { FixTier, Scope, Severity } from '../core/types.js'
 import type { ProseDoc } from '../markdown/prose-doc.js'
 import type { ProseRange } from '../markdown/prose-doc.js'
-import { RULE_KINDS } from './kinds/registry.js'
+import { kindNamed } from './kinds/registry.js'
 import { PhraseIndex } from './match/phrase-index.js'
 import { PatternError } from './match/phrase-pattern.js'
 import type { RuleFile } from './rule-file.js'
@@ -39,7 +39,7 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
   const rules: CompiledRule[] = []
   const errors: ConfigError[] = []
   for (const file of files) {
-    const kind = RULE_KINDS[file.extends]
+    const kind = kindNamed(file.extends)
     const unknown = unknownPlaceholders(file.message)
     if (unknown.length > 0) {
       errors.push({ file: file.file, path: 'message', message: `unknown placeholder ${unknown.map((p) => `{${p}}`).join(', ')}: a message may use ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}` })
@@ -48,11 +48,13 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
     try {
       const inScope = scopeFilter(file)
       const env = { accept: context.accept, extraTerms: file === termsOwner ? context.extraTerms : [], termWords, findTerms, phrases, rangesOf: (doc: ProseDoc) => inRanges(doc, inScope) }
-      const check = kind.compile(file, env)
+      if (!kind) throw new Error(`unknown kind "${file.extends}"`)
+      // The rule was validated against this very kind's schema (its `extends` picked it).
+      const check = kind.compile(file as never, env)
       rules.push(compiledRule(file, check))
     } catch (error) {
       // One broken rule is reported and left out; the others still run.
-      if (error instanceof PatternError) errors.push({ file: file.file, path: kind.patternField ?? 'tokens', message: error.message })
+      if (error instanceof PatternError) errors.push({ file: file.file, path: kind?.patternField ?? 'tokens', message: error.message })
       else errors.push({ file: file.file, path: '', message: `cannot compile the rule: ${error instanceof Error ? error.message : String(error)}` })
     }
   }
@@ -80,8 +82,8 @@ function compiledRule(file: RuleFile, check: (doc: ProseDoc) => RuleMatch[]): Co
 }
 
 function scopeFilter(file: RuleFile): (range: ProseRange) => boolean {
-  const scopes = new Set<Scope>(file.scope ?? DEFAULT_SCOPES)
-  const fields = new Set(file.frontmatter ?? [])
+  const scopes = new Set<Scope>(('scope' in file ? file.scope : undefined) ?? DEFAULT_SCOPES)
+  const fields = new Set(('frontmatter' in file ? file.frontmatter : undefined) ?? [])
   return (range) => (range.scope === 'frontmatter' ? fields.has(range.field ?? '') : scopes.has(range.scope))
 }
 

@@ -1,23 +1,8 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { join } from 'node:path'
-import type { ErrorObject, ValidateFunction } from 'ajv'
-import { packageRoot } from '../core/package-root.js'
-import { type RuleFile } from './rule-file.js'
+import type { z } from 'zod'
+import { RULE_KINDS } from './kinds/registry.js'
+import { ruleFileSchema, type RuleFile } from './rule-file.js'
 import { byLine, type ConfigError } from '../config/config-error.js'
 import { lineOf, parseYaml, toFieldPath, type ParsedYaml } from '../config/yaml-source.js'
-
-let validator: ValidateFunction | undefined
-
-/** Compiled on first use: the bundled rules usually come from the build's cache and need no validation. */
-function schemaValidator(): ValidateFunction {
-  if (!validator) {
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv')
-    const schema = JSON.parse(readFileSync(join(packageRoot(), 'rules', 'rule.schema.json'), 'utf8')) as object
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema)
-  }
-  return validator
-}
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -28,43 +13,88 @@ export function parseRuleFile(text: string, file: string, id: string): { rule: R
   }
   const result = parseYaml(text, file)
   if ('errors' in result) return result
-  const validate = schemaValidator()
-  if (!validate(result.parsed.value)) {
-    return { errors: explain(validate.errors ?? [], result.parsed, file) }
-  }
-  return { rule: { ...(result.parsed.value as Omit<RuleFile, 'id' | 'file'>), id, file } }
+  const parsed = ruleFileSchema.safeParse(result.parsed.value)
+  if (!parsed.success) return { errors: explain(parsed.error.issues, result.parsed, file) }
+  return { rule: { ...parsed.data, id, file, exampleLines: parsed.data.examples.map((_, i) => lineOf(result.parsed, `/examples/${i}`) ?? 1) } }
 }
 
-/** Keeps the most specific message per field: ajv reports every failed branch of anyOf/if. */
-function explain(errors: readonly ErrorObject[], parsed: ParsedYaml, file: string): ConfigError[] {
-  const useful = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if' && e.keyword !== 'oneOf')
+type Path = readonly PropertyKey[]
+
+interface Problem {
+  readonly path: Path
+  readonly message: string
+}
+
+/** One error per field, at the line of the field (or of the object missing it). */
+function explain(issues: readonly z.core.$ZodIssue[], parsed: ParsedYaml, file: string): ConfigError[] {
   const seen = new Set<string>()
   const out: ConfigError[] = []
-  for (const e of useful.length > 0 ? useful : errors) {
-    const pointer = e.keyword === 'additionalProperties'
-      ? `${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty)}`
-      : e.instancePath
-    const message = describe(e)
-    const key = `${pointer} ${message}`
+  for (const problem of issues.flatMap((issue) => problemsOf(issue, [], parsed.value))) {
+    const pointer = problem.path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')
+    const key = `${pointer} ${problem.message}`
     if (seen.has(key)) continue
     seen.add(key)
     const line = lineOf(parsed, pointer)
-    out.push({ file, path: toFieldPath(pointer), message, ...(line === undefined ? {} : { line }) })
+    out.push({ file, path: toFieldPath(pointer), message: problem.message, ...(line === undefined ? {} : { line }) })
   }
   return out.sort(byLine)
 }
 
-function describe(e: ErrorObject): string {
-  switch (e.keyword) {
-    case 'additionalProperties':
-      return 'unknown field (check its spelling against rules/rule.schema.json)'
-    case 'enum':
-      return `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
-    case 'required':
-      return `missing required field "${(e.params as { missingProperty: string }).missingProperty}"`
-    case 'type':
-      return `expected ${(e.params as { type: string }).type}`
+function problemsOf(issue: z.core.$ZodIssue, base: Path, root: unknown): Problem[] {
+  const path = [...base, ...issue.path]
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({ path: [...path, key], message: path.length === 0 ? unusedField(key, root) : 'unknown field' }))
+    case 'invalid_union': {
+      if ('discriminator' in issue) {
+        const kinds = RULE_KINDS.map((k) => k.name)
+        return valueAt(root, path) === undefined
+          ? [{ path: path.slice(0, -1), message: `missing required field "${String(path.at(-1))}"` }]
+          : [{ path, message: `unknown kind: must be one of: ${kinds.join(', ')}` }]
+      }
+      // Report the alternative the value came closest to (a `bad` example, a term with variants).
+      const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? []
+      return closest.length > 0 ? closest.flatMap((inner) => problemsOf(inner, path, root)) : [{ path, message: issue.message }]
+    }
+    case 'invalid_type':
+      if (path.length > 0 && valueAt(root, path) === undefined && isObject(valueAt(root, path.slice(0, -1)))) {
+        return [{ path: path.slice(0, -1), message: `missing required field "${String(path.at(-1))}"` }]
+      }
+      return [{ path, message: `expected ${issue.expected === 'int' ? 'integer' : issue.expected}` }]
+    case 'invalid_value':
+      return [{ path, message: issue.values.length === 1 ? `must be ${JSON.stringify(issue.values[0])}` : `must be one of: ${issue.values.join(', ')}` }]
+    case 'too_small':
+      return [{ path, message: bound(issue.origin, issue.inclusive ? 'at least' : 'more than', Number(issue.minimum)) }]
+    case 'too_big':
+      return [{ path, message: bound(issue.origin, issue.inclusive ? 'at most' : 'less than', Number(issue.maximum)) }]
     default:
-      return e.message ?? e.keyword
+      return [{ path, message: issue.message }]
   }
+}
+
+function bound(origin: string, relation: string, n: number): string {
+  if (origin === 'array') return relation === 'at least' && n === 1 ? 'must not be empty' : `must have ${relation} ${n} item${n === 1 ? '' : 's'}`
+  if (origin === 'string') return relation === 'at least' && n === 1 ? 'must not be empty' : `must be ${relation} ${n} characters long`
+  return `must be ${relation} ${n}`
+}
+
+/** A field another kind reads is named as such, with the fields this kind has; anything else is likely a typo. */
+function unusedField(field: string, root: unknown): string {
+  const kind = RULE_KINDS.find((k) => isObject(root) && k.name === root['extends'])
+  if (!kind || !RULE_KINDS.some((k) => field in k.schema.shape)) return 'unknown field (check its spelling against rules/rule.schema.json)'
+  const own = Object.keys(kind.schema.shape).filter((f) => !RULE_KINDS.every((k) => f in k.schema.shape) && f !== 'scope' && f !== 'frontmatter')
+  return `not a field of kind ${kind.name} (${own.length === 0 ? 'it has no options of its own' : `its options: ${own.join(', ')}`})`
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let value = root
+  for (const key of path) {
+    if (!isObject(value) && !Array.isArray(value)) return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -3,7 +3,7 @@ import { formatConfigError } from '../../src/config/config-error.js'
 import { checkExamples, exampleFailureToError } from '../../src/lint/check-examples.js'
 import { compileRules } from '../../src/rules/compile-rules.js'
 import { parseRuleSources } from '../../src/rules/load-rules.js'
-import type { RuleFile, RuleKind } from '../../src/rules/rule-file.js'
+import type { RuleFile } from '../../src/rules/rule-file.js'
 
 const rule = (name: string, text: string): RuleFile => {
   const { rules, errors } = parseRuleSources([{ file: `rules/${name}.yml`, text }])
@@ -40,7 +40,7 @@ describe('compiling a rule set', () => {
   it('reports a rule that cannot be compiled and still compiles the others', () => {
     const good = swapRule('Write `{expected}`.', '')
     // A rule file that passed no schema (say, a stale build cache naming a kind that is gone).
-    const broken = { ...good, id: 'gone', file: 'rules/gone.yml', extends: 'gone-kind' as RuleKind }
+    const broken = { ...good, id: 'gone', file: 'rules/gone.yml', extends: 'gone-kind' } as unknown as RuleFile
     const { rules, errors } = compileRules([broken, good], { extraTerms: [], accept: [] })
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatchObject({ file: 'rules/gone.yml', path: '' })

@@ -1,9 +1,13 @@
-import type { RuleFile } from '../rule-file.js'
 import { lineContentEnd, pointAt } from '../../core/text-lines.js'
 import { compileAlternation } from '../match/phrase-pattern.js'
 import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
-import type { KindDefinition } from './kind.js'
+import { phraseList } from './common-fields.js'
+import { defineKind, type KindOptions } from './kind.js'
+
+const options = {
+  tokens: phraseList('Regular expressions for the start of a line that needs a blank line before it.'),
+}
 
 /**
  * Lines that need a blank line before them but were written inside a paragraph, where
@@ -13,8 +17,8 @@ import type { KindDefinition } from './kind.js'
 /** A line holding one template tag and nothing else. */
 const WHOLE_LINE_TAG = /^\s*(?:\{\{[<%].*[%>]\}\}|\{%.*%\})[ \t]*$/
 
-export function blankLine(rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
-  const pattern = compileAlternation(rule.tokens ?? [], { isRegex: true, ignoreCase: false, nonword: true })
+export function blankLine(rule: KindOptions<typeof options>): (doc: ProseDoc) => RuleMatch[] {
+  const pattern = compileAlternation(rule.tokens, { isRegex: true, ignoreCase: false, nonword: true })
   const anchored = new RegExp(`^(?:${pattern.re.source})`, pattern.re.flags.replace('g', ''))
   return (doc) => {
     const out: RuleMatch[] = []
@@ -37,6 +41,9 @@ export function blankLine(rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
   }
 }
 
-export const blankLineKind: KindDefinition = {
+export const blankLineKind = defineKind({
+  name: 'blank-line',
+  summary: 'a line that needs a blank line before it (shortcodes)',
+  options,
   compile: (rule) => blankLine(rule),
-}
+})

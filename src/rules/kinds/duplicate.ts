@@ -1,9 +1,16 @@
-import type { RuleFile } from '../rule-file.js'
+import { z } from 'zod'
 import type { ProseRange } from '../../markdown/prose-doc.js'
 import { loweredWordsOf, wordsOf } from '../match/text-tools.js'
 import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
-import type { KindDefinition } from './kind.js'
+import { scopeFields } from './common-fields.js'
+import { defineKind, type KindOptions } from './kind.js'
+
+const options = {
+  ...scopeFields,
+  minWords: z.int().min(3).optional().meta({ description: 'Shortest sentence or paragraph compared (default 12).' }),
+  threshold: z.number().gt(0).max(1).optional().meta({ description: 'Share of word triples that must repeat (default 0.6).' }),
+}
 
 /**
  * A paragraph that repeats another one of the same post, judged by the share of its
@@ -13,7 +20,7 @@ import type { KindDefinition } from './kind.js'
  */
 const SAME_SECTION_THRESHOLD = 0.9
 
-export function duplicate(rule: RuleFile): (doc: ProseDoc, ranges: readonly ProseRange[]) => RuleMatch[] {
+export function duplicate(rule: KindOptions<typeof options>): (doc: ProseDoc, ranges: readonly ProseRange[]) => RuleMatch[] {
   const minWords = rule.minWords ?? 12
   const threshold = rule.threshold ?? 0.6
   return (doc, ranges) => {
@@ -91,9 +98,12 @@ function firstOffset(range: ProseRange): number {
   return -1
 }
 
-export const duplicateKind: KindDefinition = {
+export const duplicateKind = defineKind({
+  name: 'duplicate',
+  summary: 'a paragraph repeating another one',
+  options,
   compile: (rule, env) => {
     const run = duplicate(rule)
     return (doc) => run(doc, env.rangesOf(doc))
   },
-}
+})

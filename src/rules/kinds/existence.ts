@@ -1,13 +1,25 @@
-import type { RuleFile } from '../rule-file.js'
 import type { PhraseIndex } from '../match/phrase-index.js'
 import { exceptionFinder, phraseMatcher } from '../match/phrase-finders.js'
 import { hasPlaceholder, isSentenceStart, preserveCase } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
-import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+import { flag, phraseList, scopeFields, wordList } from './common-fields.js'
+import { defineKind, overRanges, type KindOptions, type RangeChecker } from './kind.js'
+import { z } from 'zod'
+
+const options = {
+  ...scopeFields,
+  tokens: phraseList('Phrases to flag.'),
+  replacement: z.string().optional().meta({ description: 'Text that replaces every token (omit for a message-only rule).' }),
+  remove: flag('The fix deletes the token and one adjoining space.'),
+  ignorecase: flag('Match tokens in any case (default true). A replacement keeps the matched text\'s case.'),
+  regex: flag('Tokens are JavaScript regular expressions (checked for catastrophic backtracking at load).'),
+  nonword: flag('Match anywhere, not only whole words (for punctuation and spacing rules).'),
+  exceptions: wordList('Matched text that is never reported (exact, any case).'),
+}
 
 /** Phrases to flag: message only, or replaced by `replacement`, or removed. */
-export function existence(rule: RuleFile, phrases: PhraseIndex): RangeChecker {
-  const find = phraseMatcher(rule.tokens ?? [], { isRegex: rule.regex === true, ignoreCase: rule.ignorecase !== false, nonword: rule.nonword === true }, phrases)
+export function existence(rule: KindOptions<typeof options>, phrases: PhraseIndex): RangeChecker {
+  const find = phraseMatcher(rule.tokens, { isRegex: rule.regex === true, ignoreCase: rule.ignorecase !== false, nonword: rule.nonword === true }, phrases)
   const isException = exceptionFinder(rule.exceptions ?? [], phrases)
   return (ranges) => {
     const out: RuleMatch[] = []
@@ -40,6 +52,9 @@ export function existence(rule: RuleFile, phrases: PhraseIndex): RangeChecker {
   }
 }
 
-export const existenceKind: KindDefinition = {
+export const existenceKind = defineKind({
+  name: 'existence',
+  summary: 'phrases to flag, remove or replace',
+  options,
   compile: (rule, env) => overRanges(env, existence(rule, env.phrases)),
-}
+})

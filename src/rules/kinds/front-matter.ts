@@ -1,7 +1,14 @@
-import type { RuleFile } from '../rule-file.js'
 import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
-import type { KindDefinition } from './kind.js'
+import { flag, wordList } from './common-fields.js'
+import { defineKind, type KindOptions } from './kind.js'
+
+const options = {
+  required: wordList('Fields a post must have; an entry may list alternatives ("authors|author").'),
+  dates: wordList('Fields that must hold a date.'),
+  noTrailingPeriod: wordList('Fields that must not end with a period.'),
+  titleHeading: flag('Flag an H1 that repeats the title the theme already renders; the fix deletes it.'),
+}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/
 
@@ -9,7 +16,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?
  * The fields a blog needs. `required` entries may list alternatives ("authors|author").
  * A post without front matter is not checked: not every blog keeps metadata there.
  */
-export function frontMatter(rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
+export function frontMatter(rule: KindOptions<typeof options>): (doc: ProseDoc) => RuleMatch[] {
   return (doc) => {
     const fm = doc.frontMatter
     if (!fm) return []
@@ -59,6 +66,9 @@ function titleHeadings(doc: ProseDoc): RuleMatch[] {
     })
 }
 
-export const frontMatterKind: KindDefinition = {
+export const frontMatterKind = defineKind({
+  name: 'front-matter',
+  summary: 'missing or malformed title, date, authors; H1 repeating the title',
+  options,
   compile: (rule) => frontMatter(rule),
-}
+})

@@ -1,17 +1,24 @@
-import type { RuleFile } from '../rule-file.js'
-import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+import { z } from 'zod'
+import { scopeFields, wordList } from './common-fields.js'
+import { defineKind, overRanges, type KindOptions, type RangeChecker } from './kind.js'
 import type { PhraseMatcher } from '../match/phrase-index.js'
 import { wordsOf } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
 import { isCommonWord } from '../match/word-list.js'
 import type { ProseRange } from '../../markdown/prose-doc.js'
 
+const options = {
+  ...scopeFields,
+  minDepth: z.int().min(1).max(6).optional().meta({ description: 'The first heading depth checked (default 2).' }),
+  exceptions: wordList('Capitalised words that are never lowered (exact case).'),
+}
+
 /**
  * Sentence case for headings below the title, in posts that mostly use it: ordinary
  * words after the first are lower case. Terms, names the dictionary does not know as ordinary words, acronyms,
  * and the first word after a colon keep their case.
  */
-export function headingCase(rule: RuleFile, findTerms: PhraseMatcher | undefined): RangeChecker {
+export function headingCase(rule: KindOptions<typeof options>, findTerms: PhraseMatcher | undefined): RangeChecker {
   const minDepth = rule.minDepth ?? 2
   const exceptions = new Set(rule.exceptions ?? [])
   return (ranges) => {
@@ -122,6 +129,9 @@ const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for',
 /** "3- What", "2) Why": the first word after a list number starts the heading. */
 const NUMBERED = /^\s*\d+\s*[-.):]\s*$/
 
-export const headingCaseKind: KindDefinition = {
+export const headingCaseKind = defineKind({
+  name: 'heading-case',
+  summary: 'Title Case headings below the title',
+  options,
   compile: (rule, env) => overRanges(env, headingCase(rule, env.findTerms)),
-}
+})

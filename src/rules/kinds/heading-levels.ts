@@ -1,10 +1,9 @@
-import type { RuleFile } from '../rule-file.js'
 import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
-import type { KindDefinition } from './kind.js'
+import { defineKind } from './kind.js'
 
 /** Headings go down one level at a time; a skipped level breaks the outline screen readers and tables of contents use. */
-export function headingLevels(_rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
+export function headingLevels(): (doc: ProseDoc) => RuleMatch[] {
   return (doc) => {
     const out: RuleMatch[] = []
     let previous = 0
@@ -16,6 +15,9 @@ export function headingLevels(_rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
   }
 }
 
-export const headingLevelsKind: KindDefinition = {
-  compile: (rule) => headingLevels(rule),
-}
+export const headingLevelsKind = defineKind({
+  name: 'heading-levels',
+  summary: 'skipped heading levels',
+  options: {},
+  compile: () => headingLevels(),
+})

@@ -1,8 +1,9 @@
+import { z } from 'zod'
 import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { ProseRange } from '../../markdown/prose-doc.js'
 import type { PhraseIndex, PhraseMatcher } from '../match/phrase-index.js'
-import type { RuleFile } from '../rule-file.js'
 import type { RuleMatch } from '../rule-match.js'
+import { commonFields } from './common-fields.js'
 
 /** A checker over the prose ranges a rule applies to. */
 export type RangeChecker = (ranges: readonly ProseRange[]) => RuleMatch[]
@@ -24,12 +25,58 @@ export interface KindEnv {
   readonly rangesOf: (doc: ProseDoc) => ProseRange[]
 }
 
-/** One rule kind (`extends:` in a rule file): how to turn a rule file into a checker. */
-export interface KindDefinition {
+/** Where a validated rule came from: the id is the file's base name. */
+export interface RuleOrigin {
+  readonly id: string
+  readonly file: string
+  /** Line of each example in the file (1-based), when the rule was read from YAML. */
+  readonly exampleLines?: readonly number[]
+}
+
+/** The schema of one kind's rule files: the common fields, `extends: <name>`, and the kind's own options (no other field). */
+export function kindSchema<const K extends string, const O extends z.ZodRawShape>(name: K, options: O) {
+  return z.strictObject({ extends: z.literal(name), ...commonFields, ...options })
+}
+
+export type KindSchema<K extends string = string> = ReturnType<typeof kindSchema<K, z.ZodRawShape>>
+
+/** One rule kind (`extends:` in a rule file): its options schema and how to turn such a rule file into a checker. */
+export interface KindDefinition<S extends z.ZodObject = z.ZodObject> {
+  readonly name: string
+  readonly summary: string
+  readonly schema: S
   /** The field a PatternError refers to (default `tokens`). */
   readonly patternField?: string
-  readonly compile: (rule: RuleFile, env: KindEnv) => DocChecker
+  readonly compile: (rule: z.infer<S> & RuleOrigin, env: KindEnv) => DocChecker
 }
+
+/**
+ * Declares a kind next to its checker: `options` are the fields only this kind reads,
+ * so the rule type, the validation and rules/rule.schema.json come from one place.
+ */
+export function defineKind<const K extends string, const O extends z.ZodRawShape>(definition: {
+  readonly name: K
+  readonly summary: string
+  readonly options: O
+  /** Options of which a rule must give at least one. */
+  readonly needsOneOf?: readonly (keyof O & string)[]
+  readonly patternField?: string
+  readonly compile: (rule: z.infer<ReturnType<typeof kindSchema<K, O>>> & RuleOrigin, env: KindEnv) => DocChecker
+}): KindDefinition<ReturnType<typeof kindSchema<K, O>>> {
+  const { options, needsOneOf, ...rest } = definition
+  const schema = kindSchema(definition.name, options)
+  if (!needsOneOf) return { ...rest, schema }
+  const given = (rule: Record<string, unknown>): boolean => needsOneOf.some((field) => rule[field] !== undefined)
+  return {
+    ...rest,
+    schema: schema
+      .refine(given, { error: `needs at least one of the fields ${needsOneOf.join(', ')}` })
+      .meta({ anyOf: needsOneOf.map((field) => ({ required: [field] })) }),
+  }
+}
+
+/** A kind's own options, as its checker reads them. */
+export type KindOptions<O extends z.ZodRawShape> = z.infer<z.ZodObject<O>>
 
 /** The common case: the kind checks the ranges in the rule's scope. */
 export function overRanges(env: KindEnv, checker: RangeChecker): DocChecker {

@@ -1,7 +1,13 @@
-import type { RuleFile } from '../rule-file.js'
+import { z } from 'zod'
 import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
-import type { KindDefinition } from './kind.js'
+import { wordList } from './common-fields.js'
+import { defineKind, type KindOptions } from './kind.js'
+
+const options = {
+  check: z.enum(['vague-text', 'empty-target', 'bare-url', 'partial-text']).meta({ description: 'Which failure this rule reports.' }),
+  tokens: wordList('vague-text: link texts that say nothing out of context; partial-text: nouns that complete a link text.'),
+}
 
 const normalise = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, '').replace(/\s+/g, ' ').trim()
 
@@ -13,7 +19,7 @@ const normalise = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}\s
  * partial-text (the noun that completes the link text left outside it:
  * "[data source](url) types" becomes "[data source types](url)").
  */
-export function links(rule: RuleFile): (doc: ProseDoc) => RuleMatch[] {
+export function links(rule: KindOptions<typeof options>): (doc: ProseDoc) => RuleMatch[] {
   const vague = new Set((rule.tokens ?? []).map(normalise))
   const nouns = new RegExp(`^ (${(rule.tokens ?? []).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}_-])`, 'u')
   return (doc) => {
@@ -48,6 +54,9 @@ function partialText(doc: ProseDoc, nouns: RegExp): RuleMatch[] {
   return out
 }
 
-export const linksKind: KindDefinition = {
+export const linksKind = defineKind({
+  name: 'links',
+  summary: 'vague link text, empty targets, bare URLs, link text missing its noun',
+  options,
   compile: (rule) => links(rule),
-}
+})

@@ -1,6 +1,12 @@
-import type { RuleFile } from '../rule-file.js'
 import type { ProseRange } from '../../markdown/prose-doc.js'
-import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+import { scopeFields, wordList } from './common-fields.js'
+import { defineKind, overRanges, type KindOptions, type RangeChecker } from './kind.js'
+
+const options = {
+  ...scopeFields,
+  sentenceStarters: wordList('First words that mark a full sentence after a lead-in; such items keep their case and period.'),
+  exceptions: wordList('Lead-in labels whose items are never changed (any case, without the colon).'),
+}
 import { lowerFirst } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
 
@@ -12,7 +18,7 @@ const ABBREVIATION_END = /\b(?:etc|e\.g|i\.e|vs|Inc|Ltd|Co)\.$/
  * data loss") start lower case and end without a period; and one list ends its
  * items one way.
  */
-export function listItems(rule: RuleFile, knownTerms: ReadonlySet<string>): RangeChecker {
+export function listItems(rule: KindOptions<typeof options>, knownTerms: ReadonlySet<string>): RangeChecker {
   const starters = new Set((rule.sentenceStarters ?? []).map((w) => w.toLowerCase()))
   const exceptions = new Set((rule.exceptions ?? []).map((w) => w.toLowerCase().replace(/:$/, '')))
   return (ranges) => {
@@ -78,6 +84,9 @@ function inconsistentPeriods(items: readonly ProseRange[]): RuleMatch[] {
     })
 }
 
-export const listItemsKind: KindDefinition = {
+export const listItemsKind = defineKind({
+  name: 'list-items',
+  summary: 'fragments after a bold lead-in; inconsistent periods',
+  options,
   compile: (rule, env) => overRanges(env, listItems(rule, env.termWords)),
-}
+})

@@ -1,8 +1,16 @@
-import type { RuleFile } from '../rule-file.js'
+import { z } from 'zod'
 import type { ProseRange } from '../../markdown/prose-doc.js'
-import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+import { scopeFields, wordList } from './common-fields.js'
+import { defineKind, overRanges, type KindOptions, type RangeChecker } from './kind.js'
 import { loweredWordsOf, wordsOf } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
+
+const options = {
+  ...scopeFields,
+  allow: wordList('Words or phrases that may repeat (that that, had had).'),
+  maxGap: z.int().min(0).max(6).optional().meta({ description: 'Most words between the two copies of a phrase (default 3).' }),
+  relativize: wordList("When a repeated phrase ends in one of these verbs, the second copy becomes a relative clause ('metrics that are') instead of being removed."),
+}
 
 type Word = { word: string; start: number; end: number }
 
@@ -14,7 +22,7 @@ const ADVERBS = new Set('also often always usually typically generally normally 
 const isAdverb = (w: string): boolean => ADVERBS.has(w) || (w.length > 4 && w.endsWith('ly'))
 
 /** A doubled word ("the the") or a phrase repeated within a few words ("metrics are typically metrics are"). */
-export function repetition(rule: RuleFile): RangeChecker {
+export function repetition(rule: KindOptions<typeof options>): RangeChecker {
   const allow = new Set((rule.allow ?? []).map((a) => a.toLowerCase().replace(/\s+/g, ' ')))
   const maxGap = rule.maxGap ?? 3
   const relativize = new Set((rule.relativize ?? []).map((v) => v.toLowerCase()))
@@ -106,6 +114,9 @@ function repeatedPhrase(s: PhraseSearch): { match: RuleMatch; resumeAt: number }
   return undefined
 }
 
-export const repetitionKind: KindDefinition = {
+export const repetitionKind = defineKind({
+  name: 'repetition',
+  summary: 'doubled words, garbled repeated phrases',
+  options,
   compile: (rule, env) => overRanges(env, repetition(rule)),
-}
+})

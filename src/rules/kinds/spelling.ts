@@ -1,11 +1,16 @@
-import type { RuleFile } from '../rule-file.js'
 import type { ProseRange } from '../../markdown/prose-doc.js'
 import { englishWords } from '../../spelling/english-words.js'
 import { englishChecker, type WordChecker } from '../../spelling/hunspell.js'
 import { softwareTerms } from '../../spelling/software-terms.js'
 import { correctTypo, type TypoContext } from '../../spelling/typo-correction.js'
 import { englishFrequency } from '../../spelling/word-frequency.js'
-import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+import { scopeFields, wordList } from './common-fields.js'
+import { defineKind, overRanges, type KindOptions, type RangeChecker } from './kind.js'
+
+const options = {
+  ...scopeFields,
+  accept: wordList('Words accepted as spelled.'),
+}
 import { wordsOf, type Word } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
 
@@ -21,7 +26,7 @@ const LOWER_WORD = /^\p{Ll}+(?:['’]\p{Ll}+)?(?:-\p{Ll}+)*$/u
  * acronyms, CamelCase identifiers, terms, accepted words and anything glued to a path,
  * URL or identifier are left alone: a spelling rule that flags jargon gets switched off.
  */
-export function spelling(rule: RuleFile, context: SpellingContext): RangeChecker {
+export function spelling(rule: KindOptions<typeof options>, context: SpellingContext): RangeChecker {
   const accepted = new Set([...(rule.accept ?? []), ...context.accept, ...context.termWords].map((w) => w.toLowerCase()))
   return (ranges) => {
     const checker = englishChecker()
@@ -165,6 +170,9 @@ function isDoubling(a: string, b: string): boolean {
   return false
 }
 
-export const spellingKind: KindDefinition = {
+export const spellingKind = defineKind({
+  name: 'spelling',
+  summary: 'unambiguous typos and split words',
+  options,
   compile: (rule, env) => overRanges(env, spelling(rule, { termWords: env.termWords, accept: env.accept })),
-}
+})

@@ -1,17 +1,30 @@
-import type { RuleFile } from '../rule-file.js'
+import { z } from 'zod'
 import type { ProseRange } from '../../markdown/prose-doc.js'
 import type { PhraseHit, PhraseIndex } from '../match/phrase-index.js'
 import { exceptionFinder, literalTest } from '../match/phrase-finders.js'
 import { compileAlternation, scanMatches } from '../match/phrase-pattern.js'
 import { hasPlaceholder, preserveCase } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
-import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+import { flag, scopeFields, wordList } from './common-fields.js'
+import { defineKind, overRanges, type KindOptions, type RangeChecker } from './kind.js'
+
+const options = {
+  ...scopeFields,
+  swap: z.record(z.string(), z.string()).refine((swap) => Object.keys(swap).length > 0, { error: 'must list at least one phrase' }).meta({
+    minProperties: 1,
+    description: 'phrase -> replacement. Phrases match whole words; a space matches any run of whitespace, so phrases wrapped across lines still match. With regex: true, the replacement may use $1..$9 and $&, and \\l$1 lowers the first letter of a group moved mid-sentence.',
+  }),
+  ignorecase: flag('Match phrases in any case (default true). The replacement keeps the matched text\'s case.'),
+  regex: flag('Phrases are JavaScript regular expressions (checked for catastrophic backtracking at load).'),
+  nonword: flag('Match anywhere, not only whole words (for punctuation and spacing rules).'),
+  exceptions: wordList('Matched text that is never reported (exact, any case).'),
+}
 
 const normalise = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim()
 
 /** phrase -> replacement, whole words, keeping the matched text's case. Regex rules may use $1..$9. */
-export function substitution(rule: RuleFile, phrases: PhraseIndex): RangeChecker {
-  const swap = rule.swap ?? {}
+export function substitution(rule: KindOptions<typeof options>, phrases: PhraseIndex): RangeChecker {
+  const swap = rule.swap
   const ignoreCase = rule.ignorecase !== false
   const isException = exceptionFinder(rule.exceptions ?? [], phrases)
   const find = rule.regex === true ? regexSwaps(swap, { ignoreCase, nonword: rule.nonword === true }) : plainSwaps(swap, ignoreCase, phrases)
@@ -68,7 +81,10 @@ function expand(template: string, m: RegExpMatchArray): string {
   })
 }
 
-export const substitutionKind: KindDefinition = {
+export const substitutionKind = defineKind({
+  name: 'substitution',
+  summary: 'phrases to replace',
+  options,
   patternField: 'swap',
   compile: (rule, env) => overRanges(env, substitution(rule, env.phrases)),
-}
+})

@@ -1,9 +1,28 @@
-import type { RuleFile, TermSpec } from '../rule-file.js'
+import { z } from 'zod'
 import type { ProseRange } from '../../markdown/prose-doc.js'
 import type { PhraseIndex, PhraseMatcher } from '../match/phrase-index.js'
-import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+import { scopeFields, wordList } from './common-fields.js'
+import { defineKind, overRanges, type KindOptions, type RangeChecker } from './kind.js'
 import { isSentenceStart, wordsOf, type Word } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
+
+const termSpec = z.union([
+  z.string().min(1),
+  z.strictObject({
+    term: z.string().min(1),
+    variants: z.array(z.string().min(1)).optional().meta({ description: 'Other spellings to correct to the term.' }),
+    exactVariantsOnly: z.boolean().optional().meta({ description: 'Only the listed variants are flagged, for terms that are also common words (Beam, Spark).' }),
+  }),
+])
+
+export type TermSpec = z.infer<typeof termSpec>
+
+const options = {
+  ...scopeFields,
+  terms: z.array(termSpec).optional().meta({ description: 'The one right spelling of each term; any other case of it is flagged. A rule needs terms, lowercase or both.' }),
+  lowercase: z.array(z.string().min(1)).optional().meta({ description: 'Generic words that stay lower case mid-sentence (scheduler, legacy source).' }),
+  exceptions: wordList('Matched text that is never corrected (exact case).'),
+}
 
 interface TermIndex {
   readonly canonical: Map<string, string>
@@ -47,7 +66,7 @@ function inIdentifier(text: string, start: number, end: number): boolean {
  * A generic word is lowered only when every word of its capitalised run is generic:
  * "Legacy Source" is lowered, "Google Cloud Storage" and "Flink Metric" are names.
  */
-export function terms(rule: RuleFile, extraTerms: readonly string[], phrases: PhraseIndex): RangeChecker {
+export function terms(rule: KindOptions<typeof options>, extraTerms: readonly string[], phrases: PhraseIndex): RangeChecker {
   const index = indexTerms([...(rule.terms ?? []), ...extraTerms], phrases)
   const generic = new Set((rule.lowercase ?? []).flatMap((w) => w.toLowerCase().split(/\s+/)))
   const exceptions = new Set(rule.exceptions ?? [])
@@ -133,6 +152,10 @@ function isQuoted(text: string, start: number): boolean {
   return before === '"' || before === "'" || before === '“' || before === '‘'
 }
 
-export const termsKind: KindDefinition = {
+export const termsKind = defineKind({
+  name: 'terms',
+  summary: 'wrong spelling or case of names; generic words capitalised mid-sentence',
+  options,
+  needsOneOf: ['terms', 'lowercase'],
   compile: (rule, env) => overRanges(env, terms(rule, env.extraTerms, env.phrases)),
-}
+})

@@ -1,7 +1,12 @@
-import type { RuleFile } from '../rule-file.js'
 import { PLACEHOLDER } from '../../markdown/align-text.js'
 import { englishChecker } from '../../spelling/hunspell.js'
-import { overRanges, type KindDefinition, type RangeChecker } from './kind.js'
+import { scopeFields, wordList } from './common-fields.js'
+import { defineKind, overRanges, type KindOptions, type RangeChecker } from './kind.js'
+
+const options = {
+  ...scopeFields,
+  tokens: wordList('Words that introduce a term ("called", "known as"); default: called, named, known as.'),
+}
 import { capitalize } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
 
@@ -11,7 +16,7 @@ import type { RuleMatch } from '../rule-match.js'
  * process or the product. The fix names the term; "It works by capturing X and
  * storing Y" becomes "Checkpointing captures X and stores Y".
  */
-export function vaguePronoun(rule: RuleFile): RangeChecker {
+export function vaguePronoun(rule: KindOptions<typeof options>): RangeChecker {
   const introducers = (rule.tokens ?? ['called', 'named', 'known as']).map((t) => t.trim().replace(/\s+/g, '\\s+')).join('|')
   const pattern = new RegExp(`\\b(?:${introducers})\\s+["“']?([\\p{L}][\\p{L}\\p{N} -]{0,40}?)["”']?([.!?])\\s+(It)\\s`, 'gu')
   return (ranges) => {
@@ -55,6 +60,9 @@ function thirdPerson(gerund: string): string | undefined {
   return `${base}s`
 }
 
-export const vaguePronounKind: KindDefinition = {
+export const vaguePronounKind = defineKind({
+  name: 'vague-pronoun',
+  summary: '"It" right after a sentence introducing a term',
+  options,
   compile: (rule, env) => overRanges(env, vaguePronoun(rule)),
-}
+})
