@@ -2,11 +2,12 @@ import { join } from 'node:path'
 import { formatConfigError } from '../config/config-error.js'
 import type { Finding, FixTier, LineFix } from '../core/types.js'
 import { fixPost } from '../fix-safety/fix-post.js'
-import { createLinter } from '../lint/linter.js'
 import { loadCliConfig } from './cli-config.js'
 import { formatJson, formatSarif, formatText, type FileReport } from './format-findings.js'
 import { EXIT, type CliIo, UsageError } from './io.js'
 import { lintFiles } from './lint-files.js'
+import { linterFor } from './lint-job.js'
+import type { Linter } from '../lint/linter.js'
 import { withCharacterColumns } from '../vale/position.js'
 import { repoRootOf, resolveValeConfig } from '../vale/resolve-config.js'
 import { resolveFiles } from './resolve-files.js'
@@ -27,7 +28,7 @@ export interface LintOptions {
 interface Prepared {
   readonly reports: FileReport[]
   readonly sources: Map<string, string>
-  readonly linter: ReturnType<typeof createLinter>['linter']
+  readonly linter: Linter
   /** Files that were found but not checked (unreadable, not UTF-8, too large, too deep, over budget). */
   readonly notChecked: number
   readonly vale: string | undefined
@@ -42,7 +43,7 @@ async function prepare(args: readonly string[], options: Omit<LintOptions, 'form
     cwd: io.cwd,
   })
   const setup = { config: loaded.config, extraRuleFiles: loaded.extraRuleFiles, keepSources: keepSources || vale !== undefined, ...(vale === undefined ? {} : { vale }), ...(options.lintBudget ? { budgetMs: options.lintBudget } : {}), ...(options.fixTiers ? { fixTiers: options.fixTiers } : {}) }
-  const { linter, errors, warnings } = createLinter(setup)
+  const { linter, errors, warnings } = linterFor(setup)
   const configErrors = [...loaded.errors, ...errors]
   if (configErrors.length > 0) throw new UsageError(configErrors.map(formatConfigError).join('\n'))
   for (const w of warnings) io.stderr(`${formatConfigError(w)} (rule skipped; the others run)\n`)

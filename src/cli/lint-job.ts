@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { RuleSource } from '../rules/load-rules.js'
 import type { RepoConfig } from '../config/repo-config.js'
 import type { Finding, FixTier } from '../core/types.js'
-import { createLinter, type LintResult, type Linter } from '../lint/linter.js'
+import { createLinter, type LintResult } from '../lint/linter.js'
 import { ioReason } from './rule-dirs.js'
 
 export interface LintSetup {
@@ -23,18 +23,24 @@ export type FileResult =
   | Exclude<LintResult, { kind: 'linted' }>
   | { readonly kind: 'unreadable'; readonly path: string; readonly reason: string }
 
-let cached: { setup: LintSetup; linter: Linter } | undefined
+let cached: { setup: LintSetup; made: ReturnType<typeof createLinter> } | undefined
+
+/** The linter for a setup, made once per thread: the caller that checks its errors first and the lint that follows share it. */
+export function linterFor(setup: LintSetup): ReturnType<typeof createLinter> {
+  if (cached?.setup !== setup) cached = { setup, made: createLinter(setup) }
+  return cached.made
+}
 
 /** Lints one file from disk; shared by the main thread and the worker threads. */
 export function lintFileFromDisk(setup: LintSetup, path: string): FileResult {
-  if (cached?.setup !== setup) cached = { setup, linter: createLinter(setup).linter }
+  const { linter } = linterFor(setup)
   let bytes: Uint8Array
   try {
     bytes = readFileSync(path)
   } catch (error) {
     return { kind: 'unreadable', path, reason: `cannot read the file (${ioReason(error)})` }
   }
-  const result = cached.linter.lint(path, bytes)
+  const result = linter.lint(path, bytes)
   if (result.kind !== 'linted') return result
   // A copy: findings hold slices of the post, which would keep every post alive to the end of the run.
   const findings = structuredClone(result.findings)

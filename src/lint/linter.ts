@@ -45,8 +45,11 @@ export function createLinter(options: {
 } {
   const { config } = options
   const vale = options.vale === undefined ? undefined : openVale(options.vale)
-  const bundled = loadBundledRules()
-  const extra = parseRuleSources(options.extraRuleFiles ?? [])
+  // A Vale configuration brings the team's own style: its rules replace the bundled ones,
+  // which are then neither loaded nor compiled (that alone cost a one-post run ~70 ms).
+  const project = vale && 'project' in vale ? vale.project : undefined
+  const bundled = project ? { rules: [], errors: [] } : loadBundledRules()
+  const extra = parseRuleSources(project ? [] : (options.extraRuleFiles ?? []))
   const byId = new Map<string, RuleFile>()
   for (const rule of [...bundled.rules, ...extra.rules]) byId.set(rule.id, rule)
   const failing = failingExamples(extra.rules, [...byId.values()])
@@ -57,16 +60,15 @@ export function createLinter(options: {
       const level = config.rules[r.id]
       return level && level !== 'off' ? { ...r, level } : r
     })
-  const compiled = compileRules(enabled, { extraTerms: config.terms, accept: config.accept })
-  const unknown = Object.keys(config.rules)
+  const compiled = project ? { rules: [], errors: [] } : compileRules(enabled, { extraTerms: config.terms, accept: config.accept })
+  const unknown = Object.keys(project ? {} : config.rules)
     .filter((id) => !byId.has(id))
     .map((id) => ({ file: '.github/bluepencil.yml', path: `rules.${id}`, message: 'no rule has this id' }))
   const included = picomatch(config.include, { dot: true })
   const excluded = picomatch(config.exclude.length > 0 ? config.exclude : ['\0'], { dot: true })
-  // A Vale configuration brings the team's own style: its rules replace the bundled ones.
-  const rulesFor = (path: string): readonly CompiledRule[] => (vale && 'project' in vale ? vale.project.rulesFor(path) : compiled.rules)
+  const rulesFor = (path: string): readonly CompiledRule[] => (project ? project.rulesFor(path) : compiled.rules)
   const linter: Linter = {
-    rules: vale && 'project' in vale ? vale.project.rulesFor(join(vale.project.config.root, 'post.md')) : compiled.rules,
+    rules: project ? project.rulesFor(join(project.config.root, 'post.md')) : compiled.rules,
     isPost: (path) => included(path) && !excluded(path),
     lint: (path, content) => {
       const decoded = decode(path, content, config.maxFileBytes)
@@ -81,7 +83,7 @@ export function createLinter(options: {
     },
   }
   const valeErrors = vale && 'error' in vale ? [vale.error] : []
-  const warnings = vale && 'project' in vale ? vale.project.problems.map((p) => ({ file: p.file, path: '', line: p.line, message: p.message })) : []
+  const warnings = project ? project.problems.map((p) => ({ file: p.file, path: '', line: p.line, message: p.message })) : []
   return { linter, errors: [...bundled.errors, ...extra.errors, ...failing, ...compiled.errors, ...unknown, ...valeErrors], warnings }
 }
 

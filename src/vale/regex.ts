@@ -69,10 +69,24 @@ export function compileValeRegex(source: string, options: CompileOptions = {}): 
   const ascii = new Translator(source, false, uniform).run(options.ignoreCase === true)
   if (unicode.unsafe) throw new ValeRegexError(`/${source}/ can backtrack catastrophically (a repeated group holds an overlapping repeat); rewrite it`)
   const flags = `gu${uniform ? 'i' : ''}`
+  let asciiRe: RegExp
   try {
-    return { source, unicode: new RegExp(unicode.js, flags), ascii: new RegExp(ascii.js, flags), groups: unicode.groups }
+    asciiRe = new RegExp(ascii.js, flags)
   } catch (error) {
     throw new ValeRegexError(`/${source}/ cannot be used: ${(error as Error).message}`)
+  }
+  // Building a pattern full of \p{...} classes costs more than all the ASCII twins together,
+  // and most posts never need it: it is built on first use. The twins differ only in their
+  // classes, so the ASCII one having compiled vouches for its syntax.
+  let unicodeRe: RegExp | undefined
+  return {
+    source,
+    get unicode() {
+      unicodeRe ??= new RegExp(unicode.js, flags)
+      return unicodeRe
+    },
+    ascii: asciiRe,
+    groups: unicode.groups,
   }
 }
 
