@@ -7,6 +7,8 @@ import type { RuleFile } from '../rules/rule-file.js'
 import type { ConfigError } from '../config/config-error.js'
 import type { Finding, SkippedFile, FixTier } from '../core/types.js'
 import { loadValeProject, ValeConfigError, type ValeProject } from '../vale/vale-project.js'
+import { defaultCacheFile, fileRuleCache } from '../vale/rule-file-cache.js'
+import { snapshotFiles, type ValeSnapshot } from '../vale/vale-files.js'
 import { runWithBudget } from '../guard/budget.js'
 import { DEFAULT_LIMITS, findShapeProblem, type PostLimits } from '../guard/post-shape.js'
 import { checkExamples, exampleFailureToError } from './check-examples.js'
@@ -31,7 +33,8 @@ export interface Linter {
 export function createLinter(options: {
   config: RepoConfig
   extraRuleFiles?: readonly RuleSource[]
-  vale?: string
+  /** A Vale configuration file, or a repository's fetched through the API: its styles replace the bundled rules. */
+  vale?: string | ValeSnapshot
   /** Overrides the config's lintBudgetMs (the CLI's --lint-budget). */
   budgetMs?: number
   limits?: PostLimits
@@ -100,9 +103,10 @@ function failingExamples(own: readonly RuleFile[], all: readonly RuleFile[]): Co
   )
 }
 
-function openVale(file: string): { project: ValeProject } | { error: ConfigError } {
+/** A Vale configuration on disk (the CLI, which keeps parsed rule files between runs), or fetched from a repository (the app). */
+function openVale(vale: string | ValeSnapshot): { project: ValeProject } | { error: ConfigError } {
   try {
-    return { project: loadValeProject(file) }
+    return { project: typeof vale === 'string' ? loadValeProject(vale, { cache: fileRuleCache(defaultCacheFile()) }) : loadValeProject(vale.configFile, { files: snapshotFiles(vale) }) }
   } catch (error) {
     if (error instanceof ValeConfigError) return { error: { file: error.file, path: '', message: error.message, ...(error.line === undefined ? {} : { line: error.line }) } }
     throw error

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import picomatch from 'picomatch'
 import { IniError, parseIni, splitList, type IniSection } from './ini.js'
+import { diskFiles, type ValeFiles } from './vale-files.js'
 
 export type ValeLevel = 'suggestion' | 'warning' | 'error'
 export const LEVEL_RANK: Record<ValeLevel, number> = { suggestion: 0, warning: 1, error: 2 }
@@ -46,13 +46,13 @@ export interface FileSettings {
 }
 
 /** Finds the config Vale would use for a file: its folder, then each parent, up to `stop`. */
-export function findValeConfig(fromDir: string, stop?: string): string | undefined {
+export function findValeConfig(fromDir: string, stop?: string, files: ValeFiles = diskFiles): string | undefined {
   let dir = resolve(fromDir)
   const end = stop === undefined ? undefined : resolve(stop)
   for (;;) {
+    const names = files.list(dir)
     for (const name of CONFIG_NAMES) {
-      const candidate = join(dir, name)
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate
+      if (names?.includes(name)) return join(dir, name)
     }
     const parent = dirname(dir)
     if (parent === dir || dir === end) return undefined
@@ -60,8 +60,9 @@ export function findValeConfig(fromDir: string, stop?: string): string | undefin
   }
 }
 
-export function loadValeConfig(file: string, options: { readonly root?: string } = {}): ValeConfig {
-  const text = readFileSync(file, 'utf8')
+export function loadValeConfig(file: string, options: { readonly root?: string; readonly files?: ValeFiles } = {}): ValeConfig {
+  const text = (options.files ?? diskFiles).read(file)
+  if (text === undefined) throw Object.assign(new Error(`${file}: not found`), { code: 'ENOENT' })
   return parseValeConfig(text, file, options.root ?? dirname(resolve(file)))
 }
 

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
 import { isLevel, type ValeLevel } from './config.js'
+import type { RuleFileCache } from './rule-file-cache.js'
+import { diskFiles, type ValeFiles } from './vale-files.js'
 
 /** A rule file as written, with the line of each top-level key for messages. */
 export interface ValeRuleDef {
@@ -31,31 +32,46 @@ export interface LoadedStyles {
 }
 
 /** Every style folder under StylesPath (folders holding .yml files; `config` and `Vocab` are not styles). */
-export function loadStyles(stylesPath: string | undefined, wanted: readonly string[]): LoadedStyles {
+export function loadStyles(stylesPath: string | undefined, wanted: readonly string[], options: { files?: ValeFiles; cache?: RuleFileCache } = {}): LoadedStyles {
+  const files = options.files ?? diskFiles
   const rules = new Map<string, ValeRuleDef>()
   const problems: StyleProblem[] = []
   const styles = new Set<string>()
-  if (stylesPath === undefined || !existsSync(stylesPath)) return { rules, problems, styles }
+  if (stylesPath === undefined) return { rules, problems, styles }
   for (const style of wanted) {
     const dir = join(stylesPath, style)
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) continue
+    const names = files.list(dir)
+    if (names === undefined) continue
     styles.add(style)
-    for (const name of readdirSync(dir).sort()) {
+    for (const name of [...names].sort()) {
       if (!/\.ya?ml$/.test(name)) continue
       const file = join(dir, name)
-      const def = readRuleFile(file, style, name.replace(/\.ya?ml$/, ''), problems)
+      const text = files.read(file)
+      if (text === undefined) continue
+      const def = parseRuleFile(text, file, style, name.replace(/\.ya?ml$/, ''), problems, options.cache)
       if (def) rules.set(def.id, def)
     }
   }
   return { rules, problems, styles }
 }
 
-export function readRuleFile(file: string, style: string, rule: string, problems: StyleProblem[]): ValeRuleDef | undefined {
-  const text = readFileSync(file, 'utf8')
-  return parseRuleFile(text, file, style, rule, problems)
+/** A rule file's top-level fields and the line of each key. */
+export interface ParsedRuleFile {
+  readonly fields: Record<string, unknown>
+  readonly lines: Record<string, number>
 }
 
-export function parseRuleFile(text: string, file: string, style: string, rule: string, problems: StyleProblem[]): ValeRuleDef | undefined {
+export function parseRuleFile(text: string, file: string, style: string, rule: string, problems: StyleProblem[], cache?: RuleFileCache): ValeRuleDef | undefined {
+  let parsed = cache?.get(text)
+  if (!parsed) {
+    parsed = parseYaml(text, file, problems)
+    if (!parsed) return undefined
+    cache?.set(text, parsed)
+  }
+  return ruleDef(parsed, file, style, rule, problems)
+}
+
+function parseYaml(text: string, file: string, problems: StyleProblem[]): ParsedRuleFile | undefined {
   const counter = new LineCounter()
   let doc: Document
   try {
@@ -67,7 +83,7 @@ export function parseRuleFile(text: string, file: string, style: string, rule: s
   if (doc.errors.length > 0 && /\\'/.test(text)) {
     // Go's YAML reader takes \' in a double-quoted string as a quote; many styles rely on it.
     const lenient = text.replace(/"(?:[^"\\\n]|\\.)*"/g, (q) => q.replace(/\\'/g, "'"))
-    if (lenient !== text) return parseRuleFile(lenient, file, style, rule, problems)
+    if (lenient !== text) return parseYaml(lenient, file, problems)
   }
   if (doc.errors.length > 0) {
     const first = doc.errors[0]
@@ -79,13 +95,16 @@ export function parseRuleFile(text: string, file: string, style: string, rule: s
     problems.push({ file, line: 1, message: 'a rule file must be a YAML mapping' })
     return undefined
   }
-  const lines = new Map<string, number>()
+  const lines: Record<string, number> = {}
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
-      if (isScalar(pair.key) && pair.key.range) lines.set(String(pair.key.value), counter.linePos(pair.key.range[0]).line)
+      if (isScalar(pair.key) && pair.key.range) lines[String(pair.key.value)] = counter.linePos(pair.key.range[0]).line
     }
   }
-  const record = fields as Record<string, unknown>
+  return { fields: fields as Record<string, unknown>, lines }
+}
+
+function ruleDef({ fields: record, lines }: ParsedRuleFile, file: string, style: string, rule: string, problems: StyleProblem[]): ValeRuleDef | undefined {
   const kind = record['extends']
   if (typeof kind !== 'string') {
     problems.push({ file, line: 1, message: "missing 'extends' (the rule kind)" })
@@ -93,7 +112,7 @@ export function parseRuleFile(text: string, file: string, style: string, rule: s
   }
   const level = record['level'] ?? 'suggestion'
   if (!isLevel(level)) {
-    problems.push({ file, line: lines.get('level') ?? 1, message: `'${String(level)}' is not a level (suggestion, warning or error)` })
+    problems.push({ file, line: (Object.hasOwn(lines, 'level') ? lines['level'] : undefined) ?? 1, message: `'${String(level)}' is not a level (suggestion, warning or error)` })
     return undefined
   }
   const message = record['message']
@@ -106,6 +125,6 @@ export function parseRuleFile(text: string, file: string, style: string, rule: s
     message: typeof message === 'string' ? message : '',
     ...(typeof record['link'] === 'string' ? { link: record['link'] } : {}),
     fields: record,
-    lineOf: (key) => lines.get(key) ?? 1,
+    lineOf: (key) => (Object.hasOwn(lines, key) ? (lines[key] as number) : 1),
   }
 }

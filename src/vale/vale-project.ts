@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import type { CompiledRule } from '../rules/compile-rules.js'
 import { englishChecker } from '../spelling/hunspell.js'
@@ -8,6 +7,8 @@ import { builtinRules, type Vocab } from './builtin.js'
 import { compileCheck } from './kinds/index.js'
 import { ValeRuleError, type CheckEnv, type ValeCheck } from './kinds/common.js'
 import { loadStyles, type StyleProblem, type ValeRuleDef } from './load-styles.js'
+import type { RuleFileCache } from './rule-file-cache.js'
+import { diskFiles, type ValeFiles } from './vale-files.js'
 import { valeEngineRules } from './run-vale.js'
 
 /** A Vale configuration with its styles read from disk, ready to give each file its checks. */
@@ -30,26 +31,35 @@ export class ValeConfigError extends Error {
   }
 }
 
-export function loadValeProject(configFile: string): ValeProject {
+export interface ValeSources {
+  /** Where the configuration and styles are read: the disk unless given. */
+  readonly files?: ValeFiles
+  /** Parsed rule files kept between runs (the CLI's). */
+  readonly cache?: RuleFileCache
+}
+
+export function loadValeProject(configFile: string, sources: ValeSources = {}): ValeProject {
   let config: ValeConfig
   try {
-    config = loadValeConfig(configFile)
+    config = loadValeConfig(configFile, sources.files ? { files: sources.files } : {})
   } catch (error) {
     if (error instanceof IniError) throw new ValeConfigError(error.file, error.line, error.message.slice(`${error.file}:${error.line}: `.length))
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ValeConfigError(configFile, undefined, 'Vale configuration not found')
     throw error
   }
-  return projectFromConfig(config)
+  return projectFromConfig(config, sources)
 }
 
-export function projectFromConfig(config: ValeConfig): ValeProject {
+export function projectFromConfig(config: ValeConfig, sources: ValeSources = {}): ValeProject {
+  const files = sources.files ?? diskFiles
   const problems: StyleProblem[] = []
   const named = new Set<string>()
   for (const s of config.sections) {
     for (const style of s.basedOnStyles ?? []) named.add(style)
     for (const key of s.switches.keys()) named.add(key.split('.')[0] as string)
   }
-  const loaded = loadStyles(config.stylesPath, [...named].filter((s) => s !== 'Vale'))
+  const loaded = loadStyles(config.stylesPath, [...named].filter((s) => s !== 'Vale'), { files, ...(sources.cache ? { cache: sources.cache } : {}) })
+  sources.cache?.save()
   problems.push(...loaded.problems)
   for (const style of named) {
     if (style !== 'Vale' && !loaded.styles.has(style)) {
@@ -67,13 +77,14 @@ export function projectFromConfig(config: ValeConfig): ValeProject {
     const name = packageName(pkg)
     if (!named.has(name) && !loaded.styles.has(name)) problems.push({ file: config.file, line: 1, message: `package '${name}' is not on disk under StylesPath; run \`vale sync\` and commit it` })
   }
-  const vocab = readVocab(config)
+  const vocab = readVocab(config, files)
   const rules = new Map<string, ValeRuleDef>([...builtinRules(vocab), ...loaded.rules])
   const env: CheckEnv = {
     accept: vocab.accept,
     reject: vocab.reject,
     ...(config.wordTemplate === undefined ? {} : { wordTemplate: config.wordTemplate }),
     spelling: englishChecker,
+    files,
     ...(config.stylesPath === undefined ? {} : { stylesPath: config.stylesPath }),
   }
   const compiled = new Map<string, ValeCheck | null>()
@@ -135,23 +146,23 @@ function packageName(pkg: string): string {
 }
 
 /** accept.txt / reject.txt of each Vocab, where Vale 3 keeps them (config/vocabularies) or Vale 2 did (Vocab). */
-function readVocab(config: ValeConfig): Vocab {
+function readVocab(config: ValeConfig, files: ValeFiles): Vocab {
   const accept: string[] = []
   const reject: string[] = []
   if (config.stylesPath === undefined) return { accept, reject }
   for (const name of config.vocab) {
     for (const dir of [join(config.stylesPath, 'config', 'vocabularies', name), join(config.stylesPath, 'Vocab', name)]) {
       for (const [file, list] of [['accept.txt', accept], ['reject.txt', reject]] as const) {
-        const path = join(dir, file)
-        if (existsSync(path)) list.push(...readList(path))
+        const text = files.read(join(dir, file))
+        if (text !== undefined) list.push(...readList(text))
       }
     }
   }
   return { accept, reject }
 }
 
-function readList(path: string): string[] {
-  return readFileSync(path, 'utf8')
+function readList(text: string): string[] {
+  return text
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'))

@@ -2,6 +2,7 @@ import type { ProseRange } from '../../markdown/prose-doc.js'
 import type { WordChecker } from '../../spelling/hunspell.js'
 import type { ValeLevel } from '../config.js'
 import type { ValeRuleDef } from '../load-styles.js'
+import type { ValeFiles } from '../vale-files.js'
 import { compileValeRegex, regexFor, ValeRegexError, type ValeRegex } from '../regex.js'
 import { sentences, type ValeBlock, type ValeDoc } from '../vale-doc.js'
 
@@ -32,6 +33,8 @@ export interface CheckEnv {
   readonly spelling: () => WordChecker
   /** Folder of the style, for files a rule names (spelling `ignore`). */
   readonly stylesPath?: string
+  /** Where such files are read (the disk, or a repository fetched through the API). */
+  readonly files: ValeFiles
 }
 
 export class ValeRuleError extends Error {

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ValeRuleDef } from '../load-styles.js'
 import { actionFix } from '../action.js'
@@ -24,8 +23,9 @@ export function spelling(def: ValeRuleDef, env: CheckEnv): ValeCheck {
   const ignored = new Set<string>()
   for (const file of strings(f['ignore'])) {
     const path = env.stylesPath === undefined ? file : join(env.stylesPath, file)
-    if (!existsSync(path)) throw new ValeRuleError(def.file, def.lineOf('ignore'), `ignore file ${file} not found under StylesPath`)
-    for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) if (line.trim() !== '') ignored.add(line.trim())
+    const text = env.files.read(path)
+    if (text === undefined) throw new ValeRuleError(def.file, def.lineOf('ignore'), `ignore file ${file} not found under StylesPath`)
+    for (const line of text.split(/\r?\n/)) if (line.trim() !== '') ignored.add(line.trim())
   }
   const filters: ValeRegex[] = strings(f['filters']).map((p) => compileValeRegex(p))
   // Accepted terms join the dictionary, where a lower-case entry also accepts other cases; Vale.Terms polices the case.
