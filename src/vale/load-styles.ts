@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
 import { isLevel, type ValeLevel } from './config.js'
-import type { RuleFileCache } from './rule-file-cache.js'
+import type { ParsedRuleFile, RuleFileCache } from './rule-file-cache.js'
 import { diskFiles, type ValeFiles } from './vale-files.js'
 
 /** A rule file as written, with the line of each top-level key for messages. */
@@ -53,12 +53,6 @@ export function loadStyles(stylesPath: string | undefined, wanted: readonly stri
     }
   }
   return { rules, problems, styles }
-}
-
-/** A rule file's top-level fields and the line of each key. */
-export interface ParsedRuleFile {
-  readonly fields: Record<string, unknown>
-  readonly lines: Record<string, number>
 }
 
 export function parseRuleFile(text: string, file: string, style: string, rule: string, problems: StyleProblem[], cache?: RuleFileCache): ValeRuleDef | undefined {

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import type { ParsedRuleFile } from './load-styles.js'
+
+/** A rule file's top-level fields and the line of each key. */
+export interface ParsedRuleFile {
+  readonly fields: Record<string, unknown>
+  readonly lines: Record<string, number>
+}
 
 /**
  * Parsed Vale rule files by the hash of their text. Composing YAML is most of the time
