@@ -14,6 +14,11 @@ const PATH = /^(?:[~.]{0,2}\/[\p{L}\p{N}._-]|[A-Za-z]:[\\/])|[\p{L}\p{N}]\/[^/\s
 const CAMEL_CASE = /^(\p{Ll}+)\p{Lu}/u
 /** Two words typed without their space ("andUpcoming") start with a little word, not an identifier's verb. */
 const JOINED_HEAD = new Set(['a', 'an', 'and', 'the', 'but', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'our', 'your', 'their', 'its'])
+/**
+ * Two sentences typed without their space ("address.This"): a lower-case word, a full
+ * stop and a word that starts sentences but names no type or member.
+ */
+const JOINED_SENTENCES = /^\p{Ll}{2,}[.!?](?:The|This|That|These|Those|It|We|You|They|There|Then|Now|In|For|If|When|To|A|An|Our|Your|See|So|But|And|Also|However|Each|All|Some)$/u
 /** A command-line flag. */
 const FLAG = /^--?\p{Ll}/u
 
@@ -26,6 +31,7 @@ const FLAG = /^--?\p{Ll}/u
 export function isCodeLike(token: string): boolean {
   const core = token.replace(LEADING, '').replace(TRAILING, '')
   if (core === '') return token.includes('_') || token.includes('%')
+  if (JOINED_SENTENCES.test(core)) return false
   if (CODE_MARK.test(core) || PATH.test(core) || FLAG.test(core)) return true
   const camel = CAMEL_CASE.exec(core)
   if (camel && !JOINED_HEAD.has(camel[1] as string)) return true

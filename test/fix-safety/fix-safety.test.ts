@@ -21,7 +21,7 @@ describe('code-like tokens', () => {
   })
 
   it('are not words, abbreviations, percentages or pairs written with a slash', () => {
-    for (const token of ['Flink', 'e.g.,', 'i.e.', 'U.S.', '50%', 'Pub/Sub', 'and/or', 'end.', '“quoted”', 'andUpcoming', '/']) {
+    for (const token of ['Flink', 'e.g.,', 'i.e.', 'U.S.', '50%', 'Pub/Sub', 'and/or', 'end.', '“quoted”', 'andUpcoming', 'address.This', 'restarts.Then', '/']) {
       expect(isCodeLike(token), token).toBe(false)
     }
   })

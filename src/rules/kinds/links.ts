@@ -3,21 +3,27 @@ import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
 import { wordList } from './common-fields.js'
 import { defineKind, type KindOptions } from './kind.js'
+import { paddedLinkText, schemelessTargets, spacedLinks } from './link-syntax.js'
 
 const options = {
-  check: z.enum(['vague-text', 'empty-target', 'bare-url', 'partial-text']).meta({ description: 'Which failure this rule reports.' }),
+  check: z.enum(['vague-text', 'empty-target', 'bare-url', 'partial-text', 'syntax', 'no-scheme']).meta({ description: 'Which failure this rule reports.' }),
   tokens: wordList('vague-text: link texts that say nothing out of context; partial-text: nouns that complete a link text.'),
 }
+
+/** A draft's stand-in for a target not known yet: `#TODO`, `TBD`. */
+const PLACEHOLDER_TARGET = /^#?(?:todo|tbd|fixme|xxx)$/i
 
 const normalise = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, '').replace(/\s+/g, ' ').trim()
 
 /**
  * Links that fail the reader. `check` picks one failure per rule file:
  * vague-text (link text such as "here" that says nothing out of context),
- * empty-target (`[text](#)` or `[text]()`: a placeholder left in), or
+ * empty-target (`[text](#)`, `[text]()` or `[#TODO](#TODO)`: a placeholder left in), or
  * bare-url (a raw URL in prose instead of words that say where it goes), or
  * partial-text (the noun that completes the link text left outside it:
- * "[data source](url) types" becomes "[data source types](url)").
+ * "[data source](url) types" becomes "[data source types](url)"), or
+ * syntax (`[text] (url)` shown as text, link text padded with spaces), or
+ * no-scheme (a target such as "www.example.com" that resolves as a local path).
  */
 export function links(rule: KindOptions<typeof options>): (doc: ProseDoc) => RuleMatch[] {
   const vague = new Set((rule.tokens ?? []).map(normalise))
@@ -27,11 +33,15 @@ export function links(rule: KindOptions<typeof options>): (doc: ProseDoc) => Rul
       case 'vague-text':
         return doc.ranges.filter((r) => r.scope === 'link' && vague.has(normalise(r.text))).map((range) => ({ range, start: 0, end: range.text.length }))
       case 'empty-target':
-        return doc.links.filter((l) => !l.bare && (l.url === '' || l.url === '#')).map((l) => ({ start: l.start, end: l.end }))
+        return doc.links.filter((l) => (!l.bare && (l.url === '' || l.url === '#')) || PLACEHOLDER_TARGET.test(l.url)).map((l) => ({ start: l.start, end: l.end }))
       case 'bare-url':
         return doc.links.filter((l) => l.bare && !l.angled && /^(https?:|www\.)/i.test(l.url.replace(/^http:\/\/www\./, 'www.'))).map((l) => ({ start: l.start, end: l.end }))
       case 'partial-text':
         return partialText(doc, nouns)
+      case 'syntax':
+        return [...spacedLinks(doc), ...paddedLinkText(doc)]
+      case 'no-scheme':
+        return schemelessTargets(doc)
       default:
         return []
     }
@@ -56,7 +66,7 @@ function partialText(doc: ProseDoc, nouns: RegExp): RuleMatch[] {
 
 export const linksKind = defineKind({
   name: 'links',
-  summary: 'vague link text, empty targets, bare URLs, link text missing its noun',
+  summary: 'vague link text, empty or placeholder targets, bare URLs, link text missing its noun, broken link syntax, targets without a scheme',
   options,
   compile: (rule) => links(rule),
 })
