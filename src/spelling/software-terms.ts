@@ -36,3 +36,26 @@ export function parseWordList(text: string): string[] {
   }
   return out
 }
+
+let jargon: ReadonlySet<string> | undefined
+
+/**
+ * The words cspell's software-terms lists write in lower case ("serverless", "loopback"):
+ * generic jargon, not names. (Its names keep their capitals there: "GitHub", "Jira".)
+ */
+export function jargonWords(): ReadonlySet<string> {
+  if (!jargon) {
+    const dir = join(dirname(createRequire(import.meta.url).resolve('@cspell/dict-software-terms/cspell-ext.json')), 'dict')
+    const words = new Set<string>()
+    for (const name of FILES) {
+      const raw = readFileSync(join(dir, name))
+      const text = name.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8')
+      for (const line of text.split('\n')) {
+        const word = line.replace(/#.*/, '').replace(/[*+~!]/g, '').trim()
+        if (/^[a-z][a-z0-9]*$/.test(word)) words.add(word)
+      }
+    }
+    jargon = words
+  }
+  return jargon
+}
