@@ -2,7 +2,7 @@ import type { ConfigError } from '../config/config-error.js'
 import type { FixTier, Scope, Severity } from '../core/types.js'
 import type { ProseDoc } from '../markdown/prose-doc.js'
 import type { ProseRange } from '../markdown/prose-doc.js'
-import { kindNamed } from './kinds/registry.js'
+import { definitionOf } from './kinds/registry.js'
 import { PhraseIndex } from './match/phrase-index.js'
 import { PatternError } from './match/phrase-pattern.js'
 import type { RuleFile } from './rule-file.js'
@@ -39,7 +39,7 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
   const rules: CompiledRule[] = []
   const errors: ConfigError[] = []
   for (const file of files) {
-    const kind = kindNamed(file.extends)
+    const kind = definitionOf(file)
     const unknown = unknownPlaceholders(file.message)
     if (unknown.length > 0) {
       errors.push({ file: file.file, path: 'message', message: `unknown placeholder ${unknown.map((p) => `{${p}}`).join(', ')}: a message may use ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}` })
@@ -48,8 +48,8 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
     try {
       const inScope = scopeFilter(file)
       const env = { accept: context.accept, extraTerms: file === termsOwner ? context.extraTerms : [], termWords, findTerms, phrases, rangesOf: (doc: ProseDoc) => inRanges(doc, inScope) }
-      if (!kind) throw new Error(`unknown kind "${file.extends}"`)
-      // The rule was validated against this very kind's schema (its `extends` picked it).
+      if (!kind) throw new Error(`unknown kind "${file.extends}"${'check' in file ? ` (check "${file.check}")` : ''}`)
+      // The rule was validated against this very kind's schema (its `extends` and `check` picked it).
       const check = kind.compile(file as never, env)
       rules.push(compiledRule(file, check))
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { RULE_KINDS } from './kinds/registry.js'
+import { BUILTIN_CHECKS, definitionOf, GENERIC_KINDS } from './kinds/registry.js'
 import { ruleFileSchema, type RuleFile } from './rule-file.js'
 import { byLine, type ConfigError } from '../config/config-error.js'
 import { lineOf, parseYaml, toFieldPath, type ParsedYaml } from '../config/yaml-source.js'
@@ -47,10 +47,11 @@ function problemsOf(issue: z.core.$ZodIssue, base: Path, root: unknown): Problem
       return issue.keys.map((key) => ({ path: [...path, key], message: path.length === 0 ? unusedField(key, root) : 'unknown field' }))
     case 'invalid_union': {
       if ('discriminator' in issue) {
-        const kinds = RULE_KINDS.map((k) => k.name)
+        const isCheck = issue.discriminator === 'check'
+        const names = isCheck ? BUILTIN_CHECKS.map((c) => c.name) : [...GENERIC_KINDS.map((k) => k.name), 'builtin']
         return valueAt(root, path) === undefined
           ? [{ path: path.slice(0, -1), message: `missing required field "${String(path.at(-1))}"` }]
-          : [{ path, message: `unknown kind: must be one of: ${kinds.join(', ')}` }]
+          : [{ path, message: `unknown ${isCheck ? 'built-in check' : 'kind'}: must be one of: ${names.join(', ')}` }]
       }
       // Report the alternative the value came closest to (a `bad` example, a term with variants).
       const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? []
@@ -80,10 +81,13 @@ function bound(origin: string, relation: string, n: number): string {
 
 /** A field another kind reads is named as such, with the fields this kind has; anything else is likely a typo. */
 function unusedField(field: string, root: unknown): string {
-  const kind = RULE_KINDS.find((k) => isObject(root) && k.name === root['extends'])
-  if (!kind || !RULE_KINDS.some((k) => field in k.schema.shape)) return 'unknown field (check its spelling against rules/rule.schema.json)'
-  const own = Object.keys(kind.schema.shape).filter((f) => !RULE_KINDS.every((k) => f in k.schema.shape) && f !== 'scope' && f !== 'frontmatter')
-  return `not a field of kind ${kind.name} (${own.length === 0 ? 'it has no options of its own' : `its options: ${own.join(', ')}`})`
+  const all = [...GENERIC_KINDS, ...BUILTIN_CHECKS].map((k) => Object.keys(k.schema.shape))
+  const kind = isObject(root) ? definitionOf(root as { extends: string; check?: string }) : undefined
+  if (!kind || !all.some((fields) => fields.includes(field))) return 'unknown field (check its spelling against rules/rule.schema.json)'
+  const common = new Set(['extends', 'check', 'scope', 'frontmatter', ...all.reduce((a, b) => a.filter((f) => b.includes(f)))])
+  const own = Object.keys(kind.schema.shape).filter((f) => !common.has(f))
+  const what = isObject(root) && root['extends'] === 'builtin' ? `the built-in check ${kind.name}` : `kind ${kind.name}`
+  return `not a field of ${what} (${own.length === 0 ? 'it has no options of its own' : `its options: ${own.join(', ')}`})`
 }
 
 function valueAt(root: unknown, path: Path): unknown {

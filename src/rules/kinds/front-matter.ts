@@ -1,13 +1,12 @@
 import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
-import { flag, wordList } from './common-fields.js'
+import { wordList } from './common-fields.js'
 import { defineKind, type KindOptions } from './kind.js'
 
 const options = {
   required: wordList('Fields a post must have; an entry may list alternatives ("authors|author").'),
   dates: wordList('Fields that must hold a date.'),
   noTrailingPeriod: wordList('Fields that must not end with a period.'),
-  titleHeading: flag('Flag an H1 that repeats the title the theme already renders; the fix deletes it.'),
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/
@@ -47,28 +46,13 @@ export function frontMatter(rule: KindOptions<typeof options>): (doc: ProseDoc) 
       const severalSentences = /[.!?]\s+\S/.test(trimmed.slice(0, -1))
       if (trimmed.endsWith('.') && !trimmed.endsWith('..') && !severalSentences) out.push({ start: periodAt, end: periodAt + 1, replacement: '', expected: name })
     }
-    if (rule.titleHeading) out.push(...titleHeadings(doc))
     return out
   }
 }
 
-const normalise = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
-
-/** An H1 repeating the front-matter title shows the title twice: themes render the title already. */
-function titleHeadings(doc: ProseDoc): RuleMatch[] {
-  const title = doc.frontMatter?.fields.find((f) => f.name === 'title')?.value
-  if (typeof title !== 'string') return []
-  return doc.headings
-    .filter((h) => h.depth === 1 && normalise(h.text) === normalise(title))
-    .map((h) => {
-      const line = doc.source.lastIndexOf('\n', h.start - 1) + 1
-      return { start: line, end: h.end, replacement: '', expected: 'title' }
-    })
-}
-
 export const frontMatterKind = defineKind({
   name: 'front-matter',
-  summary: 'missing or malformed title, date, authors; H1 repeating the title',
+  summary: 'missing or malformed front-matter fields (title, date, authors)',
   options,
   compile: (rule) => frontMatter(rule),
 })

@@ -33,14 +33,22 @@ export interface RuleOrigin {
   readonly exampleLines?: readonly number[]
 }
 
-/** The schema of one kind's rule files: the common fields, `extends: <name>`, and the kind's own options (no other field). */
+/** The schema of one generic kind's rule files: the common fields, `extends: <name>`, and the kind's own options (no other field). */
 export function kindSchema<const K extends string, const O extends z.ZodRawShape>(name: K, options: O) {
   return z.strictObject({ extends: z.literal(name), ...commonFields, ...options })
 }
 
-export type KindSchema<K extends string = string> = ReturnType<typeof kindSchema<K, z.ZodRawShape>>
+/** The schema of one built-in check's rule files: `extends: builtin`, `check: <name>`, the common fields and the check's options. */
+export function checkSchema<const K extends string, const O extends z.ZodRawShape>(name: K, options: O) {
+  return z.strictObject({ extends: z.literal('builtin'), check: z.literal(name), ...commonFields, ...options })
+}
 
-/** One rule kind (`extends:` in a rule file): its options schema and how to turn such a rule file into a checker. */
+/**
+ * A rule kind: its options schema and how to turn such a rule file into a checker.
+ * Generic kinds (`extends: substitution`) are configured for any list of phrases or
+ * fields; a built-in check (`extends: builtin`, `check: heading-levels`) is code for one
+ * thing, which a rule file names, words and tunes.
+ */
 export interface KindDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly name: string
   readonly summary: string
@@ -50,21 +58,33 @@ export interface KindDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly compile: (rule: z.infer<S> & RuleOrigin, env: KindEnv) => DocChecker
 }
 
-/**
- * Declares a kind next to its checker: `options` are the fields only this kind reads,
- * so the rule type, the validation and rules/rule.schema.json come from one place.
- */
-export function defineKind<const K extends string, const O extends z.ZodRawShape>(definition: {
+interface Declaration<K extends string, O extends z.ZodRawShape, S> {
   readonly name: K
   readonly summary: string
+  /** The fields only this kind reads. */
   readonly options: O
   /** Options of which a rule must give at least one. */
   readonly needsOneOf?: readonly (keyof O & string)[]
   readonly patternField?: string
-  readonly compile: (rule: z.infer<ReturnType<typeof kindSchema<K, O>>> & RuleOrigin, env: KindEnv) => DocChecker
-}): KindDefinition<ReturnType<typeof kindSchema<K, O>>> {
-  const { options, needsOneOf, ...rest } = definition
-  const schema = kindSchema(definition.name, options)
+  readonly compile: (rule: z.infer<S> & RuleOrigin, env: KindEnv) => DocChecker
+}
+
+/** Declares a generic kind next to its checker, so the rule type, the validation and rules/rule.schema.json come from one place. */
+export function defineKind<const K extends string, const O extends z.ZodRawShape>(
+  declaration: Declaration<K, O, ReturnType<typeof kindSchema<K, O>>>,
+): KindDefinition<ReturnType<typeof kindSchema<K, O>>> {
+  return withSchema(declaration, kindSchema(declaration.name, declaration.options))
+}
+
+/** Declares a built-in check next to its checker (see defineKind). */
+export function defineCheck<const K extends string, const O extends z.ZodRawShape>(
+  declaration: Declaration<K, O, ReturnType<typeof checkSchema<K, O>>>,
+): KindDefinition<ReturnType<typeof checkSchema<K, O>>> {
+  return withSchema(declaration, checkSchema(declaration.name, declaration.options))
+}
+
+function withSchema<O extends z.ZodRawShape, S extends z.ZodObject>(declaration: Declaration<string, O, S>, schema: S): KindDefinition<S> {
+  const { options: _options, needsOneOf, ...rest } = declaration
   if (!needsOneOf) return { ...rest, schema }
   const given = (rule: Record<string, unknown>): boolean => needsOneOf.some((field) => rule[field] !== undefined)
   return {

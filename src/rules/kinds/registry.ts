@@ -1,40 +1,47 @@
-import { blankLineKind } from './blank-line.js'
-import { duplicateKind } from './duplicate.js'
+import { bareUrlCheck, emptyLinkCheck, linkSchemeCheck, linkSyntaxCheck, partialLinkTextCheck, vagueLinkTextCheck } from '../checks/links.js'
+import { duplicateContentCheck } from '../checks/duplicate-content.js'
+import { headingCaseCheck } from '../checks/heading-case.js'
+import { headingLevelsCheck } from '../checks/heading-levels.js'
+import { listItemFragmentsCheck } from '../checks/list-item-fragments.js'
+import { repeatedWordsCheck } from '../checks/repeated-words.js'
+import { shortcodeBlankLineCheck } from '../checks/shortcode-blank-line.js'
+import { spellingCheck } from '../checks/spelling.js'
+import { titleHeadingCheck } from '../checks/title-heading.js'
+import { vaguePronounCheck } from '../checks/vague-pronoun.js'
 import { existenceKind } from './existence.js'
 import { frontMatterKind } from './front-matter.js'
-import { headingCaseKind } from './heading-case.js'
-import { headingLevelsKind } from './heading-levels.js'
-import type { DocChecker, KindDefinition, KindEnv } from './kind.js'
-import { linksKind } from './links.js'
-import { listItemsKind } from './list-items.js'
-import { repetitionKind } from './repetition.js'
-import { spellingKind } from './spelling.js'
+import type { KindDefinition } from './kind.js'
 import { substitutionKind } from './substitution.js'
 import { termsKind } from './terms.js'
-import { vaguePronounKind } from './vague-pronoun.js'
 
-/** Every rule kind (`extends:`). A new kind is a file in this folder (see defineKind) and a line here. */
-export const RULE_KINDS = [
-  substitutionKind,
-  existenceKind,
-  termsKind,
-  repetitionKind,
-  listItemsKind,
-  headingCaseKind,
-  spellingKind,
-  duplicateKind,
-  frontMatterKind,
-  linksKind,
-  vaguePronounKind,
-  blankLineKind,
-  headingLevelsKind,
+/** Generic kinds (`extends: <kind>`): one kind serves any number of rules. A new one is a file in this folder (see defineKind) and a line here. */
+export const GENERIC_KINDS = [substitutionKind, existenceKind, termsKind, frontMatterKind] as const
+
+/** Built-in checks (`extends: builtin`, `check: <name>`): code for one thing. A new one is a file in src/rules/checks/ (see defineCheck) and a line here. */
+export const BUILTIN_CHECKS = [
+  repeatedWordsCheck,
+  spellingCheck,
+  headingCaseCheck,
+  headingLevelsCheck,
+  listItemFragmentsCheck,
+  duplicateContentCheck,
+  titleHeadingCheck,
+  vagueLinkTextCheck,
+  emptyLinkCheck,
+  bareUrlCheck,
+  partialLinkTextCheck,
+  linkSyntaxCheck,
+  linkSchemeCheck,
+  shortcodeBlankLineCheck,
+  vaguePronounCheck,
 ] as const
 
-export type RuleKind = (typeof RULE_KINDS)[number]['name']
+export type RuleKind = (typeof GENERIC_KINDS)[number]['name'] | 'builtin'
 
-const byName = new Map<string, KindDefinition>(RULE_KINDS.map((k) => [k.name, k as unknown as KindDefinition]))
+const kinds = new Map<string, KindDefinition>(GENERIC_KINDS.map((k) => [k.name, k as unknown as KindDefinition]))
+const checks = new Map<string, KindDefinition>(BUILTIN_CHECKS.map((k) => [k.name, k as unknown as KindDefinition]))
 
-/** The kind of a validated rule; undefined for a name no kind has (a stale cache). */
-export function kindNamed(name: string): { readonly patternField?: string; readonly compile: (rule: never, env: KindEnv) => DocChecker } | undefined {
-  return byName.get(name)
+/** The kind or built-in check a rule file names; undefined for a name none has (say, a stale build cache). */
+export function definitionOf(rule: { readonly extends: string; readonly check?: string }): KindDefinition | undefined {
+  return rule.extends === 'builtin' ? checks.get(rule.check ?? '') : kinds.get(rule.extends)
 }

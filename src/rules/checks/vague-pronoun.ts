@@ -1,11 +1,11 @@
 import { PLACEHOLDER } from '../../markdown/align-text.js'
 import { englishChecker } from '../../spelling/hunspell.js'
-import { scopeFields, wordList } from './common-fields.js'
-import { defineKind, overRanges, type KindOptions, type RangeChecker } from './kind.js'
+import { scopeFields, wordList } from '../kinds/common-fields.js'
+import { defineCheck, overRanges, type KindOptions, type RangeChecker } from '../kinds/kind.js'
 
 const options = {
   ...scopeFields,
-  tokens: wordList('Words that introduce a term ("called", "known as"); default: called, named, known as.'),
+  introducers: wordList('Words that introduce a term ("called", "known as"); default: called, named, known as.'),
 }
 import { capitalize } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
@@ -17,7 +17,7 @@ import type { RuleMatch } from '../rule-match.js'
  * storing Y" becomes "Checkpointing captures X and stores Y".
  */
 export function vaguePronoun(rule: KindOptions<typeof options>): RangeChecker {
-  const introducers = (rule.tokens ?? ['called', 'named', 'known as']).map((t) => t.trim().replace(/\s+/g, '\\s+')).join('|')
+  const introducers = (rule.introducers ?? ['called', 'named', 'known as']).map((t) => t.trim().replace(/\s+/g, '\\s+')).join('|')
   const pattern = new RegExp(`\\b(?:${introducers})\\s+["“']?([\\p{L}][\\p{L}\\p{N} -]{0,40}?)["”']?([.!?])\\s+(It)\\s`, 'gu')
   return (ranges) => {
     const out: RuleMatch[] = []
@@ -60,7 +60,7 @@ function thirdPerson(gerund: string): string | undefined {
   return `${base}s`
 }
 
-export const vaguePronounKind = defineKind({
+export const vaguePronounCheck = defineCheck({
   name: 'vague-pronoun',
   summary: '"It" right after a sentence introducing a term',
   options,

@@ -2,11 +2,11 @@ import { lineContentEnd, pointAt } from '../../core/text-lines.js'
 import { compileAlternation } from '../match/phrase-pattern.js'
 import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
-import { phraseList } from './common-fields.js'
-import { defineKind, type KindOptions } from './kind.js'
+import { phraseList } from '../kinds/common-fields.js'
+import { defineCheck, type KindOptions } from '../kinds/kind.js'
 
 const options = {
-  tokens: phraseList('Regular expressions for the start of a line that needs a blank line before it.'),
+  patterns: phraseList('Regular expressions for the start of a template tag that needs a blank line before it.'),
 }
 
 /**
@@ -18,7 +18,7 @@ const options = {
 const WHOLE_LINE_TAG = /^\s*(?:\{\{[<%].*[%>]\}\}|\{%.*%\})[ \t]*$/
 
 export function blankLine(rule: KindOptions<typeof options>): (doc: ProseDoc) => RuleMatch[] {
-  const pattern = compileAlternation(rule.tokens, { isRegex: true, ignoreCase: false, nonword: true })
+  const pattern = compileAlternation(rule.patterns, { isRegex: true, ignoreCase: false, nonword: true })
   const anchored = new RegExp(`^(?:${pattern.re.source})`, pattern.re.flags.replace('g', ''))
   return (doc) => {
     const out: RuleMatch[] = []
@@ -41,9 +41,10 @@ export function blankLine(rule: KindOptions<typeof options>): (doc: ProseDoc) =>
   }
 }
 
-export const blankLineKind = defineKind({
-  name: 'blank-line',
-  summary: 'a line that needs a blank line before it (shortcodes)',
+export const shortcodeBlankLineCheck = defineCheck({
+  name: 'shortcode-blank-line',
+  patternField: 'patterns',
+  summary: 'a template tag that needs a blank line before it',
   options,
   compile: (rule) => blankLine(rule),
 })

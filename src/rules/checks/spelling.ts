@@ -4,8 +4,8 @@ import { englishChecker, type WordChecker } from '../../spelling/hunspell.js'
 import { softwareTerms } from '../../spelling/software-terms.js'
 import { correctTypo, type TypoContext } from '../../spelling/typo-correction.js'
 import { englishFrequency } from '../../spelling/word-frequency.js'
-import { scopeFields, wordList } from './common-fields.js'
-import { defineKind, overRanges, type KindOptions, type RangeChecker } from './kind.js'
+import { scopeFields, wordList } from '../kinds/common-fields.js'
+import { defineCheck, overRanges, type KindOptions, type RangeChecker } from '../kinds/kind.js'
 
 const options = {
   ...scopeFields,
@@ -170,7 +170,7 @@ function isDoubling(a: string, b: string): boolean {
   return false
 }
 
-export const spellingKind = defineKind({
+export const spellingCheck = defineCheck({
   name: 'spelling',
   summary: 'unambiguous typos and split words',
   options,

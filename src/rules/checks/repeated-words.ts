@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ProseRange } from '../../markdown/prose-doc.js'
-import { scopeFields, wordList } from './common-fields.js'
-import { defineKind, overRanges, type KindOptions, type RangeChecker } from './kind.js'
+import { scopeFields, wordList } from '../kinds/common-fields.js'
+import { defineCheck, overRanges, type KindOptions, type RangeChecker } from '../kinds/kind.js'
 import { loweredWordsOf, wordsOf } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
 
@@ -114,8 +114,8 @@ function repeatedPhrase(s: PhraseSearch): { match: RuleMatch; resumeAt: number }
   return undefined
 }
 
-export const repetitionKind = defineKind({
-  name: 'repetition',
+export const repeatedWordsCheck = defineCheck({
+  name: 'repeated-words',
   summary: 'doubled words, garbled repeated phrases',
   options,
   compile: (rule, env) => overRanges(env, repetition(rule)),

@@ -3,8 +3,8 @@ import type { ProseRange } from '../../markdown/prose-doc.js'
 import { loweredWordsOf, wordsOf } from '../match/text-tools.js'
 import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
-import { scopeFields } from './common-fields.js'
-import { defineKind, type KindOptions } from './kind.js'
+import { scopeFields } from '../kinds/common-fields.js'
+import { defineCheck, type KindOptions } from '../kinds/kind.js'
 
 const options = {
   ...scopeFields,
@@ -98,8 +98,8 @@ function firstOffset(range: ProseRange): number {
   return -1
 }
 
-export const duplicateKind = defineKind({
-  name: 'duplicate',
+export const duplicateContentCheck = defineCheck({
+  name: 'duplicate-content',
   summary: 'a paragraph repeating another one',
   options,
   compile: (rule, env) => {

@@ -1,6 +1,6 @@
 import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
-import { defineKind } from './kind.js'
+import { defineCheck } from '../kinds/kind.js'
 
 /** Headings go down one level at a time; a skipped level breaks the outline screen readers and tables of contents use. */
 export function headingLevels(): (doc: ProseDoc) => RuleMatch[] {
@@ -15,7 +15,7 @@ export function headingLevels(): (doc: ProseDoc) => RuleMatch[] {
   }
 }
 
-export const headingLevelsKind = defineKind({
+export const headingLevelsCheck = defineCheck({
   name: 'heading-levels',
   summary: 'skipped heading levels',
   options: {},

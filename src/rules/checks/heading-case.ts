@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { scopeFields, wordList } from './common-fields.js'
-import { defineKind, overRanges, type KindOptions, type RangeChecker } from './kind.js'
+import { scopeFields, wordList } from '../kinds/common-fields.js'
+import { defineCheck, overRanges, type KindOptions, type RangeChecker } from '../kinds/kind.js'
 import type { PhraseMatcher } from '../match/phrase-index.js'
 import { wordsOf } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
@@ -129,7 +129,7 @@ const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for',
 /** "3- What", "2) Why": the first word after a list number starts the heading. */
 const NUMBERED = /^\s*\d+\s*[-.):]\s*$/
 
-export const headingCaseKind = defineKind({
+export const headingCaseCheck = defineCheck({
   name: 'heading-case',
   summary: 'Title Case headings below the title',
   options,

@@ -1,6 +1,6 @@
 import type { ProseRange } from '../../markdown/prose-doc.js'
-import { scopeFields, wordList } from './common-fields.js'
-import { defineKind, overRanges, type KindOptions, type RangeChecker } from './kind.js'
+import { scopeFields, wordList } from '../kinds/common-fields.js'
+import { defineCheck, overRanges, type KindOptions, type RangeChecker } from '../kinds/kind.js'
 
 const options = {
   ...scopeFields,
@@ -84,8 +84,8 @@ function inconsistentPeriods(items: readonly ProseRange[]): RuleMatch[] {
     })
 }
 
-export const listItemsKind = defineKind({
-  name: 'list-items',
+export const listItemFragmentsCheck = defineCheck({
+  name: 'list-item-fragments',
   summary: 'fragments after a bold lead-in; inconsistent periods',
   options,
   compile: (rule, env) => overRanges(env, listItems(rule, env.termWords)),
