@@ -13,6 +13,8 @@ export interface ExampleFailure {
   readonly file: string
   /** The field at fault: `examples.N` for one example, `examples` for the set, another field when the rule does not compile. */
   readonly field: string
+  /** Line of the failing example (or of the field at fault) in the rule file, when known. */
+  readonly line?: number
   readonly problem: string
 }
 
@@ -27,7 +29,8 @@ export function checkExamples(rule: RuleFile, allRules: readonly RuleFile[]): Ex
   const compiled = rules.filter((r) => r.id === rule.id)
   const failures: ExampleFailure[] = []
   const fail = (example: number, problem: string): void => {
-    failures.push({ rule: rule.id, file: rule.file, field: example < 0 ? 'examples' : `examples.${example}`, problem })
+    const line = example < 0 ? rule.lines?.examples : rule.lines?.example[example]
+    failures.push({ rule: rule.id, file: rule.file, field: example < 0 ? 'examples' : `examples.${example}`, ...(line === undefined ? {} : { line }), problem })
   }
   for (const e of errors.filter((x) => x.file === rule.file)) failures.push({ rule: rule.id, file: rule.file, field: e.path, problem: e.message })
   if (compiled.length === 0) return failures
@@ -61,5 +64,5 @@ function dedupe(fixes: readonly LineFix[]): LineFix[] {
 }
 
 export function exampleFailureToError(f: ExampleFailure): ConfigError {
-  return { file: f.file, path: f.field, message: f.problem }
+  return { file: f.file, path: f.field, message: f.problem, ...(f.line === undefined ? {} : { line: f.line }) }
 }

@@ -15,7 +15,9 @@ export function parseRuleFile(text: string, file: string, id: string): { rule: R
   if ('errors' in result) return result
   const parsed = ruleFileSchema.safeParse(result.parsed.value)
   if (!parsed.success) return { errors: explain(parsed.error.issues, result.parsed, file) }
-  return { rule: { ...parsed.data, id, file, exampleLines: parsed.data.examples.map((_, i) => lineOf(result.parsed, `/examples/${i}`) ?? 1) } }
+  const line = (pointer: string): number => lineOf(result.parsed, pointer) ?? 1
+  const lines = { examples: line('/examples'), example: parsed.data.examples.map((_, i) => line(`/examples/${i}`)) }
+  return { rule: { ...parsed.data, id, file, lines } }
 }
 
 type Path = readonly PropertyKey[]

@@ -131,7 +131,7 @@ describe('handlePullRequest', () => {
     const summary = await run(github, { ruleDirs: ['.github/bluepencil-rules'] })
     expect(summary.outcome).toBe('reviewed')
     expect(github.checks.at(-1)?.conclusion).toBe('failure')
-    expect(github.checks.at(-1)?.summary).toContain('.github/bluepencil-rules/scheduler.yml: examples.0: bad example is not flagged')
+    expect(github.checks.at(-1)?.summary).toContain('.github/bluepencil-rules/scheduler.yml:5: examples.0: bad example is not flagged')
     expect(JSON.stringify(github.reviews)).not.toContain('Say which scheduler')
   })
 

@@ -20,11 +20,11 @@ describe('rule examples that pin the message and the position', () => {
   })
 
   it('fail naming what was found when the position differs', () => {
-    expect(failures(swapRule('Write `{expected}`.', '    at: "1:1"\n'))).toEqual(['rules/british.yml: examples.0: no finding at 1:1; found 1:4 "Write `use`."'])
+    expect(failures(swapRule('Write `{expected}`.', '    at: "1:1"\n'))).toEqual(['rules/british.yml:5: examples.0: no finding at 1:1; found 1:4 "Write `use`."'])
   })
 
   it('fail when the message differs', () => {
-    expect(failures(swapRule('Write `{expected}`.', '    message: Use `use`.\n'))).toEqual(['rules/british.yml: examples.0: no finding with message "Use `use`."; found 1:4 "Write `use`."'])
+    expect(failures(swapRule('Write `{expected}`.', '    message: Use `use`.\n'))).toEqual(['rules/british.yml:5: examples.0: no finding with message "Use `use`."; found 1:4 "Write `use`."'])
   })
 })
 
@@ -45,5 +45,17 @@ describe('compiling a rule set', () => {
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatchObject({ file: 'rules/gone.yml', path: '' })
     expect(rules.map((r) => r.id)).toEqual(['british'])
+  })
+})
+
+describe('a failing example', () => {
+  it('is reported at its own line in the rule file', () => {
+    const r = rule('british', 'extends: substitution\nmessage: Use `{expected}`.\nswap: { utilise: use }\nexamples:\n  - bad: We utilise it.\n    fixed: We use it.\n  - good: We use it.\n  - bad: Utilise it.\n    fixed: Use it.\n  - good: We utilise nothing.\n')
+    expect(failures(r)).toEqual(['rules/british.yml:10: examples.3: good example is flagged: "utilise" (Use `use`.)'])
+  })
+
+  it('that is missing is reported at the examples field', () => {
+    const r = rule('british', 'extends: substitution\nmessage: Use `{expected}`.\nswap: { utilise: use }\nexamples:\n  - bad: We utilise it.\n    fixed: We use it.\n  - good: We use it.\n  - good: We employ it.\n')
+    expect(failures(r)).toEqual(['rules/british.yml:5: examples: needs at least 2 bad and 2 good examples (has 1 and 2)'])
   })
 })

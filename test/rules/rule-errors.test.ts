@@ -102,7 +102,7 @@ describe('the repository config', () => {
     // The swap keys "utilise", but the examples expect "utilize" to be flagged.
     const own = 'extends: substitution\nmessage: Use `{expected}`.\nswap: { utilise: use }\nexamples:\n  - bad: We utilize it.\n    fixed: We use it.\n  - bad: We utilise it.\n    fixed: We use it.\n  - good: We use it.\n  - good: We employ it.\n'
     const { linter, errors } = createLinter({ config: DEFAULT_CONFIG, extraRuleFiles: [{ file: '.github/rules/british.yml', text: own }] })
-    expect(errors.map(formatConfigError)).toEqual(['.github/rules/british.yml: examples.0: bad example is not flagged (the rule is off until its examples pass)'])
+    expect(errors.map(formatConfigError)).toEqual(['.github/rules/british.yml:5: examples.0: bad example is not flagged (the rule is off until its examples pass)'])
     expect(linter.rules.map((r) => r.id)).not.toContain('british')
     const result = linter.lint('p.md', 'We utilise it.\n')
     expect(result.kind === 'linted' && result.findings.map((f) => f.ruleId)).toEqual([])

@@ -29,8 +29,8 @@ export interface KindEnv {
 export interface RuleOrigin {
   readonly id: string
   readonly file: string
-  /** Line of each example in the file (1-based), when the rule was read from YAML. */
-  readonly exampleLines?: readonly number[]
+  /** Lines (1-based) of the `examples` field and of each example, when the rule was read from YAML. */
+  readonly lines?: { readonly examples: number; readonly example: readonly number[] }
 }
 
 /** The schema of one generic kind's rule files: the common fields, `extends: <name>`, and the kind's own options (no other field). */
