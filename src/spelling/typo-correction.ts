@@ -45,6 +45,8 @@ export interface TypoContext {
   readonly words: WordSet
   /** How often the post uses a word (lower case), in any case. */
   readonly usesInPost: (w: string) => number
+  /** Misspellings people really make, each with its one correction (any number of edits away). */
+  readonly misspellings?: (w: string) => string | undefined
 }
 
 export interface TypoPolicy {
@@ -66,8 +68,12 @@ export const DEFAULT_TYPO_POLICY: TypoPolicy = { dominance: 15, minCount: 50, ma
  * that differ by an ending ("integrations" -> "integration", "writev" -> "writes").
  */
 export function correctTypo(word: string, ctx: TypoContext, policy: TypoPolicy = DEFAULT_TYPO_POLICY): string | undefined {
-  if (word.length < 6 || ctx.words.has(word) || isJargon(word, ctx.jargon)) return undefined
-  if (ctx.frequency(word) >= policy.maxOwnCount || ctx.usesInPost(word) > 1 || isCompound(word, ctx.isKnown)) return undefined
+  if (word.length < 5 || ctx.words.has(word) || isJargon(word, ctx.jargon) || ctx.usesInPost(word) > 1) return undefined
+  // A listed misspelling needs no search, and may be more than one typo away ("accomodate");
+  // that people type it often ("wierd") is why it is listed.
+  const listed = ctx.misspellings?.(word)
+  if (listed !== undefined && ctx.isKnown(listed) && !isSpellingVariant(word, listed)) return listed
+  if (word.length < 6 || ctx.frequency(word) >= policy.maxOwnCount || isCompound(word, ctx.isKnown)) return undefined
   const candidates = oneEditAway(word, (w) => ctx.isKnown(w) || ctx.jargon.has(w))
   const choice = chooseCorrection(candidates.map((c) => c.word), ctx.frequency, ctx.usesInPost, policy)
   const chosen = candidates.find((c) => c.word === choice)

@@ -2,6 +2,7 @@ import type { ProseRange } from '../../markdown/prose-doc.js'
 import { englishWords } from '../../spelling/english-words.js'
 import { englishChecker, type WordChecker } from '../../spelling/hunspell.js'
 import { softwareTerms } from '../../spelling/software-terms.js'
+import { commonMisspellings } from '../../spelling/common-misspellings.js'
 import { correctTypo, type TypoContext } from '../../spelling/typo-correction.js'
 import { englishFrequency } from '../../spelling/word-frequency.js'
 import { scopeFields, wordList } from '../kinds/common-fields.js'
@@ -57,6 +58,8 @@ function lowerCaseWord(text: string, w: Word): string | undefined {
   let end = w.end
   while (end > w.start && (text[end - 1] === "'" || text[end - 1] === '’')) end--
   const word = end === w.end ? w.word : w.word.slice(0, end - w.start)
+  // "lookin’", "nothin'": a dropped g, written so on purpose.
+  if (end !== w.end && word.endsWith('in')) return undefined
   if (!isLowerCaseWord(word) || GLUE_BEFORE.has(text[w.start - 1] ?? '')) return undefined
   const after = text[end] ?? ''
   if (GLUE_AFTER.has(after) || ((after === '.' || after === '-') && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''))) return undefined
@@ -111,6 +114,7 @@ function postTypoContext(ranges: readonly ProseRange[], checker: WordChecker, ac
     jargon: { has: (w) => jargon.has(w) || accepted.has(w) },
     words: englishWords(),
     usesInPost: (w) => uses.get(w) ?? 0,
+    misspellings: commonMisspellings(),
     skip,
   }
 }
