@@ -33,6 +33,13 @@ export function gitReads(repo: string, base: string, head: string): GitHubReads 
           return text === undefined ? [] : [{ file, text }]
         })
     },
+    async readRepoPath(path) {
+      // A folder first: `git show` of a folder prints its listing as if it were a file.
+      const names = folderAt(repo, base, path)
+      if (names !== undefined) return { names }
+      const text = fileAt(repo, base, path.replace(/^\/+/, ''))
+      return text === undefined ? undefined : { text: text.toString('utf8') }
+    },
     async listReviewComments() {
       return []
     },
@@ -94,6 +101,25 @@ export function patchOf(repo: string, base: string, head: string, path: string, 
 }
 
 /** Lists files under a folder at a revision. */
+/** A folder's entries at a revision (folders end in `/`); undefined when there is no such folder. */
+function folderAt(repo: string, rev: string, dir: string): string[] | undefined {
+  const clean = dir.replace(/^\/+|\/+$/g, '')
+  let out: string
+  try {
+    out = git(repo, ['ls-tree', `${rev}:${clean}`]).toString()
+  } catch {
+    return undefined
+  }
+  // <mode> SP <type> SP <object> TAB <name>
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [meta = '', name = ''] = line.split('\t')
+      return meta.split(' ')[1] === 'tree' ? `${name}/` : name
+    })
+}
+
 export function listTree(repo: string, rev: string, dir: string): string[] {
   try {
     return git(repo, ['ls-tree', '-r', '--name-only', rev, '--', dir]).toString().split('\n').filter(Boolean)

@@ -54,6 +54,8 @@ export interface NewReview {
  */
 export type ConfigSource = { readonly parsed: unknown } | { readonly text: string; readonly file: string } | undefined
 
+export type RepoPath = { readonly text: string } | { readonly names: readonly string[] }
+
 /** What the handler reads of a pull request. */
 export interface GitHubReads {
   /** Throws when the config exists but cannot be read. */
@@ -63,6 +65,11 @@ export interface GitHubReads {
   getFile(path: string, ref: string): Promise<Uint8Array | undefined>
   /** Rule files (*.yml) in a folder of the default branch. */
   listRuleFiles(dir: string): Promise<{ file: string; text: string }[]>
+  /**
+   * A path of the default branch: a file's text, or a folder's names (folders end in `/`);
+   * undefined when absent. The Vale configuration and its styles are read this way.
+   */
+  readRepoPath(path: string): Promise<RepoPath | undefined>
   listReviewComments(): Promise<ReviewComment[]>
   /** Bodies of the reviews already on the pull request. */
   listReviewBodies(): Promise<string[]>

@@ -3,6 +3,7 @@ import { formatConfigError, type ConfigError } from '../config/config-error.js'
 import type { SkippedFile } from '../core/types.js'
 import { createLinter } from '../lint/linter.js'
 import { lintPool } from '../lint-pool/lint-pool.js'
+import { emptyTree, fetchValeFor } from '../vale/fetch-vale.js'
 import { readMarkers } from '../review/fingerprint.js'
 import { planReview } from '../review/plan-review.js'
 import type { ReviewFile, ReviewPlan } from '../review/plan-types.js'
@@ -64,7 +65,11 @@ export async function handlePullRequest(options: HandlerOptions): Promise<RunSum
   const { config } = parsed
   if (pr.draft && !config.drafts) return { outcome: 'skipped-draft', ...none }
   const extraRuleFiles = (await Promise.all(config.ruleDirs.map((dir) => port.listRuleFiles(dir)))).flat()
-  const { linter, errors: ruleErrors } = createLinter({ config, extraRuleFiles })
+  const { linter, errors } = createLinter({ config, extraRuleFiles })
+  const ruleErrors = [...errors]
+  // A Vale configuration, as Vale finds it from each post's folder (or `vale:`), read through the API.
+  const valeTree = emptyTree()
+  const valeFor = (path: string) => fetchValeFor((p) => port.readRepoPath(p), path, config.vale, valeTree)
 
   // 2. The changed posts.
   const changed = (await port.listChangedFiles()).filter((f) => REVIEWABLE.has(f.status) && linter.isPost(f.path))
@@ -79,8 +84,15 @@ export async function handlePullRequest(options: HandlerOptions): Promise<RunSum
       notReviewed.push({ path: file.path, reason: 'could not be read at the head commit (missing, or over 1 MB)' })
       continue
     }
+    const vale = await valeFor(file.path)
+    if (vale && 'error' in vale) {
+      addOnce(ruleErrors, vale.error)
+      notReviewed.push({ path: file.path, reason: `its Vale configuration cannot be used (${formatConfigError(vale.error)})` })
+      continue
+    }
+    for (const problem of vale?.problems ?? []) addOnce(ruleErrors, problem)
     // On a worker thread: the process keeps answering webhooks and health checks meanwhile.
-    const result = await lintPool().lint({ config, extraRuleFiles, path: file.path, bytes })
+    const result = await lintPool().lint({ config, extraRuleFiles, path: file.path, bytes, ...(vale ? { vale: vale.snapshot } : {}) })
     if (result.kind === 'skipped') notReviewed.push(result.skipped)
     else files.push({ path: file.path, source: result.source, patch: file.patch, findings: result.findings })
   }
@@ -120,6 +132,11 @@ export async function handlePullRequest(options: HandlerOptions): Promise<RunSum
 
   const all = files.flatMap((f) => f.findings)
   return { outcome: plan.isEmpty ? 'nothing-new' : alreadyReviewed ? 'already-reviewed' : 'reviewed', files: files.length, findings: all.length, errors: all.filter((f) => f.severity === 'error').length, comments: plan.comments.length, plan }
+}
+
+function addOnce(list: ConfigError[], error: ConfigError): void {
+  const text = formatConfigError(error)
+  if (!list.some((e) => formatConfigError(e) === text)) list.push(error)
 }
 
 /** A config that cannot be read at all is reported like an invalid one: in the check run. */

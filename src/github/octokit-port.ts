@@ -84,6 +84,19 @@ export function octokitPort(octokit: PortOctokit, target: PullRequestTarget): Gi
       }
     },
 
+    async readRepoPath(path) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({ ...repo, path })
+        if (Array.isArray(data)) return { names: data.map((e) => (e.type === 'dir' ? `${e.name}/` : e.name)) }
+        // Over 1 MB GitHub sends no content: no style file is that large, so it is taken as absent.
+        if (data.type !== 'file' || !('content' in data) || data.encoding !== 'base64') return undefined
+        return { text: Buffer.from(data.content, 'base64').toString('utf8') }
+      } catch (error) {
+        if ((error as { status?: number }).status === 404) return undefined
+        throw error
+      }
+    },
+
     async listReviewComments(): Promise<ReviewComment[]> {
       const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...repo, pull_number, per_page: 100 })
       return comments.map((c) => ({

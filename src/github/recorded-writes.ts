@@ -19,6 +19,7 @@ export function recordWrites(reads: GitHubReads, forward?: Partial<GitHubWrites>
     listChangedFiles: () => reads.listChangedFiles(),
     getFile: (path, ref) => reads.getFile(path, ref),
     listRuleFiles: (dir) => reads.listRuleFiles(dir),
+    readRepoPath: (path) => reads.readRepoPath(path),
     listReviewComments: () => reads.listReviewComments(),
     listReviewBodies: () => reads.listReviewBodies(),
     async createReview(review) {

@@ -7,12 +7,16 @@ import type { LintResult } from '../lint/linter.js'
 import type { RuleSource } from '../rules/load-rules.js'
 
 /** One post to lint with one repository's setup. */
+import type { ValeSnapshot } from '../vale/vale-files.js'
+
 export interface LintRequest {
   readonly config: RepoConfig
   readonly extraRuleFiles: readonly RuleSource[]
   readonly path: string
   readonly bytes: Uint8Array
   readonly budgetMs?: number
+  /** The repository's Vale configuration and styles, fetched: they replace the bundled rules. */
+  readonly vale?: ValeSnapshot
 }
 
 /**

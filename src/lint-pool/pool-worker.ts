@@ -8,10 +8,10 @@ const linters = new Map<string, Linter>()
 const KEEP = 8
 
 function linterFor(request: LintRequest): Linter {
-  const key = JSON.stringify([request.config, request.extraRuleFiles satisfies readonly RuleSource[], request.budgetMs])
+  const key = JSON.stringify([request.config, request.extraRuleFiles satisfies readonly RuleSource[], request.budgetMs, request.vale])
   let linter = linters.get(key)
   if (!linter) {
-    linter = createLinter({ config: request.config, extraRuleFiles: request.extraRuleFiles, ...(request.budgetMs ? { budgetMs: request.budgetMs } : {}) }).linter
+    linter = createLinter({ config: request.config, extraRuleFiles: request.extraRuleFiles, ...(request.budgetMs ? { budgetMs: request.budgetMs } : {}), ...(request.vale ? { vale: request.vale } : {}) }).linter
     if (linters.size >= KEEP) linters.delete(linters.keys().next().value as string)
     linters.set(key, linter)
   }

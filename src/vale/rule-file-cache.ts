@@ -77,3 +77,13 @@ function jsonSafe(value: unknown): boolean {
   if (typeof value === 'object' && value !== null) return Object.values(value).every(jsonSafe)
   return true
 }
+
+/** The same within one process, by text: reading a repository's styles in rounds parses each file once. */
+export function memoryRuleCache(): RuleFileCache {
+  const parsed = new Map<string, ParsedRuleFile>()
+  return {
+    get: (text) => parsed.get(text),
+    set: (text, value) => void parsed.set(text, value),
+    save: () => undefined,
+  }
+}

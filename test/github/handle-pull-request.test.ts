@@ -36,6 +36,9 @@ class MemoryGitHub implements GitHubPort {
   async listRuleFiles() {
     return this.ruleFiles
   }
+  async readRepoPath() {
+    return undefined
+  }
   async listReviewComments() {
     return this.comments
   }

@@ -153,8 +153,9 @@ export class FakeGitHub {
     if (!path.startsWith(repoPrefix)) return this.unknown(method, path)
     const rest = path.slice(repoPrefix.length)
 
-    if (method === 'GET' && (m = /^\/contents\/(.+)$/.exec(rest))) {
-      const file = decodeURIComponent(m[1] as string)
+    // The repository root is `/contents` (a folder: the stand-in holds files only, so 404).
+    if (method === 'GET' && (m = /^\/contents(?:\/(.*))?$/.exec(rest))) {
+      const file = decodeURIComponent(m[1] ?? '')
       const ref = url.searchParams.get('ref')
       const content = file === '.github/bluepencil.yml' && !ref ? this.config : this.fileAt(file, ref)
       if (content === undefined) return [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content' }]

@@ -1,0 +1,66 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/**
+ * In front of the GitHub stand-in: a default branch holding a tree of files. Contents
+ * requests without a ref for a path of the tree are answered as GitHub answers them (a
+ * file, or a folder's listing); every other request goes on to the stand-in unchanged,
+ * which records and validates it as usual.
+ */
+export class DefaultBranchTree {
+  /** Contents paths read from the tree, in order. */
+  readonly reads: string[] = []
+  private server: Server | undefined
+
+  constructor(
+    private readonly upstream: string,
+    private readonly owner: string,
+    private readonly repo: string,
+    private readonly tree: Readonly<Record<string, string>>,
+  ) {}
+
+  async start(): Promise<number> {
+    this.server = createServer((req, res) => {
+      void (async () => {
+        const chunks: Buffer[] = []
+        for await (const chunk of req) chunks.push(chunk as Buffer)
+        const url = new URL(req.url ?? '/', 'http://localhost')
+        const prefix = `/api/v3/repos/${this.owner}/${this.repo}/contents`
+        if (req.method === 'GET' && url.pathname.startsWith(prefix) && !url.searchParams.has('ref')) {
+          const path = decodeURIComponent(url.pathname.slice(prefix.length)).replace(/^\/+|\/+$/g, '')
+          const answer = this.contents(path)
+          if (answer) {
+            this.reads.push(path)
+            res.writeHead(200, { 'content-type': 'application/json' })
+            return void res.end(JSON.stringify(answer))
+          }
+        }
+        const headers = Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => k !== 'host' && k !== 'content-length' && typeof v === 'string')) as Record<string, string>
+        const forwarded = await fetch(`${this.upstream}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) })
+        res.writeHead(forwarded.status, Object.fromEntries([...forwarded.headers].filter(([k]) => k !== 'content-encoding' && k !== 'content-length' && k !== 'transfer-encoding')))
+        res.end(Buffer.from(await forwarded.arrayBuffer()))
+      })()
+    })
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve))
+    return (this.server?.address() as AddressInfo).port
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()))
+  }
+
+  private contents(path: string): unknown {
+    const entry = (name: string, type: 'file' | 'dir', full: string) => ({ type, name, path: full, sha: 'f'.repeat(40), size: type === 'file' ? Buffer.byteLength(this.tree[full] ?? '') : 0, url: '', git_url: '', html_url: '', download_url: null, _links: { self: '', git: '', html: '' } })
+    const text = this.tree[path]
+    if (text !== undefined) return { ...entry(path.split('/').pop() ?? path, 'file', path), encoding: 'base64', content: Buffer.from(text).toString('base64') }
+    const inside = path === '' ? '' : `${path}/`
+    const names = new Map<string, 'file' | 'dir'>()
+    for (const file of Object.keys(this.tree)) {
+      if (!file.startsWith(inside)) continue
+      const [first = '', ...more] = file.slice(inside.length).split('/')
+      names.set(first, more.length > 0 ? 'dir' : 'file')
+    }
+    if (names.size === 0) return undefined
+    return [...names].map(([name, type]) => entry(name, type, `${inside}${name}`))
+  }
+}

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BluepencilOctokit } from '../../src/github/octokit.js'
+import { octokitPort } from '../../src/github/octokit-port.js'
+import { handlePullRequest } from '../../src/github/handle-pull-request.js'
+import { lintWithVale } from '../../src/lint/lint-vale.js'
+import { loadValeProject } from '../../src/vale/vale-project.js'
+import { DefaultBranchTree } from '../support/default-branch-tree.js'
+import { FakeGitHub } from '../support/fake-github.js'
+import { githubPatch } from '../support/patches.js'
+
+const OWNER = 'octo'
+const REPO = 'docs'
+const fixture = join(import.meta.dirname, '../../fixtures/vale')
+const post = readFileSync(join(fixture, 'post.md'), 'utf8')
+const silent = { info: () => undefined, warn: () => undefined }
+
+/** The fixture's .vale.ini and styles as committed under docs/ of the default branch. */
+function committed(under: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else if (!name.endsWith('.md')) out[`${under}/${relative(fixture, full)}`] = readFileSync(full, 'utf8')
+    }
+  }
+  walk(fixture)
+  return out
+}
+
+const github = new FakeGitHub(OWNER, REPO)
+let tree: DefaultBranchTree
+let baseUrl = ''
+
+beforeAll(async () => {
+  const upstream = `http://127.0.0.1:${await github.start()}`
+  tree = new DefaultBranchTree(upstream, OWNER, REPO, { ...committed('docs'), 'docs/broken/blog/.vale.ini': 'StylesPath = ../../styles\n[*.md\nBasedOnStyles = Google\n' })
+  baseUrl = `http://127.0.0.1:${await tree.start()}/api/v3`
+})
+afterAll(async () => {
+  await tree.stop()
+  await github.stop()
+})
+
+async function review(number: number, path: string, config?: string) {
+  github.config = config
+  const headSha = String(number).repeat(40).slice(0, 40)
+  github.pulls.set(number, { number, headSha, files: [{ filename: path, status: 'added', patch: githubPatch('', post), content: post }] })
+  const port = octokitPort(new BluepencilOctokit({ auth: { token: 'ghs_test' }, baseUrl, retry: { enabled: false }, throttle: { enabled: false } }), { owner: OWNER, repo: REPO, number })
+  return handlePullRequest({ port, pr: { repo: `${OWNER}/${REPO}`, number, headSha, draft: false }, log: silent })
+}
+
+const fromDisk = lintWithVale(loadValeProject(join(fixture, '.vale.ini')), join(fixture, 'post.md'), post)
+const alerts = (findings: readonly { ruleId: string; span: { start: { line: number } } }[]) => findings.map((f) => `${f.span.start.line}:${f.ruleId}`).sort()
+
+describe('the app reads .vale.ini and its styles through the GitHub API', () => {
+  it('finds docs/.vale.ini from the post folder up, reads StylesPath and the vocabulary, and reviews with the same alerts as the CLI from disk', async () => {
+    const summary = await review(1, 'docs/blog/post.md')
+    expect(summary.outcome).toBe('reviewed')
+    const reported = summary.plan?.comments.flatMap((c) => c.findings) ?? []
+    expect(fromDisk.length).toBeGreaterThan(5)
+    expect(new Set(alerts(reported))).toEqual(new Set(alerts(fromDisk)))
+    expect(tree.reads).toEqual(expect.arrayContaining(['docs', 'docs/.vale.ini', 'docs/styles/Google', 'docs/styles/Google/Latin.yml', 'docs/styles/config/vocabularies/Blog/accept.txt']))
+    const posted = github.reviews.at(-1)
+    expect(posted?.comments.some((c) => c.body.includes("Use 'URL' instead of 'url'."))).toBe(true)
+    expect(github.schemaErrors).toEqual([])
+  })
+
+  it('uses `vale:` of .github/bluepencil.yml for a post outside that folder', async () => {
+    const summary = await review(2, 'blog/post.md', 'vale: docs/.vale.ini\n')
+    expect(new Set(alerts(summary.plan?.comments.flatMap((c) => c.findings) ?? []))).toEqual(new Set(alerts(fromDisk)))
+  })
+
+  it('a post with no Vale configuration above it gets the bundled rules', async () => {
+    const summary = await review(3, 'blog/post.md')
+    const ids = (summary.plan?.comments.flatMap((c) => c.findings) ?? []).map((f) => f.ruleId)
+    expect(ids.length).toBeGreaterThan(0)
+    expect(ids.every((id) => !id.startsWith('Google.'))).toBe(true)
+  })
+
+  it('a .vale.ini that cannot be read is named with its line in the check run, and its post is not reviewed with the wrong rules', async () => {
+    const summary = await review(4, 'docs/broken/blog/post.md')
+    expect(summary.plan?.comments ?? []).toEqual([])
+    const check = github.latestCheckRun('4'.repeat(40))
+    expect(check?.output?.summary).toMatch(/docs\/broken\/blog\/\.vale\.ini:2/)
+  })
+})
