@@ -9,9 +9,10 @@
  * Only Markdown is in scope: scenarios are compared on their `.md` files.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 import { findValeConfig } from '../src/vale/config.js'
 import { lintWithVale, valeLine } from '../src/lint/lint-vale.js'
+import { diskFiles, type ValeFiles } from '../src/vale/vale-files.js'
 import { loadValeProject, type ValeProject } from '../src/vale/vale-project.js'
 
 interface Scenario {
@@ -19,9 +20,15 @@ interface Scenario {
   readonly dir?: string
   /** Files to lint, relative to dir; undefined: every .md file of dir, recursively. */
   readonly files?: readonly string[]
+  /** Files the scenario writes before running (Cucumber's `Given a file named`), relative to dir. */
+  readonly given?: Readonly<Record<string, string>>
   readonly expected: readonly string[]
   readonly runnable: boolean
+  /** Why a scenario is not a lint of Markdown that Bluepencil can be compared on. */
+  readonly reason?: string
 }
+
+type Target = Pick<Scenario, 'dir' | 'files' | 'runnable' | 'reason'>
 
 interface Tally {
   expected: number
@@ -41,27 +48,49 @@ if (!existsSync(root)) {
   process.exit(2)
 }
 
-function parseFeature(text: string, step: (line: string) => Pick<Scenario, 'dir' | 'files' | 'runnable'>): Scenario[] {
+/** A docstring's lines with the indentation of its opening quotes removed, as Cucumber reads it. */
+function docString(lines: readonly string[], open: number): { text: string; end: number } {
+  const indent = (lines[open] as string).indexOf('"""')
+  const body: string[] = []
+  let j = open + 1
+  for (; j < lines.length && (lines[j] as string).trim() !== '"""'; j++) body.push((lines[j] as string).slice(Math.min(indent, (lines[j] as string).search(/\S|$/))))
+  return { text: body.join('\n'), end: j }
+}
+
+function parseFeature(text: string, step: (line: string) => Target): Scenario[] {
   const out: Scenario[] = []
   const lines = text.split('\n')
   let name = ''
-  let target: Pick<Scenario, 'dir' | 'files' | 'runnable'> | undefined
+  let target: Target | undefined
+  let background: Record<string, string> = {}
+  let given: Record<string, string> = {}
+  let inBackground = false
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim()
     if (line.startsWith('#')) continue
-    if (line.startsWith('Scenario:')) {
+    if (line.startsWith('Background:')) {
+      inBackground = true
+    } else if (line.startsWith('Scenario:')) {
       name = line.slice('Scenario:'.length).trim()
       target = undefined
-    } else if (/^(When|And|Given)\b/.test(line) && !target) {
-      if (/^When\b/.test(line)) target = step(line)
-      else if (/^Given a file named/.test(line)) target = { runnable: false }
+      inBackground = false
+      given = { ...background }
+    } else if (/^(Given|And) a file named "(.*)" with:$/.test(line) && !target) {
+      const file = (/"(.*)"/.exec(line) as RegExpExecArray)[1] as string
+      const doc = docString(lines, i + 1)
+      if (inBackground) background[file] = `${doc.text}\n`
+      else given[file] = `${doc.text}\n`
+      i = doc.end
+    } else if (/^When\b/.test(line) && !target) {
+      target = step(line)
+    } else if (/^Then the output should contain:/.test(line) && target) {
+      out.push({ name, ...target, expected: [], runnable: false, reason: 'expects an error message from Vale, not alerts' })
+      target = undefined
     } else if (/^Then the output should contain exactly:/.test(line) && target) {
-      const expected: string[] = []
-      let j = i + 1
-      while (j < lines.length && (lines[j] as string).trim() !== '"""') j++
-      for (j++; j < lines.length && (lines[j] as string).trim() !== '"""'; j++) expected.push((lines[j] as string).trim())
-      i = j
-      out.push({ name, ...target, expected })
+      const doc = docString(lines, i + 1)
+      i = doc.end
+      const expected = doc.text.split('\n').map((l) => l.trim()).filter(Boolean)
+      out.push({ name, ...target, ...(Object.keys(given).length > 0 ? { given } : {}), expected })
       target = undefined
     }
   }
@@ -76,52 +105,73 @@ function mdFiles(dir: string, prefix = ''): string[] {
   })
 }
 
+/** The disk, with the files a scenario writes laid over it (nothing is written to the shared folder). */
+function overlay(dir: string, given: Readonly<Record<string, string>> | undefined): ValeFiles {
+  if (!given) return diskFiles
+  const extra = new Map(Object.entries(given).map(([name, text]) => [join(dir, name), text]))
+  return {
+    read: (path) => extra.get(path) ?? diskFiles.read(path),
+    list: (path) => {
+      const names = new Set(diskFiles.list(path) ?? [])
+      for (const file of extra.keys()) if (dirname(file) === path) names.add(basename(file))
+      return names.size > 0 || existsSync(path) ? [...names] : undefined
+    },
+  }
+}
+
 const projects = new Map<string, ValeProject>()
-function projectFor(configFile: string): ValeProject {
-  let p = projects.get(configFile)
+function projectFor(configFile: string, files: ValeFiles, key: string): ValeProject {
+  let p = projects.get(key)
   if (!p) {
-    p = loadValeProject(configFile)
-    projects.set(configFile, p)
+    p = loadValeProject(configFile, { files })
+    projects.set(key, p)
   }
   return p
 }
 
+/** Scenarios left out of the comparison, by reason, for the summary. */
+const excluded = new Map<string, string[]>()
+const formatsLeftOut: string[] = []
+
 function run(scenario: Scenario, tally: Tally, label: string): void {
   const expected = scenario.expected.filter((l) => /^[^:]*\.md:/.test(l))
-  if (!scenario.runnable || !scenario.dir || !existsSync(scenario.dir)) {
+  const notRun = (reason: string) => {
     tally.notRun++
-    if (verbose) console.log(`  - ${label} / ${scenario.name}: not run (needs a Vale feature outside this comparison)`)
-    return
+    excluded.set(reason, [...(excluded.get(reason) ?? []), `${label} / ${scenario.name}`])
+    if (verbose) console.log(`  - ${label} / ${scenario.name}: not run: ${reason}`)
   }
-  if (!findValeConfig(scenario.dir)) {
-    // Some fixture folders were copied without their .vale.ini: nothing to compare against.
-    tally.notRun++
-    if (verbose) console.log(`  - ${label} / ${scenario.name}: not run (no .vale.ini in the fixture)`)
-    return
+  if (!scenario.runnable || !scenario.dir) return notRun(scenario.reason ?? 'a step this comparison does not model')
+  const files = overlay(scenario.dir, scenario.given)
+  const configFile = findValeConfig(scenario.dir, undefined, files)
+  const dir = scenario.dir
+  const listed = (scenario.files ?? (existsSync(dir) ? mdFiles(dir) : [])).flatMap((f) => {
+    if (f === '.') return Object.keys(scenario.given ?? {}).filter((g) => !g.startsWith('.') && !g.startsWith('_'))
+    const full = join(dir, f)
+    return existsSync(full) && statSync(full).isDirectory() ? mdFiles(full, `${f}/`) : [f]
+  })
+  const md = listed.filter((f) => f.endsWith('.md'))
+  if (md.length === 0) {
+    formatsLeftOut.push(...new Set(listed.map((f) => extname(f) || 'none')))
+    return notRun('no Markdown file: the scenario lints another format (Bluepencil reviews Markdown posts)')
   }
-  const files = (scenario.files ?? mdFiles(scenario.dir)).filter((f) => f.endsWith('.md'))
-  if (files.length === 0 && expected.length === 0) {
-    tally.notRun++
-    return
-  }
+  if (!configFile) return notRun('the fixture folder was copied without its .vale.ini (its expected output needs one)')
   const got: string[] = []
   const problems: string[] = []
-  for (const file of files) {
+  for (const file of md) {
     const full = join(scenario.dir, file)
-    const configFile = findValeConfig(scenario.dir)
-    if (!configFile) {
-      problems.push('no .vale.ini')
-      continue
-    }
     let project: ValeProject
     try {
-      project = projectFor(configFile)
+      project = projectFor(configFile, files, scenario.given ? `${configFile}\0${JSON.stringify(scenario.given)}` : configFile)
     } catch (error) {
       problems.push((error as Error).message)
       continue
     }
     problems.push(...project.problems.map((p) => `${p.file}:${p.line}: ${p.message}`))
-    const source = readFileSync(full, 'utf8')
+    const source = files.read(full)
+    if (source === undefined) {
+      problems.push(`${file}: not found`)
+      continue
+    }
     for (const f of lintWithVale(project, full, source)) got.push(valeLine(f, source, file))
   }
   const want = new Map<string, number>()
@@ -182,10 +232,25 @@ if (existsSync(featuresDir)) {
     [/^When I test scope "(.*)"$/, (m) => ({ dir: join(fixtures, 'scopes', m[1] as string) })],
     [/^When I test comments for "(.*)"$/, (m) => ({ dir: join(fixtures, 'comments'), files: [m[1] as string] })],
     [/^When I test patterns for "(.*)"$/, (m) => ({ dir: join(fixtures, 'patterns'), files: [m[1] as string] })],
-    [/^When I lint "(.*)"$/, (m) => ({ dir: join(fixtures, 'formats'), files: [m[1] as string] })],
+    [/^When I lint "(.*)"$/, (m) => ({ dir: join(fixtures, 'formats'), files: (m[1] as string).split(' ') })],
     [/^When I use Vocab "(.*)"$/, (m) => ({ dir: join(fixtures, 'vocab', m[1] as string) })],
     [/^When I test template "(.*)"$/, (m) => ({ dir: join(fixtures, 'templates', m[1] as string) })],
     [/^When I apply style "(.*)"$/, (m) => ({ dir: join(fixtures, 'styles', m[1] as string) })],
+    // Vale's Cucumber steps run `vale ARGS` in tmp/aruba, beside the files the scenario wrote.
+    [/^When I run vale "(.*)"$/, (m) => ({ dir: join(testdata, 'tmp', 'aruba'), files: (m[1] as string).split(' ') })],
+  ]
+  /** Steps that test something other than linting Markdown with a configuration; why each is left out. */
+  const outside: [RegExp, string][] = [
+    [/^When I run cat|^When I lint string/, 'reads standard input (`vale` given text on stdin)'],
+    [/^When I use filter/, "Vale's --filter expressions over results (not supported)"],
+    [/^When I fix/, "Vale's `fix` command for script rules (script rules are not supported)"],
+    [/^When I sync pkg/, '`vale sync` downloads packages; Bluepencil never downloads at review time'],
+    [/^When I test (dir )?glob/, "Vale's --glob flag for choosing files"],
+    [/^When I lint path/, "Vale's --glob flag for choosing files"],
+    [/^When I assign minAlertLevel/, "Vale's --minAlertLevel flag"],
+    [/^When I lint with config/, "Vale's --config flag with a config outside the linted folder"],
+    [/^When I lint simple/, "Vale's --ignore-syntax flag (plain-text linting of a .md file)"],
+    [/^When I lint (file|reStructuredText|AsciiDoc)/, 'a format other than Markdown'],
   ]
   for (const name of readdirSync(featuresDir).sort()) {
     const tally = newTally()
@@ -194,7 +259,8 @@ if (existsSync(featuresDir)) {
         const m = re.exec(line)
         if (m) return { ...make(m), runnable: true }
       }
-      return { runnable: false }
+      const why = outside.find(([re]) => re.test(line))
+      return { runnable: false, reason: why ? why[1] : `a step this comparison does not model: ${line}` }
     })
     for (const s of scenarios) run(s, tally, name)
     rows.push([`vale-testdata ${name}`, tally])
@@ -212,3 +278,9 @@ for (const [label, t] of rows) {
 const td = rows.filter(([l]) => l.startsWith('vale-testdata'))
 const md = td.reduce((a, [, t]) => ({ s: a.s + t.scenarios, p: a.p + t.passed }), { s: 0, p: 0 })
 if (md.s > 0) console.log(`\nvale-testdata Markdown scenarios: ${md.p}/${md.s} passed (${((100 * md.p) / md.s).toFixed(1)}%)`)
+console.log(`\nNot run (${[...excluded.values()].reduce((n, l) => n + l.length, 0)}), by reason:`)
+for (const [reason, names] of [...excluded].sort((a, b) => b[1].length - a[1].length)) {
+  const formats = reason.startsWith('no Markdown') ? ` (${[...new Set(formatsLeftOut)].sort().join(' ')})` : ''
+  console.log(`  ${String(names.length).padStart(3)}  ${reason}${formats}`)
+  if (verbose) for (const n of names) console.log(`         ${n}`)
+}

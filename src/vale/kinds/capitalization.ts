@@ -36,9 +36,12 @@ export function capitalization(def: ValeRuleDef, env: CheckEnv): ValeCheck {
       re.lastIndex = 0
       return re.test(text)
     }
-    // Words without letters ("1.", "&") count neither way, and the first word is the first with letters.
-    const words = tokens(text, exceptRes).filter((w) => /\p{L}/u.test(w.raw))
-    if (words.length === 0) return true
+    // Words without letters ("1", "1.", a code span) are right where they stand; the word after
+    // leading ones may take either case, as Vale has it: "1. An important heading" and
+    // "1 this also is in sentence case" are both sentence case.
+    const words = tokens(text, exceptRes)
+    const lead = words.findIndex((w) => /\p{L}/u.test(w.raw))
+    if (lead < 0) return true
     let right = 0
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as Word
@@ -53,6 +56,10 @@ export function capitalization(def: ValeRuleDef, env: CheckEnv): ValeCheck {
         const isSmall = small.has(w.bare.toLowerCase())
         if (i === 0 || i === words.length - 1 || afterIndicator) right += upper ? 1 : 0
         else right += isSmall ? (upper ? 0 : 1) : upper ? 1 : 0
+        continue
+      }
+      if (i === lead && lead > 0) {
+        right++
         continue
       }
       if (i === 0) {
