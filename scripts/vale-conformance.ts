@@ -62,7 +62,7 @@ function parseFeature(text: string, step: (line: string) => Target): Scenario[] 
   const lines = text.split('\n')
   let name = ''
   let target: Target | undefined
-  let background: Record<string, string> = {}
+  const background: Record<string, string> = {}
   let given: Record<string, string> = {}
   let inBackground = false
   for (let i = 0; i < lines.length; i++) {

@@ -3,7 +3,7 @@ import type { RuleMatch } from '../rules/rule-match.js'
 import type { CompiledRule } from '../rules/compile-rules.js'
 import { readCommentSwitches } from './comments.js'
 import type { FileSettings } from './config.js'
-import { fixIsSafe } from './fix-safety.js'
+import { fixKeepsWords } from './fix-safety.js'
 import type { ValeCheck } from './kinds/common.js'
 import { buildValeDoc } from './vale-doc.js'
 
@@ -24,7 +24,7 @@ export function runVale(doc: ProseDoc, checks: readonly ValeCheck[], settings: D
       const raw = alert.block.scopes.has('raw')
       if (!raw && first >= 0 && switches.isOff(id, first, alert.block.range.text.slice(alert.start, alert.end).trim())) continue
       if (first >= 0 && vdoc.ignored.some(([s, e]) => first >= s && first < e)) continue
-      const safe = alert.fix !== undefined && fixIsSafe(alert, id, alert.fix, checks)
+      const safe = alert.fix !== undefined && fixKeepsWords(alert, alert.fix)
       matches.push({ range: alert.block.range, start: alert.start, end: alert.end, message: alert.message, ...(safe ? { replacement: alert.fix } : {}) })
     }
     out.set(id, matches)

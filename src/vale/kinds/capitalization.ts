@@ -1,7 +1,7 @@
 import type { ValeRuleDef } from '../load-styles.js'
 import { compileValeRegex, regexFor } from '../regex.js'
 import type { ValeBlock } from '../vale-doc.js'
-import { formatMessage, readScope, ruleRegex, scopedBlocks, strings, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
+import { blockCheck, formatMessage, readScope, ruleRegex, strings, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
 
 const AP_SMALL = new Set(['a', 'an', 'and', 'at', 'but', 'by', 'for', 'in', 'nor', 'of', 'on', 'or', 'so', 'the', 'to', 'up', 'yet', 'as', 'vs', 'vs.', 'via', 'v', 'v.', 'en', 'if', 'per'])
 const CHICAGO_SMALL = new Set([...AP_SMALL, 'with', 'from', 'into', 'onto', 'over', 'upon', 'off', 'out', 'down', 'near', 'than', 'till', 'like'])
@@ -88,7 +88,7 @@ export function capitalization(def: ValeRuleDef, env: CheckEnv): ValeCheck {
     const lead = trimmed.length - trimmed.trimStart().length
     return [{ block, start: offset + lead, end: offset + trimmed.length, message: formatMessage(def.message, trimmed.trim()) }]
   }
-  return { def, level: def.level, perBlock: true, runBlock, run: (doc) => scopedBlocks(doc, readScope(f['scope'], 'heading')).flatMap(runBlock) }
+  return blockCheck(def, readScope(f['scope'], 'heading'), runBlock)
 }
 
 interface Word {

@@ -19,10 +19,22 @@ export interface ValeAlert {
 export interface ValeCheck {
   readonly def: ValeRuleDef
   readonly level: ValeLevel
-  /** Checks that read one block at a time can be re-run on a fixed block. */
-  readonly perBlock: boolean
   run(doc: ValeDoc): ValeAlert[]
-  runBlock?(block: ValeBlock): ValeAlert[]
+}
+
+/** A rule that reads each block of its scope on its own (existence, substitution, ...). */
+export function blockCheck(def: ValeRuleDef, scope: ScopeSpec, runBlock: (block: ValeBlock) => ValeAlert[]): ValeCheck {
+  return { def, level: def.level, run: (doc) => scopedBlocks(doc, scope).flatMap(runBlock) }
+}
+
+/** A rule that reads the blocks of its scope together, as one file (consistency, occurrence, conditional). */
+export function fileCheck(def: ValeRuleDef, scope: ScopeSpec, runBlocks: (blocks: readonly ValeBlock[]) => ValeAlert[]): ValeCheck {
+  return { def, level: def.level, run: (doc) => runBlocks(scopedBlocks(doc, scope)) }
+}
+
+/** The alert on one match, its message given `text` (the match itself unless said). */
+export function matchAlert(def: ValeRuleDef, block: ValeBlock, m: RegExpExecArray, text: string = m[0]): ValeAlert {
+  return { block, start: m.index, end: m.index + m[0].length, message: formatMessage(def.message, text) }
 }
 
 /** What rules share: the project's vocabulary and the dictionary. */

@@ -1,5 +1,5 @@
 import type { ValeRuleDef } from '../load-styles.js'
-import { exceptionRegex, formatMessage, isException, matchAll, readScope, ruleRegex, scopedBlocks, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
+import { exceptionRegex, fileCheck, isException, matchAlert, matchAll, readScope, ruleRegex, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
 
 /**
  * `conditional`: every match of `first` needs a match of `second` in the file. With a
@@ -12,32 +12,25 @@ export function conditional(def: ValeRuleDef, env: CheckEnv): ValeCheck {
   const first = ruleRegex(def, 'first', String(f['first'] ?? ''), ignoreCase)
   const second = ruleRegex(def, 'second', String(f['second'] ?? ''), ignoreCase)
   const except = exceptionRegex(def, env, ignoreCase)
-  const scope = readScope(f['scope'])
-  return {
-    def,
-    level: def.level,
-    perBlock: false,
-    run(doc) {
-      const blocks = scopedBlocks(doc, scope)
-      const defined = new Set<string>()
-      let present = false
-      for (const block of blocks) {
-        for (const m of matchAll(second, block.range.text)) {
-          present = true
-          for (const g of m.slice(1)) if (g !== undefined) defined.add(g)
-        }
+  return fileCheck(def, readScope(f['scope']), (blocks) => {
+    const defined = new Set<string>()
+    let present = false
+    for (const block of blocks) {
+      for (const m of matchAll(second, block.range.text)) {
+        present = true
+        for (const g of m.slice(1)) if (g !== undefined) defined.add(g)
       }
-      if (second.groups === 0 && present) return []
-      const out: ValeAlert[] = []
-      for (const block of blocks) {
-        for (const m of matchAll(first, block.range.text)) {
-          const text = m[1] ?? m[0]
-          if (second.groups > 0 && defined.has(text)) continue
-          if (isException(except, text)) continue
-          out.push({ block, start: m.index, end: m.index + m[0].length, message: formatMessage(def.message, text) })
-        }
+    }
+    if (second.groups === 0 && present) return []
+    const out: ValeAlert[] = []
+    for (const block of blocks) {
+      for (const m of matchAll(first, block.range.text)) {
+        const text = m[1] ?? m[0]
+        if (second.groups > 0 && defined.has(text)) continue
+        if (isException(except, text)) continue
+        out.push(matchAlert(def, block, m, text))
       }
-      return out
-    },
-  }
+    }
+    return out
+  })
 }

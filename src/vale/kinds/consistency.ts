@@ -1,5 +1,5 @@
 import type { ValeRuleDef } from '../load-styles.js'
-import { formatMessage, matchAll, readScope, ruleRegex, scopedBlocks, type ValeAlert, type ValeCheck } from './common.js'
+import { fileCheck, matchAlert, matchAll, readScope, ruleRegex, type ValeAlert, type ValeCheck } from './common.js'
 
 /** `consistency`: once one spelling of a pair appears in the file, the other one is flagged. */
 export function consistency(def: ValeRuleDef): ValeCheck {
@@ -12,25 +12,18 @@ export function consistency(def: ValeRuleDef): ValeCheck {
     const pattern = `(?m)(${wrap(a)})|(${wrap(String(b))})`
     return ruleRegex(def, 'either', ignoreCase ? `(?i)${pattern}` : pattern)
   })
-  const scope = readScope(f['scope'])
-  return {
-    def,
-    level: def.level,
-    perBlock: false,
-    run(doc) {
-      const out: ValeAlert[] = []
-      const blocks = scopedBlocks(doc, scope)
-      for (const re of pairs) {
-        let chosen = 0
-        for (const block of blocks) {
-          for (const m of matchAll(re, block.range.text)) {
-            const side = m[1] !== undefined ? 1 : 2
-            if (chosen === 0) chosen = side
-            else if (side !== chosen) out.push({ block, start: m.index, end: m.index + m[0].length, message: formatMessage(def.message, m[0]) })
-          }
+  return fileCheck(def, readScope(f['scope']), (blocks) => {
+    const out: ValeAlert[] = []
+    for (const re of pairs) {
+      let chosen = 0
+      for (const block of blocks) {
+        for (const m of matchAll(re, block.range.text)) {
+          const side = m[1] !== undefined ? 1 : 2
+          if (chosen === 0) chosen = side
+          else if (side !== chosen) out.push(matchAlert(def, block, m))
         }
       }
-      return out
-    },
-  }
+    }
+    return out
+  })
 }

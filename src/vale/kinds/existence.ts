@@ -1,7 +1,7 @@
 import type { ValeRuleDef } from '../load-styles.js'
 import { actionFix } from '../action.js'
 import type { ValeBlock } from '../vale-doc.js'
-import { exceptionRegex, formatMessage, shown, isException, matchAll, readScope, ruleRegex, scopedBlocks, strings, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
+import { blockCheck, exceptionRegex, formatMessage, shown, isException, matchAll, readScope, ruleRegex, strings, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
 
 /** Vale's pattern for word tokens, or the WordTemplate of the config. */
 export function wordPattern(env: CheckEnv): string {
@@ -35,5 +35,5 @@ export function existence(def: ValeRuleDef, env: CheckEnv): ValeCheck {
     }
     return out
   }
-  return { def, level: def.level, perBlock: true, runBlock, run: (doc) => scopedBlocks(doc, scope).flatMap(runBlock) }
+  return blockCheck(def, scope, runBlock)
 }

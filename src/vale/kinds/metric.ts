@@ -18,7 +18,6 @@ export function metric(def: ValeRuleDef): ValeCheck {
   return {
     def,
     level: def.level,
-    perBlock: false,
     run(doc) {
       const value = evaluate(counts(doc))
       if (!Number.isFinite(value) || !compare(value, op as string, limit)) return []

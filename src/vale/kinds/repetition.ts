@@ -1,7 +1,7 @@
 import type { ValeRuleDef } from '../load-styles.js'
 import { actionFix } from '../action.js'
 import type { ValeBlock } from '../vale-doc.js'
-import { formatMessage, matchAll, readScope, ruleRegex, scopedBlocks, strings, type ValeAlert, type ValeCheck } from './common.js'
+import { blockCheck, formatMessage, matchAll, readScope, ruleRegex, strings, type ValeAlert, type ValeCheck } from './common.js'
 
 /** `repetition`: the same token twice in a row ("the the"), separated only by space. */
 export function repetition(def: ValeRuleDef): ValeCheck {
@@ -38,5 +38,5 @@ export function repetition(def: ValeRuleDef): ValeCheck {
     }
     return out
   }
-  return { def, level: def.level, perBlock: true, runBlock, run: (doc) => scopedBlocks(doc, scope).flatMap(runBlock) }
+  return blockCheck(def, scope, runBlock)
 }

@@ -3,7 +3,7 @@ import type { ValeRuleDef } from '../load-styles.js'
 import { actionFix } from '../action.js'
 import { compileValeRegex, regexFor, type ValeRegex } from '../regex.js'
 import type { ValeBlock } from '../vale-doc.js'
-import { formatMessage, readScope, scopedBlocks, strings, ValeRuleError, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
+import { blockCheck, formatMessage, readScope, strings, ValeRuleError, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
 
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu
 const US = new Set(['en_US', 'en-US'])
@@ -55,7 +55,7 @@ export function spelling(def: ValeRuleDef, env: CheckEnv): ValeCheck {
     }
     return out
   }
-  return { def, level: def.level, perBlock: true, runBlock, run: (doc) => scopedBlocks(doc, scope).flatMap(runBlock) }
+  return blockCheck(def, scope, runBlock)
 }
 
 function full(re: ValeRegex, word: string): boolean {

@@ -3,7 +3,7 @@ import { actionFix } from '../action.js'
 import { regexFor, type ValeRegex } from '../regex.js'
 import type { ValeBlock } from '../vale-doc.js'
 import { wordPattern } from './existence.js'
-import { exceptionRegex, formatMessage, shown, isException, matchAll, readScope, ruleRegex, scopedBlocks, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
+import { blockCheck, exceptionRegex, formatMessage, shown, isException, matchAll, readScope, ruleRegex, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
 
 interface Swap {
   readonly key: string
@@ -57,7 +57,7 @@ export function substitution(def: ValeRuleDef, env: CheckEnv): ValeCheck {
     }
     return out
   }
-  return { def, level: def.level, perBlock: true, runBlock, run: (doc) => scopedBlocks(doc, scope).flatMap(runBlock) }
+  return blockCheck(def, scope, runBlock)
 }
 
 /**

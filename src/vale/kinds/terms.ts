@@ -1,7 +1,7 @@
 import type { ValeRuleDef } from '../load-styles.js'
 import { compileValeRegex, regexFor, type ValeRegex } from '../regex.js'
 import type { ValeBlock } from '../vale-doc.js'
-import { formatMessage, matchAll, readScope, scopedBlocks, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
+import { blockCheck, formatMessage, matchAll, readScope, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
 
 /**
  * Vale.Terms: an accepted term written in another case ("javascript" for "JavaScript")
@@ -41,7 +41,7 @@ export function terms(def: ValeRuleDef, env: CheckEnv): ValeCheck {
     }
     return out.sort((a, b) => a.start - b.start)
   }
-  return { def, level: def.level, perBlock: true, runBlock, run: (doc) => scopedBlocks(doc, scope).flatMap(runBlock) }
+  return blockCheck(def, scope, runBlock)
 }
 
 function test(re: ValeRegex, text: string): boolean {
