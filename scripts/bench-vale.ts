@@ -61,11 +61,17 @@ export function benchVale(options: ValeBenchOptions): void {
     }
   }
   log(`fix safety: ${byLine.size - failed} of ${byLine.size} suggested lines pass (applied, re-linted: no new alert on the line, no second fix)`)
-  const runs = Array.from({ length: 7 }, () => {
+  // The CLI keeps parsed rule files between runs: the first run here starts from an empty cache.
+  const env = { ...process.env, BLUEPENCIL_CACHE_DIR: mkdtempSync(join(tmpdir(), 'bluepencil-bench-cache-')) }
+  const once = (args: string[]) => {
     const start = performance.now()
-    spawnSync('node', ['bin/bluepencil.js', 'lint', '--vale', ini, options.seed], { cwd: options.root, encoding: 'utf8' })
+    spawnSync('node', args, { cwd: options.root, encoding: 'utf8', env })
     return performance.now() - start
-  })
-  const median = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? 0
-  log(`one post (the seed) as a whole \`bluepencil lint --vale\` process with the Google style: median ${median.toFixed(0)} ms (target <= 500 ms)`)
+  }
+  const cold = once(['bin/bluepencil.js', 'lint', '--vale', ini, options.seed])
+  const runs = Array.from({ length: 7 }, () => ({ post: once(['bin/bluepencil.js', 'lint', '--vale', ini, options.seed]), node: once(['-e', '']) }))
+  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0
+  log(
+    `one post (the seed) as a whole \`bluepencil lint --vale\` process with the Google style: median ${median(runs.map((r) => r.post)).toFixed(0)} ms (target <= 500 ms); first run, no cache yet: ${cold.toFixed(0)} ms; \`node -e ""\` alone in the same loop: median ${median(runs.map((r) => r.node)).toFixed(0)} ms`,
+  )
 }
