@@ -90,7 +90,8 @@ function harmfulEdits({ merged, before, after, lines, afterLines }: Audit): Set<
     const was = before.filter((f) => onLines(f, fix.startLine, fix.endLine))
     const now = after.filter((f) => onLines(f, newStart, newEnd))
     const [broken] = unmatched(now, was, {
-      same: (a, b) => findingKey(a, newStart, newEnd) === findingKey(b, fix.startLine, fix.endLine),
+      // A fixed finding is gone: the same finding after the fix means a second fix would change the line ("i.e." -> "that is" -> "that's").
+      same: (a, b) => !fixed.has(b) && findingKey(a, newStart, newEnd) === findingKey(b, fix.startLine, fix.endLine),
       rewritten: (a, b) => a.ruleId === b.ruleId && !fixed.has(b) && applied.some((e) => overlaps(b, e)),
     })
     if (!broken) continue

@@ -32,8 +32,11 @@ export function readFrontMatter(tree: Root, source: string): FrontMatter | undef
 
 function fieldRange(name: string, value: string, source: string, start: number, end: number): ProseRange {
   const quoted = source[start] === '"' || source[start] === "'"
+  // A block scalar's text starts on the line after its `|` or `>` indicator.
+  const block = (source[start] === '|' || source[start] === '>') && source.indexOf('\n', start) !== -1 && source.indexOf('\n', start) < end
+  const from = block ? source.indexOf('\n', start) + 1 : quoted ? start + 1 : start
   const builder = new TextBuilder()
-  builder.aligned(value, source, quoted ? start + 1 : start, quoted ? end - 1 : end)
+  builder.aligned(value, source, from, quoted ? end - 1 : end)
   const { text, offsets } = builder.build()
   return { scope: 'frontmatter', text, offsets, field: name }
 }

@@ -173,8 +173,10 @@ function finishSection(section: PendingSection, file: string): ValeSection {
 }
 
 /** Vale's section globs: `*` crosses folders, `{a,b}` alternates; a glob without `/` also tries the base name. */
-function globMatcher(glob: string): (path: string) => boolean {
+function globMatcher(written: string): (path: string) => boolean {
   const options = { dot: true, bash: true }
+  // A brace of one alternative (`*.{md}`) is that alternative for Vale's glob library; picomatch would take it literally.
+  const glob = written.replace(/\{([^{},]*)\}/g, '$1')
   const full = picomatch(glob, options)
   const loose = picomatch(glob.replace(/(?<!\*)\*(?!\*)/g, '**'), options)
   return (path) => {

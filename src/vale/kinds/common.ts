@@ -178,6 +178,29 @@ export function exceptionRegex(def: ValeRuleDef, env: CheckEnv, ignoreCase: bool
   }
 }
 
+/**
+ * Accepted phrases of the vocabulary (entries of more than one word), for the rules that
+ * honour it (`vocab` not false): a match inside one is not an alert, though its words
+ * alone still are ("flooberg place" accepted; "place" on its own is flagged), as Vale
+ * does since #1035.
+ */
+export function acceptedPhrases(def: ValeRuleDef, env: CheckEnv): ValeRegex | undefined {
+  const phrases = def.fields['vocab'] === false ? [] : env.accept.filter((a) => /\s/.test(a.trim()))
+  if (phrases.length === 0) return undefined
+  try {
+    return compileValeRegex(`\\b(?:${phrases.join('|')})\\b`)
+  } catch {
+    return compileValeRegex(`\\b(?:${phrases.map(quoteMeta).join('|')})\\b`)
+  }
+}
+
+/** Whether [start, end) of a block's text lies inside an accepted phrase. */
+export function inAcceptedPhrase(re: ValeRegex | undefined, text: string, start: number, end: number): boolean {
+  if (!re) return false
+  for (const m of matchAll(re, text)) if (m.index <= start && m.index + m[0].length >= end) return true
+  return false
+}
+
 export function isException(re: ValeRegex | undefined, text: string): boolean {
   if (!re) return false
   const js = regexFor(re, text)

@@ -3,7 +3,7 @@ import type { ValeRuleDef } from '../load-styles.js'
 import { actionFix } from '../action.js'
 import { compileValeRegex, regexFor, type ValeRegex } from '../regex.js'
 import type { ValeBlock } from '../vale-doc.js'
-import { blockCheck, formatMessage, readScope, strings, ValeRuleError, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
+import { acceptedPhrases, blockCheck, inAcceptedPhrase, formatMessage, readScope, strings, ValeRuleError, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
 
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu
 const US = new Set(['en_US', 'en-US'])
@@ -30,6 +30,7 @@ export function spelling(def: ValeRuleDef, env: CheckEnv): ValeCheck {
   const filters: ValeRegex[] = strings(f['filters']).map((p) => compileValeRegex(p))
   // Accepted terms join the dictionary, where a lower-case entry also accepts other cases; Vale.Terms polices the case.
   const accepted = f['vocab'] === false ? [] : env.accept.map((a) => compileValeRegex(`^(?:${a})$`, { ignoreCase: true }))
+  const phrases = acceptedPhrases(def, env)
   const scope = readScope(f['scope'])
   const runBlock = (block: ValeBlock): ValeAlert[] => {
     const checker = env.spelling()
@@ -49,6 +50,7 @@ export function spelling(def: ValeRuleDef, env: CheckEnv): ValeCheck {
       if (word === word.toUpperCase() || /\p{Lu}/u.test(word.slice(1))) continue
       if (ignored.has(word) || ignored.has(word.toLowerCase())) continue
       if (filters.some((r) => full(r, word)) || accepted.some((r) => full(r, word))) continue
+      if (inAcceptedPhrase(phrases, text, m.index, m.index + m[0].length)) continue
       if (checker.isKnown(word) || checker.isKnown(word.replace(/'s$/, '')) || (/^\p{Lu}/u.test(word) && checker.isKnown(word.toLowerCase()))) continue
       const fix = actionFix(def, word, checker.corrections(word))
       out.push({ block, start: m.index, end: m.index + m[0].length, message: formatMessage(def.message, m[0]), ...(fix === undefined ? {} : { fix }) })
