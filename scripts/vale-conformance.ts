@@ -250,7 +250,8 @@ if (existsSync(featuresDir)) {
     [/^When I assign minAlertLevel/, "Vale's --minAlertLevel flag"],
     [/^When I lint with config/, "Vale's --config flag with a config outside the linted folder"],
     [/^When I lint simple/, "Vale's --ignore-syntax flag (plain-text linting of a .md file)"],
-    [/^When I lint (file|reStructuredText|AsciiDoc)/, 'a format other than Markdown'],
+    [/^When I lint file ".*" as/, "Vale's --ext flag (a file of another extension read as Markdown)"],
+    [/^When I lint (reStructuredText|AsciiDoc)/, 'a format other than Markdown'],
   ]
   for (const name of readdirSync(featuresDir).sort()) {
     const tally = newTally()
