@@ -18,7 +18,7 @@ export function checkRulesCommand(dirs: readonly string[], io: CliIo): number {
   for (const e of errors) io.stderr(`${formatConfigError(e)}\n`)
   let failed = 0
   for (const rule of targets) {
-    for (const f of checkExamples(rule, all)) {
+    for (const f of checkExamples(rule, all, bundled.patterns)) {
       failed++
       io.stderr(`${formatConfigError(exampleFailureToError(f))}\n`)
     }

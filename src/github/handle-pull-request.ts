@@ -1,4 +1,5 @@
 import { parseRepoConfig, parseRepoConfigText, type RepoConfig } from '../config/repo-config.js'
+import type { BundledRules } from '../rules/load-rules.js'
 import { formatConfigError, type ConfigError } from '../config/config-error.js'
 import type { SkippedFile } from '../core/types.js'
 import { createLinter } from '../lint/linter.js'
@@ -41,6 +42,8 @@ export interface HandlerOptions {
   readonly port: GitHubPort
   readonly pr: PullRequestInfo
   readonly log: RunLog
+  /** The bundled rules, loaded once by the entry point (read from disk when not given). */
+  readonly bundled?: BundledRules
 }
 
 const CONFIG_FILE = '.github/bluepencil.yml'
@@ -65,7 +68,7 @@ export async function handlePullRequest(options: HandlerOptions): Promise<RunSum
   const { config } = parsed
   if (pr.draft && !config.drafts) return { outcome: 'skipped-draft', ...none }
   const extraRuleFiles = (await Promise.all(config.ruleDirs.map((dir) => port.listRuleFiles(dir)))).flat()
-  const { linter, errors } = createLinter({ config, extraRuleFiles })
+  const { linter, errors } = createLinter({ config, extraRuleFiles, ...(options.bundled ? { bundled: options.bundled } : {}) })
   const ruleErrors = [...errors]
   // A Vale configuration, as Vale finds it from each post's folder (or `vale:`), read through the API.
   const valeTree = emptyTree()

@@ -1,7 +1,10 @@
 import { parentPort } from 'node:worker_threads'
-import type { RuleSource } from '../rules/load-rules.js'
+import { loadBundledRules, type RuleSource } from '../rules/load-rules.js'
 import { createLinter, type Linter } from '../lint/linter.js'
 import type { LintRequest } from './lint-pool.js'
+
+/** This thread's entry point reads the bundled rules once; every repository's linter starts from them. */
+const bundled = loadBundledRules()
 
 /** Linters by repository setup: compiling the rules costs more than linting a post. */
 const linters = new Map<string, Linter>()
@@ -11,7 +14,7 @@ function linterFor(request: LintRequest): Linter {
   const key = JSON.stringify([request.config, request.extraRuleFiles satisfies readonly RuleSource[], request.budgetMs, request.vale])
   let linter = linters.get(key)
   if (!linter) {
-    linter = createLinter({ config: request.config, extraRuleFiles: request.extraRuleFiles, ...(request.budgetMs ? { budgetMs: request.budgetMs } : {}), ...(request.vale ? { vale: request.vale } : {}) }).linter
+    linter = createLinter({ config: request.config, bundled, extraRuleFiles: request.extraRuleFiles, ...(request.budgetMs ? { budgetMs: request.budgetMs } : {}), ...(request.vale ? { vale: request.vale } : {}) }).linter
     if (linters.size >= KEEP) linters.delete(linters.keys().next().value as string)
     linters.set(key, linter)
   }

@@ -3,6 +3,7 @@ import { lintMarkdown } from '../lint/lint-markdown.js'
 import type { ConfigError } from '../config/config-error.js'
 import type { LineFix } from '../core/types.js'
 import { compileRules } from '../rules/compile-rules.js'
+import type { PatternFacts } from '../rules/match/pattern-facts.js'
 import type { RuleFile } from '../rules/rule-file.js'
 
 /** Examples each rule needs of each sort, bundled or a repository's own: `check-rules` and `npm test` ask the same. */
@@ -24,8 +25,8 @@ export interface ExampleFailure {
  * every `good` is not. The other rule files are
  * compiled alongside, so a rule sees the same shared terms as in a real run.
  */
-export function checkExamples(rule: RuleFile, allRules: readonly RuleFile[]): ExampleFailure[] {
-  const { rules, errors } = compileRules([...allRules.filter((r) => r.id !== rule.id), rule], { extraTerms: [], accept: [] })
+export function checkExamples(rule: RuleFile, allRules: readonly RuleFile[], patterns?: PatternFacts): ExampleFailure[] {
+  const { rules, errors } = compileRules([...allRules.filter((r) => r.id !== rule.id), rule], { extraTerms: [], accept: [], ...(patterns ? { patterns } : {}) })
   const compiled = rules.filter((r) => r.id === rule.id)
   const failures: ExampleFailure[] = []
   const fail = (example: number, problem: string): void => {

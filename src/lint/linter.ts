@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import picomatch from 'picomatch'
 import { compileRules, type CompiledRule } from '../rules/compile-rules.js'
-import { loadBundledRules, parseRuleSources, type RuleSource } from '../rules/load-rules.js'
+import { loadBundledRules, parseRuleSources, type BundledRules, type RuleSource } from '../rules/load-rules.js'
+import { PatternFacts } from '../rules/match/pattern-facts.js'
 import type { RepoConfig } from '../config/repo-config.js'
 import type { RuleFile } from '../rules/rule-file.js'
 import type { ConfigError } from '../config/config-error.js'
@@ -32,6 +33,8 @@ export interface Linter {
  */
 export function createLinter(options: {
   config: RepoConfig
+  /** The bundled rules, loaded once by the entry point (read from disk when not given). */
+  bundled?: BundledRules
   extraRuleFiles?: readonly RuleSource[]
   /** A Vale configuration file, or a repository's fetched through the API: its styles replace the bundled rules. */
   vale?: string | ValeSnapshot
@@ -51,11 +54,11 @@ export function createLinter(options: {
   // A Vale configuration brings the team's own style: its rules replace the bundled ones,
   // which are then neither loaded nor compiled (that alone cost a one-post run ~70 ms).
   const project = vale && 'project' in vale ? vale.project : undefined
-  const bundled = project ? { rules: [], errors: [] } : loadBundledRules()
+  const bundled = project ? { rules: [], errors: [], patterns: new PatternFacts() } : options.bundled ?? loadBundledRules()
   const extra = parseRuleSources(project ? [] : (options.extraRuleFiles ?? []))
   const byId = new Map<string, RuleFile>()
   for (const rule of [...bundled.rules, ...extra.rules]) byId.set(rule.id, rule)
-  const failing = failingExamples(extra.rules, [...byId.values()])
+  const failing = failingExamples(extra.rules, [...byId.values()], bundled.patterns)
   const enabled = [...byId.values()]
     .filter((r) => (config.rules[r.id] === undefined ? r.enabled !== false : config.rules[r.id] !== 'off'))
     .filter((r) => config.rules[r.id] !== 'off' && !failing.some((e) => e.file === r.file))
@@ -63,7 +66,7 @@ export function createLinter(options: {
       const level = config.rules[r.id]
       return level && level !== 'off' ? { ...r, level } : r
     })
-  const compiled = project ? { rules: [], errors: [] } : compileRules(enabled, { extraTerms: config.terms, accept: config.accept })
+  const compiled = project ? { rules: [], errors: [] } : compileRules(enabled, { extraTerms: config.terms, accept: config.accept, patterns: bundled.patterns })
   const unknown = Object.keys(project ? {} : config.rules)
     .filter((id) => !byId.has(id))
     .map((id) => ({ file: '.github/bluepencil.yml', path: `rules.${id}`, message: 'no rule has this id' }))
@@ -94,9 +97,9 @@ export function createLinter(options: {
  * A repository's own rules are held to their examples as the bundled ones are in the
  * test suite: a rule whose example fails is reported and stays off.
  */
-function failingExamples(own: readonly RuleFile[], all: readonly RuleFile[]): ConfigError[] {
+function failingExamples(own: readonly RuleFile[], all: readonly RuleFile[], patterns: PatternFacts): ConfigError[] {
   return own.flatMap((rule) =>
-    checkExamples(rule, all).map((f) => {
+    checkExamples(rule, all, patterns).map((f) => {
       const error = exampleFailureToError(f)
       return f.field.startsWith('examples') ? { ...error, message: `${error.message} (the rule is off until its examples pass)` } : error
     }),

@@ -3,6 +3,7 @@ import type { FixTier, Scope, Severity } from '../core/types.js'
 import type { ProseDoc } from '../markdown/prose-doc.js'
 import type { ProseRange } from '../markdown/prose-doc.js'
 import { definitionOf } from './kinds/registry.js'
+import { PatternFacts } from './match/pattern-facts.js'
 import { PhraseIndex } from './match/phrase-index.js'
 import { PatternError } from './match/phrase-pattern.js'
 import type { RuleFile } from './rule-file.js'
@@ -24,15 +25,18 @@ export interface CompiledRule {
 export interface RuleContext {
   readonly extraTerms: readonly string[]
   readonly accept: readonly string[]
+  /** What is known of the rules' patterns (the bundled rules' come from the build); what this compile learns is kept apart. */
+  readonly patterns?: PatternFacts
 }
 
 const DEFAULT_SCOPES: readonly Scope[] = ['paragraph', 'heading', 'list', 'blockquote', 'alt']
 
-export function compileRules(files: readonly RuleFile[], context: RuleContext): { rules: CompiledRule[]; errors: ConfigError[] } {
+export function compileRules(files: readonly RuleFile[], context: RuleContext): { rules: CompiledRule[]; errors: ConfigError[]; patterns: PatternFacts } {
   const allTerms = [...files.flatMap((f) => (f.extends === 'terms' ? (f.terms ?? []).map((t) => (typeof t === 'string' ? t : t.term)) : [])), ...context.extraTerms]
   const termWords = new Set(allTerms.flatMap((t) => t.split(/\s+/)))
   // One phrase walk per range serves every phrase rule of this rule set.
-  const phrases = new PhraseIndex()
+  const patterns = context.patterns?.child() ?? new PatternFacts()
+  const phrases = new PhraseIndex(patterns)
   const findTerms = allTerms.length > 0 ? phrases.add(allTerms, { ignoreCase: false }) : undefined
   // The config's terms are checked by one rule: the first of the kind that checks spellings of names, whatever its file is called.
   const termsOwner = files.find((f) => f.extends === 'terms' && (f.terms?.length ?? 0) > 0) ?? files.find((f) => f.extends === 'terms')
@@ -58,7 +62,7 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
       else errors.push({ file: file.file, path: '', message: `cannot compile the rule: ${error instanceof Error ? error.message : String(error)}` })
     }
   }
-  return { rules, errors }
+  return { rules, errors, patterns }
 }
 
 /** What a rule's message may name; toFinding fills them in. */

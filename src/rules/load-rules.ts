@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { safePatterns } from './match/phrase-pattern.js'
-import { requiredLiterals } from './match/required-literal.js'
+import { PatternFacts, type PatternFactsData } from './match/pattern-facts.js'
 import { packageRoot } from '../core/package-root.js'
 import type { RuleFile } from './rule-file.js'
 import type { ConfigError } from '../config/config-error.js'
@@ -37,15 +36,20 @@ export function bundledRulesDir(): string {
   return join(packageRoot(), 'rules')
 }
 
-let bundled: { rules: RuleFile[]; errors: ConfigError[] } | undefined
+/** The rules shipped in rules/, validated, and what the build learnt about their patterns. */
+export interface BundledRules {
+  readonly rules: RuleFile[]
+  readonly errors: ConfigError[]
+  readonly patterns: PatternFacts
+}
 
-/** The rules shipped in rules/, read and validated once per process (from the build's cache when unchanged). */
-export function loadBundledRules(): { rules: RuleFile[]; errors: ConfigError[] } {
-  if (!bundled) {
-    const sources = readRuleDir(bundledRulesDir())
-    bundled = fromCache(sources) ?? parseRuleSources(sources)
-  }
-  return bundled
+/**
+ * Reads and validates the rules shipped in rules/ (from the build's cache when they are
+ * unchanged). The entry points call it once and pass the result on.
+ */
+export function loadBundledRules(): BundledRules {
+  const sources = readRuleDir(bundledRulesDir())
+  return fromCache(sources) ?? { ...parseRuleSources(sources), patterns: new PatternFacts() }
 }
 
 export const RULE_CACHE = 'dist/rule-cache.json'
@@ -54,7 +58,7 @@ interface RuleCache {
   readonly hash: string
   readonly rules: RuleFile[]
   /** The rules' regex patterns found safe, and their required literals (see write-rule-cache). */
-  readonly patterns?: { readonly safe: readonly string[]; readonly literals: readonly [string, string | null][] }
+  readonly patterns?: PatternFactsData
 }
 
 /** One hash over every rule file's name and text: any edit invalidates the cache. */
@@ -69,16 +73,14 @@ export function hashSources(sources: readonly RuleSource[]): string {
  * lint run skips parsing YAML and compiling the schema; an edited rule file misses the
  * cache and is validated as usual.
  */
-function fromCache(sources: readonly RuleSource[]): { rules: RuleFile[]; errors: ConfigError[] } | undefined {
+function fromCache(sources: readonly RuleSource[]): BundledRules | undefined {
   const file = join(packageRoot(), RULE_CACHE)
   if (!existsSync(file)) return undefined
   try {
     const cache = JSON.parse(readFileSync(file, 'utf8')) as RuleCache
     if (cache.hash !== hashSources(sources)) return undefined
-    for (const pattern of cache.patterns?.safe ?? []) safePatterns.add(pattern)
-    for (const [pattern, literal] of cache.patterns?.literals ?? []) requiredLiterals.set(pattern, literal)
     const dir = bundledRulesDir()
-    return { rules: cache.rules.map((r) => ({ ...r, file: join(dir, basename(r.file)) })), errors: [] }
+    return { rules: cache.rules.map((r) => ({ ...r, file: join(dir, basename(r.file)) })), errors: [], patterns: new PatternFacts(cache.patterns) }
   } catch {
     return undefined
   }

@@ -1,8 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { packageRoot } from '../core/package-root.js'
-import { safePatterns } from './match/phrase-pattern.js'
-import { requiredLiterals } from './match/required-literal.js'
 import { compileRules } from './compile-rules.js'
 import { formatConfigError } from '../config/config-error.js'
 import { bundledRulesDir, hashSources, parseRuleSources, readRuleDir, RULE_CACHE } from './load-rules.js'
@@ -15,8 +13,7 @@ if (errors.length > 0) {
   process.exit(1)
 }
 // Compiling them once finds each regex safe and its required literal; the cache keeps both.
-compileRules(rules, { extraTerms: [], accept: [] })
-const patterns = { safe: [...safePatterns], literals: [...requiredLiterals] }
+const patterns = compileRules(rules, { extraTerms: [], accept: [] }).patterns.toData()
 const file = join(packageRoot(), RULE_CACHE)
 mkdirSync(dirname(file), { recursive: true })
 writeFileSync(file, JSON.stringify({ hash: hashSources(sources), rules, patterns }))

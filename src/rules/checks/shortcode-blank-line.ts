@@ -1,5 +1,6 @@
 import { lineContentEnd, pointAt } from '../../core/text-lines.js'
 import { compileAlternation } from '../match/phrase-pattern.js'
+import type { PatternFacts } from '../match/pattern-facts.js'
 import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
 import { phraseList } from '../kinds/common-fields.js'
@@ -17,8 +18,8 @@ const options = {
 /** A line holding one template tag and nothing else. */
 const WHOLE_LINE_TAG = /^\s*(?:\{\{[<%].*[%>]\}\}|\{%.*%\})[ \t]*$/
 
-export function blankLine(rule: KindOptions<typeof options>): (doc: ProseDoc) => RuleMatch[] {
-  const pattern = compileAlternation(rule.patterns, { isRegex: true, ignoreCase: false, nonword: true })
+export function blankLine(rule: KindOptions<typeof options>, facts: PatternFacts): (doc: ProseDoc) => RuleMatch[] {
+  const pattern = compileAlternation(rule.patterns, { isRegex: true, ignoreCase: false, nonword: true }, facts)
   const anchored = new RegExp(`^(?:${pattern.re.source})`, pattern.re.flags.replace('g', ''))
   return (doc) => {
     const out: RuleMatch[] = []
@@ -46,5 +47,5 @@ export const shortcodeBlankLineCheck = defineCheck({
   patternField: 'patterns',
   summary: 'a template tag that needs a blank line before it',
   options,
-  compile: (rule) => blankLine(rule),
+  compile: (rule, env) => blankLine(rule, env.phrases.facts),
 })

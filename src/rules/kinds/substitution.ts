@@ -27,7 +27,7 @@ export function substitution(rule: KindOptions<typeof options>, phrases: PhraseI
   const swap = rule.swap
   const ignoreCase = rule.ignorecase !== false
   const isException = exceptionFinder(rule.exceptions ?? [], phrases)
-  const find = rule.regex === true ? regexSwaps(swap, { ignoreCase, nonword: rule.nonword === true }) : plainSwaps(swap, ignoreCase, phrases)
+  const find = rule.regex === true ? regexSwaps(swap, { ignoreCase, nonword: rule.nonword === true }, phrases) : plainSwaps(swap, ignoreCase, phrases)
   return (ranges) => {
     const out: RuleMatch[] = []
     for (const range of ranges) {
@@ -52,8 +52,8 @@ function plainSwaps(swap: Readonly<Record<string, string>>, ignoreCase: boolean,
 }
 
 /** Each pattern runs on its own so its groups can fill the replacement; earlier matches win overlaps. */
-function regexSwaps(swap: Readonly<Record<string, string>>, options: { ignoreCase: boolean; nonword: boolean }): (range: ProseRange) => SwapHit[] {
-  const rules = Object.entries(swap).map(([pattern, to]) => ({ re: compileAlternation([pattern], { isRegex: true, ...options }), to, literal: literalTest(pattern, options.ignoreCase) }))
+function regexSwaps(swap: Readonly<Record<string, string>>, options: { ignoreCase: boolean; nonword: boolean }, phrases: PhraseIndex): (range: ProseRange) => SwapHit[] {
+  const rules = Object.entries(swap).map(([pattern, to]) => ({ re: compileAlternation([pattern], { isRegex: true, ...options }, phrases.facts), to, literal: literalTest(pattern, options.ignoreCase, phrases.facts) }))
   return (range) => {
     const hits: SwapHit[] = []
     for (const { re, to, literal } of rules) {

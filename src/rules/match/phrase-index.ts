@@ -1,5 +1,5 @@
 import { compileAlternation, phraseSource, scanMatches, type CompiledPattern } from './phrase-pattern.js'
-import { requiredLiteral } from './required-literal.js'
+import { PatternFacts } from './pattern-facts.js'
 import { rangeMemo } from './range-memo.js'
 import { loweredWordsOf, lowerTextOf, wordsOf, type Word } from './text-tools.js'
 import type { ProseRange } from '../../markdown/prose-doc.js'
@@ -48,6 +48,9 @@ export class PhraseIndex {
   // Every matcher's hits for a range, from one walk.
   private readonly hitsOf = rangeMemo('phrase hits', (range) => this.scan(range as ProseRange))
 
+  /** The rule set's pattern facts: every pattern its rules compile is checked and analysed through them. */
+  constructor(readonly facts: PatternFacts) {}
+
   /** Registers a list of phrases; the returned function gives their hits in a range. */
   add(phrases: readonly string[], options: { ignoreCase: boolean }): PhraseMatcher {
     // A range's hits are cached for the matchers it was walked with.
@@ -67,8 +70,8 @@ export class PhraseIndex {
       list.sort((a, b) => a.matcher - b.matcher || b.tokens.length - a.tokens.length)
       this.byFirstWord.set(key, list)
     }
-    const fallback = complex.length > 0 ? compileAlternation(complex, { isRegex: false, ignoreCase: options.ignoreCase }) : undefined
-    const literals = complex.map((p) => requiredLiteral(phraseSource(p, false), options.ignoreCase))
+    const fallback = complex.length > 0 ? compileAlternation(complex, { isRegex: false, ignoreCase: options.ignoreCase }, this.facts) : undefined
+    const literals = complex.map((p) => this.facts.requiredLiteral(phraseSource(p, false, this.facts), options.ignoreCase))
     const fallbackLiterals = literals.every((l) => l !== undefined) ? literals : undefined
     this.matchers.push({ ignoreCase: options.ignoreCase, fallback, fallbackLiterals })
     return (range) => this.hitsOf(range)[matcher] ?? NO_HITS
@@ -123,7 +126,7 @@ export class PhraseIndex {
 
 /** A matcher of its own, for phrases no other rule shares a walk with. */
 export function createPhraseMatcher(phrases: readonly string[], options: { ignoreCase: boolean }): PhraseMatcher {
-  return new PhraseIndex().add(phrases, options)
+  return new PhraseIndex(new PatternFacts()).add(phrases, options)
 }
 
 function addFallbackHits(hits: PhraseHit[], pattern: CompiledPattern, text: string): void {

@@ -1,4 +1,5 @@
 import { safeRegex } from 'safe-regex2'
+import type { PatternFacts } from './pattern-facts.js'
 
 export class PatternError extends Error {}
 
@@ -10,25 +11,16 @@ const ESCAPE = /[.*+?^${}()|[\]\\]/g
  * Regex phrases are refused when they can backtrack catastrophically: no rule may
  * hang the linter on a crafted post.
  */
-export function phraseSource(phrase: string, isRegex: boolean): string {
+export function phraseSource(phrase: string, isRegex: boolean, facts: PatternFacts): string {
   if (!isRegex) return phrase.trim().replace(ESCAPE, '\\$&').replace(/\s+/g, '\\s+')
   try {
     new RegExp(phrase, 'u')
   } catch (error) {
     throw new PatternError(`cannot compile regular expression /${phrase}/: ${(error as Error).message}`)
   }
-  if (!safePatterns.has(phrase)) {
-    if (!isSafe(phrase)) throw new PatternError(`regular expression /${phrase}/ can backtrack catastrophically (nested quantifiers); rewrite it`)
-    safePatterns.add(phrase)
-  }
+  if (!facts.isSafe(phrase, isSafe)) throw new PatternError(`regular expression /${phrase}/ can backtrack catastrophically (nested quantifiers); rewrite it`)
   return phrase
 }
-
-/**
- * Patterns already found safe. The build stores the bundled rules' patterns in the rule
- * cache (see load-rules), so a lint run does not parse them all again to check them.
- */
-export const safePatterns = new Set<string>()
 
 /** An alternation of phrases, and whether its matches must be whole words. */
 export interface CompiledPattern {
@@ -37,8 +29,8 @@ export interface CompiledPattern {
 }
 
 /** Alternation of phrases, longest first so "in order to" beats "order". */
-export function compileAlternation(phrases: readonly string[], options: { isRegex: boolean; ignoreCase: boolean; nonword?: boolean }): CompiledPattern {
-  const sources = [...phrases].sort((a, b) => b.length - a.length).map((p) => `(?:${phraseSource(p, options.isRegex)})`)
+export function compileAlternation(phrases: readonly string[], options: { isRegex: boolean; ignoreCase: boolean; nonword?: boolean }, facts: PatternFacts): CompiledPattern {
+  const sources = [...phrases].sort((a, b) => b.length - a.length).map((p) => `(?:${phraseSource(p, options.isRegex, facts)})`)
   return { re: new RegExp(sources.join('|'), options.ignoreCase ? 'giu' : 'gu'), wholeWords: options.nonword !== true }
 }
 

@@ -9,19 +9,9 @@ const parser = new RegExpParser({ ecmaVersion: 2025 })
  * leading class or lookbehind makes slow to scan. Lower case when `ignoreCase`.
  */
 export function requiredLiteral(pattern: string, ignoreCase = false): string | undefined {
-  let literal = requiredLiterals.get(pattern)
-  if (literal === undefined) {
-    literal = findRequiredLiteral(pattern) ?? null
-    requiredLiterals.set(pattern, literal)
-  }
-  return literal === null ? undefined : ignoreCase ? literal.toLowerCase() : literal
+  const literal = findRequiredLiteral(pattern)
+  return literal !== undefined && ignoreCase ? literal.toLowerCase() : literal
 }
-
-/**
- * Each pattern's required literal (null: none), worked out once. The build stores the
- * bundled rules' in the rule cache (see load-rules), so a lint run does not parse them.
- */
-export const requiredLiterals = new Map<string, string | null>()
 
 function findRequiredLiteral(pattern: string): string | undefined {
   let ast: AST.Pattern
