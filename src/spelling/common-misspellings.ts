@@ -10,12 +10,23 @@ let shared: MisspellingTable | undefined
 /**
  * The common English misspellings cspell maintains (@cspell/dict-en-common-misspellings,
  * CC BY-SA 4.0): 89,000 words people really mistype ("accomodate", "existance",
- * "sinature"), each with its correction. Read on first use.
+ * "sinature"), each with its correction. Only the few words a correction weighs are
+ * looked up, so the file stays one string searched on demand: parsing its 2.6 MB into a
+ * map cost a post a quarter of a second.
  */
 export function commonMisspellings(): MisspellingTable {
   if (!shared) {
     const dir = dirname(createRequire(import.meta.url).resolve('@cspell/dict-en-common-misspellings/cspell-ext.json'))
-    shared = misspellingsFrom(JSON.parse(readFileSync(join(dir, 'dict', 'dict-en.json'), 'utf8')) as unknown)
+    const text = readFileSync(join(dir, 'dict', 'dict-en.json'), 'utf8')
+    const suggestions = text.indexOf('"suggestWords"')
+    if (suggestions < 0) throw new Error('common misspellings: expected a cspell file with suggestWords')
+    shared = (word) => {
+      if (!/^[\p{Ll}'’-]+$/u.test(word)) return undefined
+      const at = text.indexOf(`"${word}->`, suggestions)
+      if (at < 0) return undefined
+      const close = text.indexOf('"', at + 1)
+      return correctionOf(text.slice(at + 1, close))
+    }
   }
   return shared
 }
@@ -32,13 +43,18 @@ export function misspellingsFrom(file: unknown): MisspellingTable {
     if (!Array.isArray(definition.suggestWords)) continue
     for (const line of definition.suggestWords) {
       if (typeof line !== 'string') continue
-      const arrow = line.indexOf('->')
-      if (arrow < 1) continue
-      const wrong = line.slice(0, arrow).trim()
-      const right = line.slice(arrow + 2).trim()
-      if (right === '' || right.includes(',') || /\s/.test(wrong)) continue
-      table.set(wrong, right)
+      const right = correctionOf(line)
+      if (right !== undefined) table.set(line.slice(0, line.indexOf('->')).trim(), right)
     }
   }
   return (word) => table.get(word)
+}
+
+/** The correction of a `wrong->right` line, if it has exactly one. */
+function correctionOf(line: string): string | undefined {
+  const arrow = line.indexOf('->')
+  if (arrow < 1) return undefined
+  const wrong = line.slice(0, arrow).trim()
+  const right = line.slice(arrow + 2).trim()
+  return right === '' || right.includes(',') || /\s/.test(wrong) ? undefined : right
 }

@@ -114,7 +114,7 @@ function postTypoContext(ranges: readonly ProseRange[], checker: WordChecker, ac
     jargon: { has: (w) => jargon.has(w) || accepted.has(w) },
     words: englishWords(),
     usesInPost: (w) => uses.get(w) ?? 0,
-    misspellings: commonMisspellings(),
+    misspellings: (w) => commonMisspellings()(w),
     skip,
   }
 }
