@@ -1,8 +1,11 @@
 import { bareUrlCheck, emptyLinkCheck, linkSchemeCheck, linkSyntaxCheck, partialLinkTextCheck, vagueLinkTextCheck } from '../checks/links.js'
+import { blankAfterHeadingCheck } from '../checks/blank-after-heading.js'
+import { bodyH1Check } from '../checks/body-h1.js'
 import { duplicateContentCheck } from '../checks/duplicate-content.js'
 import { headingCaseCheck } from '../checks/heading-case.js'
 import { headingLevelsCheck } from '../checks/heading-levels.js'
 import { listItemFragmentsCheck } from '../checks/list-item-fragments.js'
+import { repeatedHeadingCheck } from '../checks/repeated-heading.js'
 import { repeatedWordsCheck } from '../checks/repeated-words.js'
 import { shortcodeBlankLineCheck } from '../checks/shortcode-blank-line.js'
 import { spellingCheck } from '../checks/spelling.js'
@@ -26,6 +29,9 @@ export const BUILTIN_CHECKS = [
   listItemFragmentsCheck,
   duplicateContentCheck,
   titleHeadingCheck,
+  repeatedHeadingCheck,
+  bodyH1Check,
+  blankAfterHeadingCheck,
   vagueLinkTextCheck,
   emptyLinkCheck,
   bareUrlCheck,
