@@ -39,6 +39,8 @@ export interface ProseRange {
   readonly list?: ListPosition
   /** End (text offset) of a bold lead-in that opens the block, colon included ("**Note:**"). */
   readonly leadInEnd?: number
+  /** Bold text of the block, [start, end) in `text`: UI labels and paths ("**Library > Options**") are names. */
+  readonly strong?: readonly (readonly [number, number])[]
   /** Front-matter field name, for scope 'frontmatter'. */
   readonly field?: string
 }

@@ -11,11 +11,13 @@ interface Walk {
   nextListId: number
   /** Link texts of the block being built: [start, end) in its text. */
   links: [number, number][]
+  /** Bold texts of the block being built: [start, end) in its text. */
+  strong: [number, number][]
 }
 
 /** Collects every prose block of a post with a map back into the source. */
 export function collectProse(tree: Root, source: string): ProseRange[] {
-  const walk: Walk = { source, ranges: [], nextListId: 0, links: [] }
+  const walk: Walk = { source, ranges: [], nextListId: 0, links: [], strong: [] }
   visitBlocks(walk, tree, 'paragraph')
   const code = codeShortcodeRegions(source)
   return withoutVerbatim(code.length === 0 ? walk.ranges : walk.ranges.map((r) => maskRegions(r, code)))
@@ -62,7 +64,7 @@ function visitBlock(walk: Walk, node: RootContent, scope: Scope): void {
   }
 }
 
-type Extra = Pick<ProseRange, 'depth' | 'list' | 'leadInEnd'>
+type Extra = Pick<ProseRange, 'depth' | 'list' | 'leadInEnd' | 'strong'>
 
 /** A bold lead-in counts when it ends with a colon, inside or right after the bold text. */
 function colonLeadIn(text: string, strongEnd: number): number | undefined {
@@ -74,6 +76,7 @@ function colonLeadIn(text: string, strongEnd: number): number | undefined {
 function pushInline(walk: Walk, block: Parents, scope: Scope, extra: Extra): void {
   const builder = new TextBuilder()
   walk.links = []
+  walk.strong = []
   let leadInEnd: number | undefined
   block.children.forEach((child, index) => {
     collectInline(walk, builder, child as Nodes)
@@ -81,7 +84,8 @@ function pushInline(walk: Walk, block: Parents, scope: Scope, extra: Extra): voi
   })
   const { text, offsets } = builder.build()
   if (leadInEnd !== undefined) leadInEnd = colonLeadIn(text, leadInEnd)
-  walk.ranges.push({ scope, text: maskShortcodes(text, offsets), offsets, ...(leadInEnd === undefined ? extra : { ...extra, leadInEnd }) })
+  const marks: Extra = { ...extra, ...(leadInEnd === undefined ? {} : { leadInEnd }), ...(walk.strong.length === 0 ? {} : { strong: walk.strong }) }
+  walk.ranges.push({ scope, text: maskShortcodes(text, offsets), offsets, ...marks })
   // Link texts again as their own ranges, for rules about links ("click here").
   for (const [start, end] of walk.links) walk.ranges.push({ scope: 'link', text: text.slice(start, end), offsets: offsets.slice(start, end) })
 }
@@ -95,8 +99,13 @@ function collectInline(walk: Walk, builder: TextBuilder, node: Nodes): void {
       else builder.aligned(node.value, walk.source, start, end)
       return
     }
+    case 'strong': {
+      const start = builder.length
+      for (const child of node.children) collectInline(walk, builder, child)
+      walk.strong.push([start, builder.length])
+      return
+    }
     case 'emphasis':
-    case 'strong':
     case 'delete':
     case 'linkReference':
       for (const child of node.children) collectInline(walk, builder, child)

@@ -6,6 +6,7 @@ import { definitionOf } from './kinds/registry.js'
 import { PatternFacts } from './match/pattern-facts.js'
 import { PhraseIndex } from './match/phrase-index.js'
 import { PatternError } from './match/phrase-pattern.js'
+import { postNamesMemo } from './names/post-names.js'
 import type { RuleFile } from './rule-file.js'
 import type { RuleMatch } from './rule-match.js'
 
@@ -38,6 +39,7 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
   const patterns = context.patterns?.child() ?? new PatternFacts()
   const phrases = new PhraseIndex(patterns)
   const findTerms = allTerms.length > 0 ? phrases.add(allTerms, { ignoreCase: false }) : undefined
+  const namesOf = postNamesMemo(findTerms)
   // The config's terms are checked by one rule: the first of the kind that checks spellings of names, whatever its file is called.
   const termsOwner = files.find((f) => f.extends === 'terms' && (f.terms?.length ?? 0) > 0) ?? files.find((f) => f.extends === 'terms')
   const rules: CompiledRule[] = []
@@ -51,7 +53,7 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
     }
     try {
       const inScope = scopeFilter(file)
-      const env = { accept: context.accept, extraTerms: file === termsOwner ? context.extraTerms : [], termWords, findTerms, phrases, rangesOf: (doc: ProseDoc) => inRanges(doc, inScope) }
+      const env = { accept: context.accept, extraTerms: file === termsOwner ? context.extraTerms : [], termWords, findTerms, namesOf, phrases, rangesOf: (doc: ProseDoc) => inRanges(doc, inScope) }
       if (!kind) throw new Error(`unknown kind "${file.extends}"${'check' in file ? ` (check "${file.check}")` : ''}`)
       // The rule was validated against this very kind's schema (its `extends` and `check` picked it).
       const check = kind.compile(file as never, env)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { ProseRange } from '../../markdown/prose-doc.js'
 import type { PhraseIndex, PhraseMatcher } from '../match/phrase-index.js'
+import type { PostNames } from '../names/post-names.js'
 import type { RuleMatch } from '../rule-match.js'
 import { commonFields } from './common-fields.js'
 
@@ -21,6 +22,8 @@ export interface KindEnv {
   readonly findTerms: PhraseMatcher | undefined
   /** One phrase walk per range serves every phrase rule of the rule set. */
   readonly phrases: PhraseIndex
+  /** What the post treats as a proper name: one answer for every rule, computed once per post. */
+  readonly namesOf: (doc: ProseDoc) => PostNames
   /** The prose ranges of a post in this rule's scope (and front-matter fields). */
   readonly rangesOf: (doc: ProseDoc) => ProseRange[]
 }

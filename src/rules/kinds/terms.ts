@@ -1,9 +1,10 @@
 import { z } from 'zod'
-import type { ProseRange } from '../../markdown/prose-doc.js'
+import type { ProseDoc, ProseRange } from '../../markdown/prose-doc.js'
 import type { PhraseIndex, PhraseMatcher } from '../match/phrase-index.js'
 import { scopeFields, wordList } from './common-fields.js'
-import { defineKind, overRanges, type KindOptions, type RangeChecker } from './kind.js'
-import { isSentenceStart, wordsOf, type Word } from '../match/text-tools.js'
+import { defineKind, type KindOptions } from './kind.js'
+import { wordsOf, type Word } from '../match/text-tools.js'
+import type { PostNames } from '../names/post-names.js'
 import type { RuleMatch } from '../rule-match.js'
 
 const termSpec = z.union([
@@ -63,18 +64,19 @@ function inIdentifier(text: string, start: number, end: number): boolean {
 
 /**
  * The one right spelling of terms, and generic words that stay lower case mid-sentence.
- * A generic word is lowered only when every word of its capitalised run is generic:
- * "Legacy Source" is lowered, "Google Cloud Storage" and "Flink Metric" are names.
+ * A generic word is lowered only when every word of its capitalised run is generic and
+ * none is a name by the post's shared names (rules/names): "Legacy Source" is lowered,
+ * "Google Cloud Storage", "Flink Metric" and a "Deployment" the post always capitalises are names.
  */
-export function terms(rule: KindOptions<typeof options>, extraTerms: readonly string[], phrases: PhraseIndex): RangeChecker {
+export function terms(rule: KindOptions<typeof options>, extraTerms: readonly string[], phrases: PhraseIndex, namesOf: (doc: ProseDoc) => PostNames): (doc: ProseDoc, ranges: readonly ProseRange[]) => RuleMatch[] {
   const index = indexTerms([...(rule.terms ?? []), ...extraTerms], phrases)
   const generic = new Set((rule.lowercase ?? []).flatMap((w) => w.toLowerCase().split(/\s+/)))
   const exceptions = new Set(rule.exceptions ?? [])
-  return (ranges) => {
+  return (doc, ranges) => {
     const out: RuleMatch[] = []
     for (const range of ranges) {
       const termSpans = checkSpellings(range, index, exceptions, out)
-      if (generic.size > 0 && range.scope !== 'heading') checkGeneric(range, generic, termSpans, out)
+      if (generic.size > 0 && range.scope !== 'heading') checkGeneric(range, generic, termSpans, namesOf(doc), out)
     }
     return out
   }
@@ -94,7 +96,7 @@ function checkSpellings(range: ProseRange, index: TermIndex, exceptions: Readonl
   return spans
 }
 
-function checkGeneric(range: ProseRange, generic: ReadonlySet<string>, termSpans: readonly [number, number][], out: RuleMatch[]): void {
+function checkGeneric(range: ProseRange, generic: ReadonlySet<string>, termSpans: readonly [number, number][], names: PostNames, out: RuleMatch[]): void {
   const list = wordsOf(range)
   let i = 0
   while (i < list.length) {
@@ -108,21 +110,15 @@ function checkGeneric(range: ProseRange, generic: ReadonlySet<string>, termSpans
     while (j + 1 < list.length && !isPossessive(list[j]?.word ?? '') && startsUpper(list[j + 1]?.word ?? '') && oneSpaceApart(range.text, list[j] as Word, list[j + 1] as Word)) j++
     // A possessive name ("Flink's") owns the words after it; it does not join their run.
     const run = list.slice(i, j + 1)
-    if (run.length === 1 && isPossessive(first.word)) {
-      i = j + 1
-      continue
-    }
+    const runStart = i
     i = j + 1
+    if (run.length === 1 && isPossessive(first.word)) continue
     const startOffset = run[0]?.start ?? 0
     const endOffset = run[run.length - 1]?.end ?? 0
-    if (isSentenceStart(range.text, startOffset) || isQuoted(range.text, startOffset)) continue
-    // Numbered or lettered ("Service 1", "Task `C`"), or after a version ("Flink 1.14 Release"): a name.
-    // (Only a short stretch before the run is searched: a regex ending in $ scans all it is given.)
-    if (/^\s*(?:[\p{N}\uFFFC]|\p{Lu}\b)/u.test(range.text.slice(endOffset)) || /\p{N}\s+$/u.test(range.text.slice(Math.max(0, startOffset - 16), startOffset))) continue
-    // Glued to another name ("Table/SQL Sources", "Flink-Source"): part of a name.
-    if ('/-_.'.includes(range.text[startOffset - 1] || '#') || '/-_'.includes(range.text[endOffset] || '#')) continue
+    // Spelled-wrong terms (matched case-insensitively) are the spelling check's, not names to lower.
     if (termSpans.some(([s, e]) => s < endOffset && e > startOffset)) continue
     if (!run.every((w) => isCapitalised(w.word) && generic.has(w.word.toLowerCase()))) continue
+    if (run.some((_, k) => names.keepsCapital(range, runStart + k) !== undefined)) continue
     out.push({ range, start: startOffset, end: endOffset, replacement: range.text.slice(startOffset, endOffset).toLowerCase() })
   }
 }
@@ -147,15 +143,13 @@ function oneSpaceApart(text: string, a: Word, b: Word): boolean {
   return b.start === a.end + 1 && /\s/.test(text[a.end] as string)
 }
 
-function isQuoted(text: string, start: number): boolean {
-  const before = text[start - 1]
-  return before === '"' || before === "'" || before === '“' || before === '‘'
-}
-
 export const termsKind = defineKind({
   name: 'terms',
   summary: 'wrong spelling or case of names; generic words capitalised mid-sentence',
   options,
   needsOneOf: ['terms', 'lowercase'],
-  compile: (rule, env) => overRanges(env, terms(rule, env.extraTerms, env.phrases)),
+  compile: (rule, env) => {
+    const check = terms(rule, env.extraTerms, env.phrases, env.namesOf)
+    return (doc) => check(doc, env.rangesOf(doc))
+  },
 })
