@@ -37,9 +37,9 @@ export interface PostNames {
 
 /** The post's own evidence, gathered in one pass over its prose. */
 interface PostEvidence {
-  /** Capitalised mid-sentence, per word, in the prose (not headings). */
+  /** Capitalised mid-sentence, per word (prose and headings below the title). */
   readonly upper: ReadonlyMap<string, number>
-  /** Written in lower case, per word, in the prose (not headings). */
+  /** Written in lower case, per word. */
   readonly lower: ReadonlyMap<string, number>
   /** Adjacent capitalised words ("Linkerd Hero"), over the whole post. */
   readonly pairs: ReadonlyMap<string, number>
@@ -85,7 +85,7 @@ export function readPostNames(ranges: readonly ProseRange[], findTerms: PhraseMa
       if (isQuote(text[w.start - 1]) || quotedSpans(range).some(([s, e]) => w.start >= s && w.end <= e)) return 'quoted'
       if (opensSentence(text, w.start) || NUMBERED.test(text.slice(0, w.start))) return 'sentence-start'
       if (isNumbered(range, w)) return 'numbered'
-      if (isPostName(evidence, list, index)) return 'post-name'
+      if (isPostName(evidence, range, list, index)) return 'post-name'
       if (inNamePair(evidence, range, list, index)) return 'name-pair'
       if (/^\p{Lu}\p{Ll}+$/u.test(w.word) && !isCommonWord(w.word)) return 'not-a-common-word'
       return undefined
@@ -119,10 +119,8 @@ function gatherEvidence(ranges: readonly ProseRange[]): PostEvidence {
     if (range.scope === 'frontmatter' || range.scope === 'link') continue
     const list = wordsOf(range)
     list.forEach((w, index) => {
-      if (range.scope !== 'heading') {
-        if (/^\p{Ll}+$/u.test(w.word)) bump(lower, w.word)
-        else if (countsAsMidSentenceCapital(range, list, index)) bump(upper, w.word)
-      }
+      if (/^\p{Ll}+$/u.test(w.word)) bump(lower, w.word)
+      else if (countsAsMidSentenceCapital(range, list, index)) bump(upper, w.word)
       const previous = list[index - 1]
       if (!previous || !/^\s+$/.test(range.text.slice(previous.end, w.start))) return
       if (/^\p{Lu}/u.test(previous.word) && /^\p{Lu}/u.test(w.word)) bump(pairs, `${previous.word} ${w.word}`)
@@ -132,22 +130,27 @@ function gatherEvidence(ranges: readonly ProseRange[]): PostEvidence {
   return { upper, lower, pairs, lowerPairs }
 }
 
-/** A capitalised word mid-sentence in the prose: the author's choice, not the sentence's. */
+/**
+ * A capitalised word mid-sentence: the author's choice, not the sentence's. The title
+ * (a level-1 heading) is left out: Title Case there is the blog's style, not evidence.
+ */
 function countsAsMidSentenceCapital(range: ProseRange, list: readonly Word[], index: number): boolean {
   const w = list[index] as Word
-  return index > 0 && /^\p{Lu}\p{Ll}+$/u.test(w.word) && !/[.!?:]["'”’)]?\s*$/u.test(range.text.slice(0, w.start))
+  return index > 0 && (range.scope !== 'heading' || (range.depth ?? 1) >= 2) && /^\p{Lu}\p{Ll}+$/u.test(w.word) && !/[.!?:]["'”’)]?\s*$/u.test(range.text.slice(0, w.start))
 }
 
 /**
- * Capitalised mid-sentence in the post's prose more often than written in lower case:
- * the author treats it as a name ("Rust", "Deployment"). Headings are not evidence (a
- * Title Case heading says nothing about its words), and every occurrence, in a heading
- * or in prose, sees the same count, so every rule gets the same answer for the word.
+ * Capitalised mid-sentence elsewhere in the post (prose or headings) more often than
+ * written in lower case: the author treats it as a name ("Rust", "Deployment").
+ * "Elsewhere": the occurrence judged is not its own evidence, so one capitalised
+ * "Scheduler" is a slip to correct. Every occurrence judged sees the same count, so
+ * every rule, in a heading or in prose, gets the same answer for the word.
  */
-function isPostName(evidence: PostEvidence, list: readonly Word[], index: number): boolean {
+function isPostName(evidence: PostEvidence, range: ProseRange, list: readonly Word[], index: number): boolean {
   const word = (list[index] as Word).word
   if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false
-  const upper = evidence.upper.get(word) ?? 0
+  const own = countsAsMidSentenceCapital(range, list, index) ? 1 : 0
+  const upper = (evidence.upper.get(word) ?? 0) - own
   return upper > 0 && upper > (evidence.lower.get(word.toLowerCase()) ?? 0)
 }
 
@@ -161,13 +164,13 @@ function inNamePair(evidence: PostEvidence, range: ProseRange, list: readonly Wo
     if (/^\p{Lu}(?:\p{Lu}|\p{Ll}+\p{Lu})/u.test(next.word)) return true
     if (isNamePair(evidence, w.word, next.word)) return true
     // Before a word the post uses as a name ("Service Topology").
-    if (isPostName(evidence, list, index + 1)) return true
+    if (isPostName(evidence, range, list, index + 1)) return true
   }
   if (!previous || !spaced(previous, w) || !/^\p{Lu}/u.test(previous.word)) return false
   if (isNamePair(evidence, previous.word, w.word)) return true
   // The rest of a name that opens with two names the post uses ("Google Compute Cloud").
   const before = list[index - 2]
-  return before !== undefined && spaced(before, previous) && isPostName(evidence, list, index - 1) && isPostName(evidence, list, index - 2)
+  return before !== undefined && spaced(before, previous) && isPostName(evidence, range, list, index - 1) && isPostName(evidence, range, list, index - 2)
 }
 
 /** Written capitalised more than once, and more often than in lower case ("Linkerd Hero", not "State Backend" beside eight "state backend"). */
