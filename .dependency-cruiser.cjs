@@ -6,7 +6,7 @@ const layers = [
   ['config', 'spelling'],
   ['markdown'],
   ['rules', 'vale'],
-  ['lint'],
+  ['lint', 'house'],
   ['diff', 'review', 'evaluate', 'precision'],
   ['github', 'cli', 'app'],
 ]

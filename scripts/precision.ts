@@ -2,6 +2,8 @@
 // lints the three corpora of SHARED_DIR/corpus with the default config and prints, per rule,
 // findings per 1,000 words per site and precision from the hand judgments in bench/judgments.tsv.
 // `--list` prints unjudged findings with their context and a judgments.tsv line to complete.
+// `--learn` also runs `bluepencil learn` on each corpus and prints findings per 1,000 words
+// before and after its house style, and the judged true positives the house style loses.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -11,7 +13,8 @@ import { createLinter } from '../src/lint/linter.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
 import { collectProse } from '../src/markdown/prose-ranges.js'
 import { words } from '../src/rules/match/text-tools.js'
-import { findingKey, formatJudgment, parseJudgments } from '../src/precision/judgments.js'
+import { findingKey, formatJudgment, matchJudgments, parseJudgments } from '../src/precision/judgments.js'
+import { learnHouseStyle } from '../src/house/learn-house-style.js'
 import { compareCodeUnits } from '../src/core/compare.js'
 import {
   buildTable,
@@ -36,6 +39,7 @@ const { values, positionals } = parseArgs({
     judgments: { type: 'string', default: join(root, 'bench', 'judgments.tsv') },
     list: { type: 'string' },
     'per-site': { type: 'string', default: '7' },
+    learn: { type: 'boolean', default: false },
   },
 })
 const shared = resolve(positionals[0] ?? '../shared')
@@ -52,6 +56,7 @@ for (const e of parsed.errors) console.error(`${relative(process.cwd(), judgment
 if (parsed.errors.length > 0) process.exit(2)
 
 const { linter } = createLinter({ config: DEFAULT_CONFIG })
+const sourcesBySite: Record<string, { file: string; source: string }[]> = {}
 const findings: SiteFinding[] = []
 const detail = new Map<SiteFinding, { message: string; expected: string; context: string; column: number }>()
 const wordsBySite: Record<string, number> = {}
@@ -63,6 +68,7 @@ for (const site of SITES) {
   wordsBySite[site] = 0
   for (const file of files) {
     const source = readFileSync(join(dir, file), 'utf8')
+    if (values.learn) (sourcesBySite[site] ??= []).push({ file, source })
     wordsBySite[site] += collectProse(parseMarkdown(source), source).reduce((n, r) => n + words(r.text).length, 0)
     const result = linter.lint(file, source)
     if (result.kind !== 'linted') {
@@ -159,4 +165,30 @@ if (values.list) {
   const open = rows.filter((r) => r.unjudged.length > 0)
   console.log(`\n== Unjudged findings per rule (npm run precision -- --list RULE prints them with context)`)
   console.log(`  ${open.map((r) => `${r.rule} ${r.unjudged.length}`).join(', ')}`)
+}
+
+if (values.learn) {
+  console.log('\n== bluepencil learn: findings per 1,000 words before and after the house style of each corpus')
+  const tps = parsed.judgments.filter((j) => j.verdict === 'TP')
+  for (const site of SITES) {
+    const posts = sourcesBySite[site] ?? []
+    const house = learnHouseStyle(posts.map((p) => ({ path: p.file, source: p.source })))
+    const learned = createLinter({ config: { ...DEFAULT_CONFIG, house } }).linter
+    const after: SiteFinding[] = []
+    for (const { file, source } of posts) {
+      const result = learned.lint(file, source)
+      if (result.kind !== 'linted') continue
+      for (const f of result.findings) after.push({ site, file, line: f.span.start.line, rule: f.ruleId, key: findingKey(f.actual), severity: f.severity })
+    }
+    const before = findings.filter((f) => f.site === site)
+    const per1k = (list: readonly SiteFinding[], levels: readonly Severity[]): string => f2((list.filter((f) => levels.includes(f.severity)).length * 1000) / (wordsBySite[site] || 1))
+    // A judged TP found before and not after is one the house style loses.
+    const siteTps = tps.filter((j) => j.site === site)
+    const tpBefore = new Set(matchJudgments(before, siteTps).byFinding.filter((j) => j !== undefined))
+    const tpAfter = new Set(matchJudgments(after, siteTps).byFinding.filter((j) => j !== undefined))
+    const lostTps = [...tpBefore].filter((j) => !tpAfter.has(j))
+    const settings = [house.headingCase ? `headingCase ${house.headingCase}` : '', house.listItemPunctuation ? `listItemPunctuation ${house.listItemPunctuation}` : '', house.frontMatter ? `frontMatter [${house.frontMatter.required.join(', ')}]` : '', `${house.terms?.length ?? 0} terms`].filter((x) => x !== '')
+    console.log(`  ${site.padEnd(20)} warning+ ${per1k(before, ['error', 'warning'])} -> ${per1k(after, ['error', 'warning'])}   suggestion ${per1k(before, ['suggestion'])} -> ${per1k(after, ['suggestion'])}   all ${before.length} -> ${after.length}   judged TP lost: ${lostTps.length}   (${settings.join('; ')})`)
+    for (const j of lostTps) console.log(`    lost: ${j.site}/${j.file}:${j.line} ${j.rule} (${j.reason})`)
+  }
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { RuleSource } from '../rules/load-rules.js'
 import { DEFAULT_CONFIG, parseRepoConfigText, type RepoConfig } from '../config/repo-config.js'
+import { HOUSE_STYLE_PATH, parseHouseStyleText } from '../config/house-style.js'
 import type { ConfigError } from '../config/config-error.js'
 import { ioReason, readRuleDirs } from './rule-dirs.js'
 
@@ -19,6 +20,17 @@ export interface CliConfig {
  * folders. Paths on the command line are relative to the root (the working folder).
  */
 export function loadCliConfig(options: { root: string; configPath?: string; extraRuleDirs?: readonly string[] }): CliConfig {
+  const loaded = loadConfigAndRules(options)
+  // The house style lives beside the config file (.github/bluepencil-house.yml by default).
+  const houseFile = loaded.configFile ? join(dirname(loaded.configFile), basename(HOUSE_STYLE_PATH)) : join(options.root, HOUSE_STYLE_PATH)
+  const text = readConfigText(houseFile, false)
+  if (text === undefined) return loaded
+  if (typeof text !== 'string') return { ...loaded, errors: [...loaded.errors, { file: houseFile, path: '', message: text.problem.replace('config file', 'house-style file') }] }
+  const { house, errors } = parseHouseStyleText(text, houseFile)
+  return { ...loaded, config: { ...loaded.config, house }, errors: [...loaded.errors, ...errors] }
+}
+
+function loadConfigAndRules(options: { root: string; configPath?: string; extraRuleDirs?: readonly string[] }): CliConfig {
   const fromFlags = readRuleDirs(options.extraRuleDirs ?? [], options.root)
   const flagErrors = fromFlags.problems.map(({ dir, message }) => ({ file: `--rules ${dir}`, path: '', message }))
   const configFile = options.configPath ? resolve(options.root, options.configPath) : join(options.root, CONFIG_PATH)

@@ -3,6 +3,7 @@ import type { ConfigSource, GitHubReads } from '../github/github-port.js'
 import { UsageError } from './io.js'
 
 const CONFIG_PATH = '.github/bluepencil.yml'
+const HOUSE_STYLE_PATH = '.github/bluepencil-house.yml'
 
 /**
  * The GitHub port's reads over a local repository, for the pull request base..head: the
@@ -14,7 +15,10 @@ export function gitReads(repo: string, base: string, head: string): GitHubReads 
   return {
     async readConfig(): Promise<ConfigSource> {
       const text = fileAt(repo, base, CONFIG_PATH)?.toString('utf8')
-      return text === undefined ? undefined : { text, file: CONFIG_PATH }
+      const houseText = fileAt(repo, base, HOUSE_STYLE_PATH)?.toString('utf8')
+      const house = houseText === undefined ? {} : { house: { text: houseText, file: HOUSE_STYLE_PATH } }
+      if (text === undefined) return houseText === undefined ? undefined : { parsed: undefined, ...house }
+      return { text, file: CONFIG_PATH, ...house }
     },
     async listChangedFiles() {
       return changedFiles(repo, base, head).map(({ path, status, previousPath }) => {

@@ -68,6 +68,16 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       else code = await reviewCommand({ base: opts.base, head: opts.head, repo: opts.repo }, io)
     })
   program
+    .command('learn')
+    .description('write the house style of the published posts (default: the configured blog posts) to .github/bluepencil-house.yml, for review')
+    .argument('[paths...]')
+    .addOption(new Option('-c, --config <path>', 'config file (default: .github/bluepencil.yml)'))
+    .addOption(new Option('-o, --output <path>', 'where to write the house style (default: .github/bluepencil-house.yml)'))
+    .action(async (paths: string[], opts: { config?: string; output?: string }) => {
+      const { learnCommand } = await import('./learn-command.js')
+      code = await learnCommand(paths, opts, io)
+    })
+  program
     .command('check-rules')
     .description('validate rule files and run their examples (default: the bundled rules)')
     .argument('[dirs...]')

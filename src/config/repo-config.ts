@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import type { ValidateFunction } from 'ajv'
 import type { Severity } from '../core/types.js'
 import { byLine, type ConfigError } from './config-error.js'
+import type { HouseStyle } from './house-style.js'
 import { lineOf, parseYaml, toFieldPath } from './yaml-source.js'
 
 export { formatConfigError, type ConfigError } from './config-error.js'
@@ -32,6 +33,8 @@ export interface RepoConfig {
   readonly lintBudgetMs: number
   /** A Vale configuration (.vale.ini), relative to the repository root: its styles replace the bundled rules. */
   readonly vale?: string
+  /** The house style (.github/bluepencil-house.yml, written by `bluepencil learn`), read beside this file. */
+  readonly house?: HouseStyle
 }
 
 /**

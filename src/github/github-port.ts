@@ -52,7 +52,10 @@ export interface NewReview {
  * which also follows `_extends` and the owner's `.github` repository), or as text with
  * its file name so errors can name the line. Undefined when the repository has none.
  */
-export type ConfigSource = { readonly parsed: unknown } | { readonly text: string; readonly file: string } | undefined
+export type ConfigSource = (({ readonly parsed: unknown } | { readonly text: string; readonly file: string }) & { readonly house?: HouseSource }) | undefined
+
+/** `.github/bluepencil-house.yml` (written by `bluepencil learn`), read like the config. */
+export type HouseSource = { readonly parsed: unknown } | { readonly text: string; readonly file: string }
 
 export type RepoPath = { readonly text: string } | { readonly names: readonly string[] }
 

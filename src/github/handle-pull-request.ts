@@ -10,6 +10,7 @@ import { planReview } from '../review/plan-review.js'
 import type { ReviewFile, ReviewPlan } from '../review/plan-types.js'
 import { checkReportForPlan, configFailure } from './check-report.js'
 import type { ConfigSource, GitHubPort } from './github-port.js'
+import { HOUSE_STYLE_PATH, parseHouseStyle, parseHouseStyleText } from '../config/house-style.js'
 import { hasRunKey, postReviewOnce, runKey } from './post-review-once.js'
 import { fallbackReviewRequest, reviewRequest } from './review-request.js'
 import { threadsToResolve } from './threads-to-resolve.js'
@@ -154,5 +155,9 @@ async function readConfig(port: GitHubPort): Promise<ConfigSource | Error> {
 function parseConfig(source: ConfigSource | Error): { config: RepoConfig; errors: readonly ConfigError[] } {
   if (source instanceof Error) return { config: parseRepoConfig(undefined, CONFIG_FILE).config, errors: [{ file: CONFIG_FILE, path: '', message: source.message }] }
   if (source === undefined) return parseRepoConfig(undefined, CONFIG_FILE)
-  return 'text' in source ? parseRepoConfigText(source.text, source.file) : parseRepoConfig(source.parsed, CONFIG_FILE)
+  const parsed = 'text' in source ? parseRepoConfigText(source.text, source.file) : parseRepoConfig(source.parsed, CONFIG_FILE)
+  if (!source.house) return parsed
+  // The house style learned from the blog's posts, under the config's own settings.
+  const house = 'text' in source.house ? parseHouseStyleText(source.house.text, source.house.file) : parseHouseStyle(source.house.parsed, HOUSE_STYLE_PATH)
+  return { config: { ...parsed.config, house: house.house }, errors: [...parsed.errors, ...house.errors] }
 }

@@ -15,6 +15,7 @@ export interface PullRequestTarget {
 
 const CHECK_NAME = 'Bluepencil'
 const CONFIG_PATH = '.github/bluepencil.yml'
+const HOUSE_STYLE_PATH = '.github/bluepencil-house.yml'
 
 interface ReviewThread {
   readonly id: string
@@ -47,7 +48,11 @@ export function octokitPort(octokit: PortOctokit, target: PullRequestTarget): Gi
       // What Probot's context.config does: the default branch, `_extends`, the owner's
       // `.github` repository as a fallback, files deep-merged.
       const { config, files } = await octokit.config.get({ ...repo, path: CONFIG_PATH, defaults: (configs) => merge.all<Record<string, unknown>>([{}, ...configs]) })
-      return files.some((f) => f.config !== null) ? { parsed: config } : undefined
+      // The house style beside it, read the same way (its own file, so `learn` can rewrite it whole).
+      const house = await octokit.config.get({ ...repo, path: HOUSE_STYLE_PATH, defaults: (configs) => merge.all<Record<string, unknown>>([{}, ...configs]) })
+      const hasHouse = house.files.some((f) => f.config !== null)
+      if (!files.some((f) => f.config !== null)) return hasHouse ? { parsed: undefined, house: { parsed: house.config } } : undefined
+      return { parsed: config, ...(hasHouse ? { house: { parsed: house.config } } : {}) }
     },
 
     async listChangedFiles(): Promise<ChangedFile[]> {

@@ -14,6 +14,7 @@ import { runWithBudget } from '../guard/budget.js'
 import { DEFAULT_LIMITS, findShapeProblem, type PostLimits } from '../guard/post-shape.js'
 import { checkExamples, exampleFailureToError } from './check-examples.js'
 import { lintMarkdown } from './lint-markdown.js'
+import { houseSettings } from './house-settings.js'
 
 export type LintResult =
   | { readonly kind: 'linted'; readonly source: string; readonly findings: Finding[] }
@@ -59,14 +60,17 @@ export function createLinter(options: {
   const byId = new Map<string, RuleFile>()
   for (const rule of [...bundled.rules, ...extra.rules]) byId.set(rule.id, rule)
   const failing = failingExamples(extra.rules, [...byId.values()], bundled.patterns)
+  const house = houseSettings(config.house ?? {}, [...byId.values()])
+  const levels = { ...house.levels, ...config.rules }
   const enabled = [...byId.values()]
-    .filter((r) => (config.rules[r.id] === undefined ? r.enabled !== false : config.rules[r.id] !== 'off'))
-    .filter((r) => config.rules[r.id] !== 'off' && !failing.some((e) => e.file === r.file))
+    .map((r) => house.options.get(r.id) ?? r)
+    .filter((r) => (levels[r.id] === undefined ? r.enabled !== false : levels[r.id] !== 'off'))
+    .filter((r) => levels[r.id] !== 'off' && !failing.some((e) => e.file === r.file))
     .map((r) => {
-      const level = config.rules[r.id]
+      const level = levels[r.id]
       return level && level !== 'off' ? { ...r, level } : r
     })
-  const compiled = project ? { rules: [], errors: [] } : compileRules(enabled, { extraTerms: config.terms, accept: config.accept, patterns: bundled.patterns })
+  const compiled = project ? { rules: [], errors: [] } : compileRules(enabled, { extraTerms: [...config.terms, ...(config.house?.terms ?? [])], accept: config.accept, patterns: bundled.patterns })
   const unknown = Object.keys(project ? {} : config.rules)
     .filter((id) => !byId.has(id))
     .map((id) => ({ file: '.github/bluepencil.yml', path: `rules.${id}`, message: 'no rule has this id' }))

@@ -24,7 +24,7 @@ export function frontMatter(rule: KindOptions<typeof options>): (doc: ProseDoc) 
     for (const spec of rule.required ?? []) {
       const names = spec.split('|')
       const present = names.some((n) => {
-        const v = byName.get(n)?.value
+        const v = valueAt(byName, n)
         return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)
       })
       if (!present) out.push({ start: fm.start, end: fm.start + 3, expected: names[0] ?? spec })
@@ -48,6 +48,14 @@ export function frontMatter(rule: KindOptions<typeof options>): (doc: ProseDoc) 
     }
     return out
   }
+}
+
+/** A field's value; `params.author` reads `author` inside the `params` map (Hugo). */
+function valueAt(byName: ReadonlyMap<string, { readonly value: unknown }>, path: string): unknown {
+  const [top, ...rest] = path.split('.')
+  let value: unknown = byName.get(top ?? '')?.value
+  for (const key of rest) value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined
+  return value
 }
 
 export const frontMatterKind = defineKind({

@@ -1,0 +1,87 @@
+import { createRequire } from 'node:module'
+import type { ValidateFunction } from 'ajv'
+import { stringify } from 'yaml'
+import { byLine, type ConfigError } from './config-error.js'
+import { lineOf, parseYaml, toFieldPath } from './yaml-source.js'
+
+/** Where `bluepencil learn` writes the house style, next to the config; the CLI and the app read it from there. */
+export const HOUSE_STYLE_PATH = '.github/bluepencil-house.yml'
+
+/**
+ * The house style of one blog, learned from its published posts and committed by a
+ * maintainer: what the bundled rules assume differently from this blog.
+ */
+export interface HouseStyle {
+  /** How the blog writes headings below the title. `title`: Title Case is the house style, not a slip. */
+  readonly headingCase?: 'sentence' | 'title'
+  /** How list items end. `period`: items end with a period even as fragments. */
+  readonly listItemPunctuation?: 'period' | 'none'
+  /** Fields every post has, with where they live (`params.author` for Hugo's params). */
+  readonly frontMatter?: { readonly required: readonly string[] }
+  /** Names the blog spells one way: checked like the config's terms. */
+  readonly terms?: readonly string[]
+}
+
+const HOUSE_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    headingCase: { enum: ['sentence', 'title'] },
+    listItemPunctuation: { enum: ['period', 'none'] },
+    frontMatter: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['required'],
+      properties: { required: { type: 'array', items: { type: 'string', pattern: '^[^.\\s|]+(?:\\.[^.\\s|]+)*$' } } },
+    },
+    terms: { type: 'array', items: { type: 'string', minLength: 1 } },
+  },
+} as const
+
+let compiled: ValidateFunction | undefined
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv')
+    compiled = new Ajv({ allErrors: true }).compile(HOUSE_SCHEMA)
+  }
+  return compiled
+}
+
+/** Validates an already-parsed house style (the app reads it through the GitHub API). */
+export function parseHouseStyle(raw: unknown, file: string, lineAt?: (pointer: string) => number | undefined): { house: HouseStyle; errors: ConfigError[] } {
+  if (raw === null || raw === undefined) return { house: {}, errors: [] }
+  const validate = validator()
+  if (validate(raw)) return { house: raw as HouseStyle, errors: [] }
+  const errors = (validate.errors ?? []).map((e) => {
+    const pointer = e.keyword === 'additionalProperties' ? `${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty)}` : e.instancePath
+    const message = e.keyword === 'additionalProperties' ? 'unknown field' : e.keyword === 'enum' ? `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : e.keyword === 'pattern' ? 'must be a field name, with dots for nested fields (params.author)' : e.message ?? e.keyword
+    const line = lineAt?.(pointer)
+    return { file, path: toFieldPath(pointer) || '(root)', message, ...(line === undefined ? {} : { line }) }
+  })
+  return { house: {}, errors: errors.sort(byLine) }
+}
+
+/** Parses the house-style file's text, keeping line numbers for errors. */
+export function parseHouseStyleText(text: string, file: string): { house: HouseStyle; errors: ConfigError[] } {
+  const parsed = parseYaml(text, file)
+  if ('errors' in parsed) return { house: {}, errors: parsed.errors }
+  return parseHouseStyle(parsed.parsed.value, file, (pointer) => lineOf(parsed.parsed, pointer))
+}
+
+/** The file `learn` writes: plain YAML, one comment per setting saying what it changes. */
+export function formatHouseStyle(house: HouseStyle, postCount: number): string {
+  const out = [
+    `# The house style of this blog, learned by \`bluepencil learn\` from ${postCount} published posts.`,
+    '# Review it and commit it: Bluepencil (the CLI and the app) reads it like .github/bluepencil.yml,',
+    '# whose settings win where both speak.',
+  ]
+  const block = (comment: string, value: Record<string, unknown>): void => {
+    out.push('', `# ${comment}`, stringify(value, { lineWidth: 0 }).trimEnd())
+  }
+  if (house.headingCase) block(house.headingCase === 'title' ? 'Headings are in Title Case: heading-case stays quiet.' : 'Headings are in sentence case: heading-case flags Title Case headings.', { headingCase: house.headingCase })
+  if (house.listItemPunctuation) block(house.listItemPunctuation === 'period' ? 'List items end with a period: list-item-fragments does not strip it.' : 'List items end without a period.', { listItemPunctuation: house.listItemPunctuation })
+  if (house.frontMatter) block('Fields every post has (dots: nested fields, as Hugo keeps params.author): front-matter requires them.', { frontMatter: { required: [...house.frontMatter.required] } })
+  if (house.terms && house.terms.length > 0) block('Names spelled one way in at least 3 posts, by more than one author, and 95% of their uses: checked like terms.', { terms: [...house.terms] })
+  return `${out.join('\n')}\n`
+}
