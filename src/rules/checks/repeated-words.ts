@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { ProseRange } from '../../markdown/prose-doc.js'
 import { scopeFields, wordList } from '../kinds/common-fields.js'
 import { defineCheck, overRanges, type KindOptions, type RangeChecker } from '../kinds/kind.js'
-import { loweredWordsOf, wordsOf } from '../match/text-tools.js'
+import { isSentenceStart, loweredWordsOf, wordsOf } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
 
 const options = {
@@ -20,6 +20,8 @@ const FUNCTION_WORDS = new Set(
 )
 const ADVERBS = new Set('also often always usually typically generally normally mostly still then now already actually really just only even'.split(' '))
 const isAdverb = (w: string): boolean => ADVERBS.has(w) || (w.length > 4 && w.endsWith('ly'))
+// A phrase ending in one of these, then its copy, is a deliberate pairing: "from a major version to a major version".
+const PAIRING = new Set('to by after for over upon against into from and or than vs versus'.split(' '))
 
 /** A doubled word ("the the") or a phrase repeated within a few words ("metrics are typically metrics are"). */
 export function repetition(rule: KindOptions<typeof options>): RangeChecker {
@@ -53,6 +55,8 @@ function doubledWord(range: ProseRange, list: readonly Word[], lowered: readonly
   if (!a || !b || lowered[i] !== lowered[i + 1] || /^\d/.test(a.word)) return undefined
   // "Zhu Zhu", "Rong Rong": both capitalised is a name; inner capitals mark identifiers.
   if (/^\p{Lu}/u.test(b.word) || /.\p{Lu}/u.test(a.word) || /.\p{Lu}/u.test(b.word)) return undefined
+  // A name mid-sentence, then a word: "Gregor Zeitlinger [zeitlinger](...)" names the person, then the handle.
+  if (/^\p{Lu}/u.test(a.word) && !isSentenceStart(range.text, a.start)) return undefined
   if (/["“'‘]$/.test(range.text.slice(0, a.start)) && /^["”'’]/.test(range.text.slice(b.end))) return undefined
   const word = lowered[i] as string
   if (!onlySpace(range.text, a.end, b.start) || allow.has(`${word} ${word}`)) return undefined
@@ -90,7 +94,7 @@ function repeatedPhrase(s: PhraseSearch): { match: RuleMatch; resumeAt: number }
     const phrase = lowered.slice(i, i + k)
     if (phrase.every((w) => FUNCTION_WORDS.has(w))) continue
     const key = phrase.join(' ')
-    if (s.allow.has(key)) continue
+    if (s.allow.has(key) || PAIRING.has(phrase[k - 1] as string)) continue
     for (let gap = 0; gap <= s.maxGap; gap++) {
       const j = i + k + gap
       if (j + k > lowered.length || !phrase.every((w, n) => lowered[j + n] === w)) continue
@@ -101,7 +105,10 @@ function repeatedPhrase(s: PhraseSearch): { match: RuleMatch; resumeAt: number }
       const copy = list.slice(j, j + k)
       const secondStart = (copy[0] as Word).start
       const secondEnd = (copy[k - 1] as Word).end
-      if (/[.!?;:,()]/.test(range.text.slice(firstWord.end, secondStart))) continue
+      // Across a dash the phrase is taken up again on purpose ("by the dashboard---the dashboard should").
+      if (/[.!?;:,()–—]|--/.test(range.text.slice(firstWord.end, secondStart))) continue
+      // A name written twice ("Marc Alff [Marc Alff](...)"): a person and the link to them.
+      if ([...list.slice(i, i + k), ...copy].every((w) => /^\p{Lu}/u.test(w.word))) continue
       if (!/^[\s\p{L}\p{N}'’-]*$/u.test(range.text.slice(firstWord.start, secondEnd))) continue
       const lastWord = copy[k - 1] as Word
       if (gap > 0 && s.relativize.has(lowered[j + k - 1] as string)) {

@@ -57,6 +57,8 @@ function inIdentifier(text: string, start: number, end: number): boolean {
   const before = text[start - 1]
   const after = text[end]
   const joins = (c: string | undefined): boolean => c === '.' || c === '/' || c === '@' || c === '-' || c === '_' || c === '#'
+  // A URL's scheme ("grpc://localhost:4317"), quoted rather than formatted as code.
+  if (after === ':' && text.startsWith('//', end + 1)) return true
   return before === '#' || before === '@' || before === '$'
     || (joins(before) && /[\p{L}\p{N}]/u.test(text[start - 2] ?? ''))
     || (joins(after) && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''))
@@ -87,13 +89,21 @@ function checkSpellings(range: ProseRange, index: TermIndex, exceptions: Readonl
   if (!index.find) return spans
   for (const { start, end, text } of index.find(range)) {
     spans.push([start, end])
-    if (inIdentifier(range.text, start, end) || exceptions.has(text)) continue
+    if (inIdentifier(range.text, start, end) || exceptions.has(text) || isLiteralName(range, start, end)) continue
     const strict = index.strictVariants.get(text)
     const term = strict ?? index.canonical.get(text.toLowerCase().replace(/\s+/g, ' '))
     if (term === undefined || text === term) continue
     out.push({ range, start, end, replacement: term })
   }
   return spans
+}
+
+/**
+ * A lower-case name set off in bold on its own ("**jaeger**, which contains the Jaeger
+ * collector") is the literal name as typed (an extension, a command), not the product.
+ */
+function isLiteralName(range: ProseRange, start: number, end: number): boolean {
+  return /^[^\p{Lu}]+$/u.test(range.text.slice(start, end)) && (range.strong ?? []).some(([s, e]) => s === start && e === end)
 }
 
 function checkGeneric(range: ProseRange, generic: ReadonlySet<string>, termSpans: readonly [number, number][], names: PostNames, out: RuleMatch[]): void {
