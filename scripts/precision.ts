@@ -190,5 +190,9 @@ if (values.learn) {
     const settings = [house.headingCase ? `headingCase ${house.headingCase}` : '', house.listItemPunctuation ? `listItemPunctuation ${house.listItemPunctuation}` : '', house.frontMatter ? `frontMatter [${house.frontMatter.required.join(', ')}]` : '', `${house.terms?.length ?? 0} terms`].filter((x) => x !== '')
     console.log(`  ${site.padEnd(20)} warning+ ${per1k(before, ['error', 'warning'])} -> ${per1k(after, ['error', 'warning'])}   suggestion ${per1k(before, ['suggestion'])} -> ${per1k(after, ['suggestion'])}   all ${before.length} -> ${after.length}   judged TP lost: ${lostTps.length}   (${settings.join('; ')})`)
     for (const j of lostTps) console.log(`    lost: ${j.site}/${j.file}:${j.line} ${j.rule} (${j.reason})`)
+    const count = (list: readonly SiteFinding[]): Map<string, number> => list.reduce((m, f) => m.set(f.rule, (m.get(f.rule) ?? 0) + 1), new Map<string, number>())
+    const [was, now] = [count(before), count(after)]
+    const changed = [...new Set([...was.keys(), ...now.keys()])].filter((r) => was.get(r) !== now.get(r)).sort(compareCodeUnits)
+    console.log(`    changed: ${changed.length === 0 ? 'none' : changed.map((r) => `${r} ${was.get(r) ?? 0} -> ${now.get(r) ?? 0}`).join(', ')}`)
   }
 }

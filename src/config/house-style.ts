@@ -18,7 +18,7 @@ export interface HouseStyle {
   readonly listItemPunctuation?: 'period' | 'none'
   /** Fields every post has, with where they live (`params.author` for Hugo's params). */
   readonly frontMatter?: { readonly required: readonly string[] }
-  /** Names the blog spells one way: checked like the config's terms. */
+  /** Names the blog spells one way: kept as written (no rule corrects them, spelling accepts them). */
   readonly terms?: readonly string[]
 }
 
@@ -82,6 +82,6 @@ export function formatHouseStyle(house: HouseStyle, postCount: number): string {
   if (house.headingCase) block(house.headingCase === 'title' ? 'Headings are in Title Case: heading-case stays quiet.' : 'Headings are in sentence case: heading-case flags Title Case headings.', { headingCase: house.headingCase })
   if (house.listItemPunctuation) block(house.listItemPunctuation === 'period' ? 'List items end with a period: list-item-fragments does not strip it.' : 'List items end without a period.', { listItemPunctuation: house.listItemPunctuation })
   if (house.frontMatter) block('Fields every post has (dots: nested fields, as Hugo keeps params.author): front-matter requires them.', { frontMatter: { required: [...house.frontMatter.required] } })
-  if (house.terms && house.terms.length > 0) block('Names spelled one way in at least 3 posts, by more than one author, and 95% of their uses: checked like terms.', { terms: [...house.terms] })
+  if (house.terms && house.terms.length > 0) block('Names spelled one way in at least 3 posts, by more than one author, and 95% of their uses: no rule corrects them. To correct their other spellings too, move them to terms: in bluepencil.yml.', { terms: [...house.terms] })
   return `${out.join('\n')}\n`
 }

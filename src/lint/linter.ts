@@ -70,7 +70,7 @@ export function createLinter(options: {
       const level = levels[r.id]
       return level && level !== 'off' ? { ...r, level } : r
     })
-  const compiled = project ? { rules: [], errors: [] } : compileRules(enabled, { extraTerms: [...config.terms, ...(config.house?.terms ?? [])], accept: config.accept, patterns: bundled.patterns })
+  const compiled = project ? { rules: [], errors: [] } : compileRules(enabled, { extraTerms: config.terms, accept: config.accept, keptTerms: config.house?.terms ?? [], patterns: bundled.patterns })
   const unknown = Object.keys(project ? {} : config.rules)
     .filter((id) => !byId.has(id))
     .map((id) => ({ file: '.github/bluepencil.yml', path: `rules.${id}`, message: 'no rule has this id' }))

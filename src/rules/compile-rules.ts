@@ -28,12 +28,14 @@ export interface RuleContext {
   readonly accept: readonly string[]
   /** What is known of the rules' patterns (the bundled rules' come from the build); what this compile learns is kept apart. */
   readonly patterns?: PatternFacts
+  /** Names kept as written (the house style's terms): no rule corrects them, but no rule enforces them either. */
+  readonly keptTerms?: readonly string[]
 }
 
 const DEFAULT_SCOPES: readonly Scope[] = ['paragraph', 'heading', 'list', 'blockquote', 'alt']
 
 export function compileRules(files: readonly RuleFile[], context: RuleContext): { rules: CompiledRule[]; errors: ConfigError[]; patterns: PatternFacts } {
-  const allTerms = [...files.flatMap((f) => (f.extends === 'terms' ? (f.terms ?? []).map((t) => (typeof t === 'string' ? t : t.term)) : [])), ...context.extraTerms]
+  const allTerms = [...files.flatMap((f) => (f.extends === 'terms' ? (f.terms ?? []).map((t) => (typeof t === 'string' ? t : t.term)) : [])), ...context.extraTerms, ...(context.keptTerms ?? [])]
   const termWords = new Set(allTerms.flatMap((t) => t.split(/\s+/)))
   // One phrase walk per range serves every phrase rule of this rule set.
   const patterns = context.patterns?.child() ?? new PatternFacts()

@@ -5,6 +5,7 @@ import { createLinter } from '../../src/lint/linter.js'
 import { parseMarkdown } from '../../src/markdown/parse.js'
 import type { ProseRange } from '../../src/markdown/prose-doc.js'
 import { collectProse } from '../../src/markdown/prose-ranges.js'
+import { PatternFacts } from '../../src/rules/match/pattern-facts.js'
 import { PhraseIndex } from '../../src/rules/match/phrase-index.js'
 import { wordsOf } from '../../src/rules/match/text-tools.js'
 import { readPostNames, type NameEvidence } from '../../src/rules/names/post-names.js'
@@ -12,7 +13,7 @@ import { readPostNames, type NameEvidence } from '../../src/rules/names/post-nam
 /** The evidence for one word of a post ("Word" or "Word#2" for its second occurrence). */
 function evidenceOf(source: string, word: string, terms: readonly string[] = []): NameEvidence | undefined {
   const ranges = collectProse(parseMarkdown(source), source)
-  const index = new PhraseIndex()
+  const index = new PhraseIndex(new PatternFacts())
   const find = terms.length > 0 ? index.add(terms, { ignoreCase: false }) : undefined
   const names = readPostNames(ranges, find)
   const [text, nth] = word.split('#') as [string, string | undefined]
