@@ -6,6 +6,7 @@ import { PatternFacts } from '../rules/match/pattern-facts.js'
 import type { RepoConfig } from '../config/repo-config.js'
 import type { RuleFile } from '../rules/rule-file.js'
 import type { ConfigError } from '../config/config-error.js'
+import { lineOf, parseYaml, type ParsedYaml } from '../config/yaml-source.js'
 import type { Finding, SkippedFile, FixTier } from '../core/types.js'
 import { loadValeProject, ValeConfigError, type ValeProject } from '../vale/vale-project.js'
 import { defaultCacheFile, fileRuleCache } from '../vale/rule-file-cache.js'
@@ -94,7 +95,33 @@ export function createLinter(options: {
   }
   const valeErrors = vale && 'error' in vale ? [vale.error] : []
   const warnings = project ? project.problems.map((p) => ({ file: p.file, path: '', line: p.line, message: p.message })) : []
-  return { linter, errors: [...bundled.errors, ...extra.errors, ...failing, ...compiled.errors, ...unknown, ...valeErrors], warnings }
+  const errors = withLines([...bundled.errors, ...extra.errors, ...failing, ...compiled.errors, ...unknown, ...valeErrors], options.extraRuleFiles ?? [])
+  return { linter, errors, warnings }
+}
+
+/**
+ * Errors found after validation (a pattern refused at compile time, a failing example)
+ * name a field; the line comes from the repository's rule file text.
+ */
+function withLines(errors: readonly ConfigError[], sources: readonly RuleSource[]): ConfigError[] {
+  const parsed = new Map<string, ParsedYaml | undefined>()
+  const yamlOf = (file: string): ParsedYaml | undefined => {
+    if (!parsed.has(file)) {
+      const text = sources.find((s) => s.file === file)?.text
+      const result = text === undefined ? undefined : parseYaml(text, file)
+      parsed.set(file, result && 'parsed' in result ? result.parsed : undefined)
+    }
+    return parsed.get(file)
+  }
+  return errors.map((e) => {
+    const yaml = e.line === undefined && e.path !== '' ? yamlOf(e.file) : undefined
+    if (!yaml) return e
+    // The first segment is a field name; the rest is an index or a key, which may hold dots (a swap pattern).
+    const dot = e.path.indexOf('.')
+    const pointer = dot < 0 ? `/${e.path}` : `/${e.path.slice(0, dot)}/${e.path.slice(dot + 1).replace(/~/g, '~0').replace(/\//g, '~1')}`
+    const line = lineOf(yaml, pointer)
+    return line === undefined ? e : { ...e, line }
+  })
 }
 
 /**

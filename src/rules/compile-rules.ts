@@ -62,11 +62,18 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
       rules.push(compiledRule(file, check))
     } catch (error) {
       // One broken rule is reported and left out; the others still run.
-      if (error instanceof PatternError) errors.push({ file: file.file, path: kind?.patternField ?? 'tokens', message: error.message })
+      if (error instanceof PatternError) errors.push({ file: file.file, path: patternPath(file, kind?.patternField ?? 'tokens', error.phrase), message: error.message })
       else errors.push({ file: file.file, path: '', message: `cannot compile the rule: ${error instanceof Error ? error.message : String(error)}` })
     }
   }
   return { rules, errors, patterns }
+}
+
+/** The field path of the phrase a PatternError names (`tokens.3`, `swap.<pattern>`), so the error can name its line. */
+function patternPath(file: RuleFile, field: string, phrase: string): string {
+  const value = (file as unknown as Record<string, unknown>)[field]
+  if (Array.isArray(value)) return value.indexOf(phrase) >= 0 ? `${field}.${value.indexOf(phrase)}` : field
+  return value !== null && typeof value === 'object' && phrase in value ? `${field}.${phrase}` : field
 }
 
 /** What a rule's message may name; toFinding fills them in. */

@@ -7,6 +7,8 @@
  * (the same matches there, much faster).
  */
 
+import { backtrackingProblem } from '../guard/regex-safety.js'
+
 export class ValeRegexError extends Error {}
 
 export interface ValeRegex {
@@ -69,6 +71,8 @@ export function compileValeRegex(source: string, options: CompileOptions = {}): 
   const ascii = new Translator(source, false, uniform).run(options.ignoreCase === true)
   if (unicode.unsafe) throw new ValeRegexError(`/${source}/ can backtrack catastrophically (a repeated group holds an overlapping repeat); rewrite it`)
   const flags = `gu${uniform ? 'i' : ''}`
+  const problem = backtrackingProblem(unicode.js, flags)
+  if (problem) throw new ValeRegexError(`/${source}/ can backtrack catastrophically (${problem}); rewrite it`)
   let asciiRe: RegExp
   try {
     asciiRe = new RegExp(ascii.js, flags)

@@ -36,9 +36,16 @@ describe('an invalid rule file', () => {
 describe('rule patterns', () => {
   const withRule = (text: string) => createLinter({ config: DEFAULT_CONFIG, extraRuleFiles: [{ file: 'custom/danger.yml', text }] })
 
-  it('refuses a regex prone to catastrophic backtracking at load, naming the rule file', () => {
-    const { errors } = withRule('extends: existence\nmessage: m\nregex: true\ntokens: ["(a+)+b"]\nexamples: [{bad: a}, {good: b}]\n')
-    expect(errors.map(formatConfigError)).toEqual(['custom/danger.yml: tokens: regular expression /(a+)+b/ can backtrack catastrophically (nested quantifiers); rewrite it'])
+  it('refuses a regex prone to catastrophic backtracking at load, naming the rule file and line', () => {
+    const { errors } = withRule('extends: existence\nmessage: m\nregex: true\ntokens:\n  - "colou?r"\n  - "(a+)+b"\nexamples: [{bad: a}, {good: b}]\n')
+    expect(errors.map(formatConfigError)).toEqual(['custom/danger.yml:6: tokens.1: regular expression /(a+)+b/ can backtrack catastrophically (in the repeat `(a+)+`, one round of `(a+)` can match what several rounds match); rewrite it'])
+  })
+
+  it('refuses an overlapping alternation under a repeat, (a|a)+$, with its line, while the other rules run', () => {
+    const { linter, errors } = withRule('extends: substitution\nmessage: Use {expected}.\nregex: true\nswap:\n  utilise: utilize\n  "(a|a)+$": a\nexamples: [{bad: a}, {good: b}]\n')
+    expect(errors.map(formatConfigError)).toEqual(['custom/danger.yml:6: swap.(a|a)+$: regular expression /(a|a)+$/ can backtrack catastrophically (in the repeat `(a|a)+`, the alternatives `a` and `a` of `(a|a)` match the same text); rewrite it'])
+    const result = linter.lint('p.md', 'We did this in order to test it.\n')
+    expect(result.kind === 'linted' && result.findings.map((f) => f.ruleId)).toContain('wordiness')
   })
 
   it('refuses a regex that does not compile', () => {

@@ -50,6 +50,7 @@ describe('Vale regex dialect to JavaScript', () => {
   it('refuses catastrophic backtracking, but not a repeat ended by a character it cannot match', () => {
     expect(() => compileValeRegex('(a+)+b')).toThrow(/backtrack/)
     expect(() => compileValeRegex('(\\w+\\s?)+$')).toThrow(/backtrack/)
+    expect(() => compileValeRegex('(a|a)+$')).toThrow(/alternatives `a` and `a`/)
     expect(find('(?:[^,]+,){1,}\\s\\w+\\s(?:and|or)', 'Apples, pears or plums')).toEqual(['Apples, pears or'])
   })
 })

@@ -1,7 +1,11 @@
-import { safeRegex } from 'safe-regex2'
+import { backtrackingProblem } from '../../guard/regex-safety.js'
 import type { PatternFacts } from './pattern-facts.js'
 
-export class PatternError extends Error {}
+export class PatternError extends Error {
+  constructor(message: string, readonly phrase: string) {
+    super(message)
+  }
+}
 
 const ESCAPE = /[.*+?^${}()|[\]\\]/g
 
@@ -16,9 +20,11 @@ export function phraseSource(phrase: string, isRegex: boolean, facts: PatternFac
   try {
     new RegExp(phrase, 'u')
   } catch (error) {
-    throw new PatternError(`cannot compile regular expression /${phrase}/: ${(error as Error).message}`)
+    throw new PatternError(`cannot compile regular expression /${phrase}/: ${(error as Error).message}`, phrase)
   }
-  if (!facts.isSafe(phrase, isSafe)) throw new PatternError(`regular expression /${phrase}/ can backtrack catastrophically (nested quantifiers); rewrite it`)
+  let problem: string | undefined
+  const safe = facts.isSafe(phrase, (p) => (problem = backtrackingProblem(p)) === undefined)
+  if (!safe) throw new PatternError(`regular expression /${phrase}/ can backtrack catastrophically (${problem}); rewrite it`, phrase)
   return phrase
 }
 
@@ -53,48 +59,4 @@ export function* scanMatches(pattern: CompiledPattern, text: string): Generator<
     yield m
     re.lastIndex = end > m.index ? end : m.index + 1
   }
-}
-
-/**
- * safe-regex2 measures star height but cannot parse lookarounds, so each lookaround
- * body is checked on its own and the pattern without them separately.
- */
-function isSafe(pattern: string): boolean {
-  const { rest, bodies } = splitLookarounds(pattern)
-  return [rest, ...bodies].every((p) => p === '' || safeRegex(p))
-}
-
-function splitLookarounds(pattern: string): { rest: string; bodies: string[] } {
-  const bodies: string[] = []
-  let rest = ''
-  let i = 0
-  while (i < pattern.length) {
-    const opener = /^\(\?<?[=!]/.exec(pattern.slice(i))
-    if (!opener) {
-      const step = pattern[i] === '\\' ? 2 : 1
-      rest += pattern.slice(i, i + step)
-      i += step
-      continue
-    }
-    const end = closingParen(pattern, i)
-    const inner = splitLookarounds(pattern.slice(i + opener[0].length, end))
-    bodies.push(inner.rest, ...inner.bodies)
-    i = end + 1
-  }
-  return { rest, bodies }
-}
-
-/** Index of the parenthesis closing the group opened at `open`, skipping escapes and classes. */
-function closingParen(pattern: string, open: number): number {
-  let depth = 0
-  let inClass = false
-  for (let i = open; i < pattern.length; i++) {
-    const c = pattern[i]
-    if (c === '\\') i++
-    else if (inClass) inClass = c !== ']'
-    else if (c === '[') inClass = true
-    else if (c === '(') depth++
-    else if (c === ')' && --depth === 0) return i
-  }
-  return pattern.length
 }
