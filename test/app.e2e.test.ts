@@ -84,7 +84,10 @@ describe('the app as a real server process against a GitHub stand-in', () => {
     expect(github.requests.slice(before).filter((r) => r.method === 'POST' && r.path.endsWith('/reviews'))).toHaveLength(1)
     expect(run).toMatchObject({ repo: `${OWNER}/${REPO}`, pr: 1, outcome: 'reviewed', apiCalls: calls })
     const check = github.checkRuns.find((r) => r.head_sha === pull.headSha)
-    expect(check).toMatchObject({ name: 'Bluepencil', conclusion: 'neutral' })
+    expect(check).toMatchObject({ name: 'Bluepencil', conclusion: 'neutral', external_id: `1@${pull.headSha}` })
+    // The review and the check run carry the same run key.
+    expect(check?.output?.summary).toContain(`<!-- bluepencil:run=1@${pull.headSha} -->`)
+    expect(github.reviews[0]?.body).toContain(`<!-- bluepencil:run=1@${pull.headSha} -->`)
   })
 
   it('adds nothing when the same webhook is delivered again, and the check run keeps one annotation per finding', async () => {

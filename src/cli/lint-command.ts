@@ -31,6 +31,8 @@ interface Prepared {
   readonly linter: Linter
   /** Files that were found but not checked (unreadable, not UTF-8, too large, too deep, over budget). */
   readonly notChecked: number
+  /** Rules that threw on a post (each post still checked by the others). */
+  readonly ruleFailures: number
   readonly vale: string | undefined
 }
 
@@ -53,26 +55,35 @@ async function prepare(args: readonly string[], options: Omit<LintOptions, 'form
   const reports: FileReport[] = []
   const sources = new Map<string, string>()
   let notChecked = 0
+  let ruleFailures = 0
   results.forEach((result, index) => {
     const path = files[index] as string
     if (result.kind === 'linted') {
       reports.push({ path, findings: result.findings.map((f) => ({ ...f, path })) })
       if (result.source !== undefined) sources.set(path, result.source)
+      for (const failure of result.ruleFailures) {
+        ruleFailures++
+        io.stderr(`${path}: rule ${failure.ruleId} failed on this post (${failure.message}); the other rules checked it\n`)
+      }
     } else {
       notChecked++
       io.stderr(`${path}: not checked: ${result.kind === 'skipped' ? result.skipped.reason : result.reason}\n`)
     }
   })
-  return { reports, sources, linter, notChecked, vale }
+  return { reports, sources, linter, notChecked, ruleFailures, vale }
 }
 
-/** A file that could not be checked outranks findings: the run did not do what was asked. */
+/** A file that could not be checked, or a rule that failed, outranks findings: the run did not do what was asked. */
 function exitCode(prepared: Prepared, io: CliIo, failing: boolean): number {
   if (prepared.notChecked > 0) {
     const n = prepared.notChecked
     io.stderr(`bluepencil: ${n} file${n === 1 ? ' was' : 's were'} not checked (see above)${prepared.reports.length === 0 ? '; nothing was checked' : ''}.\n`)
-    return EXIT.usage
   }
+  if (prepared.ruleFailures > 0) {
+    const n = prepared.ruleFailures
+    io.stderr(`bluepencil: ${n} rule run${n === 1 ? '' : 's'} failed (see above); their findings are missing.\n`)
+  }
+  if (prepared.notChecked > 0 || prepared.ruleFailures > 0) return EXIT.usage
   return failing ? EXIT.findings : EXIT.clean
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { RuleSource } from '../rules/load-rules.js'
 import type { RepoConfig } from '../config/repo-config.js'
 import type { Finding, FixTier } from '../core/types.js'
-import { createLinter, type LintResult } from '../lint/linter.js'
+import { createLinter, type LintResult, type RuleFailure } from '../lint/linter.js'
 import { ioReason } from './rule-dirs.js'
 
 export interface LintSetup {
@@ -19,7 +19,7 @@ export interface LintSetup {
 }
 
 export type FileResult =
-  | { readonly kind: 'linted'; readonly findings: Finding[]; readonly source?: string }
+  | { readonly kind: 'linted'; readonly findings: Finding[]; readonly ruleFailures: readonly RuleFailure[]; readonly source?: string }
   | Exclude<LintResult, { kind: 'linted' }>
   | { readonly kind: 'unreadable'; readonly path: string; readonly reason: string }
 
@@ -44,5 +44,6 @@ export function lintFileFromDisk(setup: LintSetup, path: string): FileResult {
   if (result.kind !== 'linted') return result
   // A copy: findings hold slices of the post, which would keep every post alive to the end of the run.
   const findings = structuredClone(result.findings)
-  return setup.keepSources ? { kind: 'linted', findings, source: result.source } : { kind: 'linted', findings }
+  const { ruleFailures } = result
+  return setup.keepSources ? { kind: 'linted', findings, ruleFailures, source: result.source } : { kind: 'linted', findings, ruleFailures }
 }

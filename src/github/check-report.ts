@@ -42,12 +42,19 @@ export function checkReport(options: {
   }
 }
 
+/** A rule that threw on one post of the run. */
+export interface PostRuleFailure {
+  readonly path: string
+  readonly ruleId: string
+  readonly message: string
+}
+
 /**
  * The check run of one run: every finding on the lines the pull request changed, whether
  * this run comments on it, lists it in the body, or an earlier run already posted it;
  * notes for the repository's broken rule files and for posts not reviewed.
  */
-export function checkReportForPlan(options: { plan: ReviewPlan; files: readonly ReviewFile[]; failOn: 'error' | 'warning' | 'never'; ruleErrors: readonly ConfigError[] }): CheckRunReport {
+export function checkReportForPlan(options: { plan: ReviewPlan; files: readonly ReviewFile[]; failOn: 'error' | 'warning' | 'never'; ruleErrors: readonly ConfigError[]; ruleFailures?: readonly PostRuleFailure[] }): CheckRunReport {
   const { plan, files } = options
   const shown = [...plan.comments.flatMap((c) => c.findings), ...plan.overflow, ...plan.unanchored]
   const seen = new Set([...shown, ...plan.outsideDiff])
@@ -55,6 +62,7 @@ export function checkReportForPlan(options: { plan: ReviewPlan; files: readonly 
   const notes = [
     ...options.ruleErrors.map((e) => `Rule file problem: ${formatConfigError(e)}`),
     ...plan.notReviewed.map((s) => `Not reviewed: ${s.path} (${s.reason})`),
+    ...(options.ruleFailures ?? []).map((f) => `Rule failed: \`${f.ruleId}\` on ${f.path} (${f.message}); the other rules reviewed the post.`),
   ]
   return checkReport({ headSha: plan.commitId, findings: [...new Set([...shown, ...alreadyPosted])], failOn: options.failOn, posts: files.length, notes, invalidRules: options.ruleErrors.length > 0 })
 }

@@ -39,6 +39,8 @@ export interface CheckRunReport {
   readonly title: string
   readonly summary: string
   readonly annotations: readonly CheckAnnotation[]
+  /** The run's key, stored as the check run's external_id. */
+  readonly externalId?: string
 }
 
 export interface NewReview {

@@ -8,10 +8,10 @@ import { emptyTree, fetchValeFor } from '../vale/fetch-vale.js'
 import { readMarkers } from '../review/fingerprint.js'
 import { planReview } from '../review/plan-review.js'
 import type { ReviewFile, ReviewPlan } from '../review/plan-types.js'
-import { checkReportForPlan, configFailure } from './check-report.js'
-import type { ConfigSource, GitHubPort } from './github-port.js'
+import { checkReportForPlan, configFailure, type PostRuleFailure } from './check-report.js'
+import type { CheckRunReport, ConfigSource, GitHubPort } from './github-port.js'
 import { HOUSE_STYLE_PATH, parseHouseStyle, parseHouseStyleText } from '../config/house-style.js'
-import { hasRunKey, postReviewOnce, runKey } from './post-review-once.js'
+import { hasRunKey, postReviewOnce, runId, runKey } from './post-review-once.js'
 import { fallbackReviewRequest, reviewRequest } from './review-request.js'
 import { threadsToResolve } from './threads-to-resolve.js'
 
@@ -59,11 +59,15 @@ const REVIEWABLE = new Set(['added', 'modified', 'renamed', 'copied', 'changed']
 export async function handlePullRequest(options: HandlerOptions): Promise<RunSummary> {
   const { port, pr, log } = options
   const none = { files: 0, findings: 0, errors: 0, comments: 0 }
+  // One review per (pull request, head SHA): a run of this SHA already posted it (a retry after a lost answer, a redelivery).
+  const key = runKey(pr.number, pr.headSha)
+  // The check run carries the key too, so an operator can tie it to its review and run.
+  const keyed = (report: CheckRunReport): CheckRunReport => ({ ...report, summary: `${report.summary}\n${key}`, externalId: runId(pr.number, pr.headSha) })
 
   // 1. Configuration and the repository's own rules.
   const parsed = parseConfig(await readConfig(port))
   if (parsed.errors.length > 0) {
-    await port.reportCheckRun(configFailure(pr.headSha, parsed.errors.map(formatConfigError)))
+    await port.reportCheckRun(keyed(configFailure(pr.headSha, parsed.errors.map(formatConfigError))))
     return { outcome: 'invalid-config', ...none }
   }
   const { config } = parsed
@@ -82,6 +86,7 @@ export async function handlePullRequest(options: HandlerOptions): Promise<RunSum
   // 3. Lint each post at the head commit.
   const files: ReviewFile[] = []
   const notReviewed: SkippedFile[] = []
+  const ruleFailures: PostRuleFailure[] = []
   for (const file of changed) {
     const bytes = await port.getFile(file.path, pr.headSha)
     if (!bytes) {
@@ -98,15 +103,17 @@ export async function handlePullRequest(options: HandlerOptions): Promise<RunSum
     // On a worker thread: the process keeps answering webhooks and health checks meanwhile.
     const result = await lintPool().lint({ config, extraRuleFiles, path: file.path, bytes, ...(vale ? { vale: vale.snapshot } : {}) })
     if (result.kind === 'skipped') notReviewed.push(result.skipped)
-    else files.push({ path: file.path, source: result.source, patch: file.patch, findings: result.findings })
+    else {
+      files.push({ path: file.path, source: result.source, patch: file.patch, findings: result.findings })
+      ruleFailures.push(...result.ruleFailures.map((f) => ({ ...f, path: file.path })))
+    }
   }
+  for (const f of ruleFailures) log.warn({ repo: pr.repo, pr: pr.number, path: f.path, rule: f.ruleId, error: f.message }, 'a rule failed on a post; the other rules reviewed it')
 
   // 4. What was posted before: markers in the pull request's comments and review bodies.
   const existing = await port.listReviewComments()
   const bodies = await port.listReviewBodies()
   const posted = new Set([...existing.flatMap((c) => readMarkers(c.body)), ...bodies.flatMap(readMarkers)])
-  // One review per (pull request, head SHA): a run of this SHA already posted it (a retry after a lost answer, a redelivery).
-  const key = runKey(pr.number, pr.headSha)
   const alreadyReviewed = hasRunKey(bodies, key)
 
   // 5. Plan and post one review, only when something is new.
@@ -122,7 +129,7 @@ export async function handlePullRequest(options: HandlerOptions): Promise<RunSum
   }
 
   // 6. The check run: totals and annotations for every finding on the changed lines.
-  await port.reportCheckRun(checkReportForPlan({ plan, files, failOn: config.failOn, ruleErrors }))
+  await port.reportCheckRun(keyed(checkReportForPlan({ plan, files, failOn: config.failOn, ruleErrors, ruleFailures })))
 
   // 7. Resolve the threads whose finding is gone, unless a human replied.
   const gone = threadsToResolve(existing, plan.currentFingerprints)

@@ -125,7 +125,7 @@ export function octokitPort(octokit: PortOctokit, target: PullRequestTarget): Gi
 
     async reportCheckRun(report: CheckRunReport) {
       const output = (annotations: readonly CheckAnnotation[]) => ({ title: report.title, summary: report.summary, annotations: [...annotations] })
-      const done = { status: 'completed' as const, conclusion: report.conclusion, completed_at: new Date().toISOString() }
+      const done = { status: 'completed' as const, conclusion: report.conclusion, completed_at: new Date().toISOString(), ...(report.externalId === undefined ? {} : { external_id: report.externalId }) }
       const { data: latest } = await octokit.rest.checks.listForRef({ ...repo, ref: report.headSha, check_name: CHECK_NAME, filter: 'latest', per_page: 1 })
       const current = latest.check_runs[0]
       const existing = current && { id: current.id, annotations: current.output.annotations_count === 0 ? [] : await listAnnotations(current.id) }

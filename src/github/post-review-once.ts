@@ -5,7 +5,12 @@ import type { GitHubPort, NewReviewComment } from './github-port.js'
  * fails. Kept in the review body, where the next attempt reads it back from GitHub.
  */
 export function runKey(pull: number, headSha: string): string {
-  return `<!-- bluepencil:run=${pull}@${headSha} -->`
+  return `<!-- bluepencil:run=${runId(pull, headSha)} -->`
+}
+
+/** The run's identity as plain text (a check run's external_id). */
+export function runId(pull: number, headSha: string): string {
+  return `${pull}@${headSha}`
 }
 
 export function hasRunKey(bodies: readonly string[], key: string): boolean {

@@ -37,7 +37,9 @@ export function checkExamples(rule: RuleFile, allRules: readonly RuleFile[], pat
   if (compiled.length === 0) return failures
   rule.examples.forEach((example, index) => {
     const source = 'good' in example ? example.good : example.bad
-    const findings = lintMarkdown({ path: `example-${index + 1}.md`, source, rules: compiled })
+    let threw: unknown
+    const findings = lintMarkdown({ path: `example-${index + 1}.md`, source, rules: compiled, onRuleFailure: (_, error) => (threw ??= error) })
+    if (threw !== undefined) return fail(index, `the rule failed on this example (${threw instanceof Error ? threw.message : String(threw)})`)
     if ('good' in example) {
       if (findings.length > 0) fail(index, `good example is flagged: ${findings.map((f) => `"${f.actual}" (${f.message})`).join('; ')}`)
       return

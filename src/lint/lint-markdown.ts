@@ -21,6 +21,8 @@ export interface LintMarkdownOptions {
   readonly rules: readonly CompiledRule[]
   /** Fix tiers whose fixes are made (default: safe and review, as the app suggests them). */
   readonly fixTiers?: readonly FixTier[]
+  /** Told of a rule that threw on this post; the other rules' findings are kept. */
+  readonly onRuleFailure?: (ruleId: string, error: unknown) => void
 }
 
 /**
@@ -29,7 +31,7 @@ export interface LintMarkdownOptions {
  */
 export function lintMarkdown(options: LintMarkdownOptions): Finding[] {
   const { path, rules } = options
-  const relint = (source: string): Finding[] => findingsOf({ path, source, rules })
+  const relint = (source: string): Finding[] => findingsOf({ path, source, rules, ...(options.onRuleFailure ? { onRuleFailure: options.onRuleFailure } : {}) })
   const tiers = new Set<FixTier>(options.fixTiers ?? ['safe', 'review'])
   const applies = (f: Finding): boolean => tiers.has(f.fixTier ?? 'review')
   return planFixes({ source: options.source, findings: relint(options.source), relint, applies })
@@ -42,10 +44,18 @@ function findingsOf(options: LintMarkdownOptions): Finding[] {
   const guard = { source, cells: editMask(doc) }
   const findings: Finding[] = []
   for (const rule of rules) {
-    for (const match of rule.check(doc)) {
-      const located = toFinding(match, rule, doc, path)
-      const finding = located && guardFinding(located, guard, match.range !== undefined)
-      if (finding && !isSuppressed(suppressions, rule.id, finding.span.start.offset)) findings.push(finding)
+    // A rule that throws (a bug, a repository's rule meeting a post it did not foresee) costs its own findings only.
+    try {
+      const own: Finding[] = []
+      for (const match of rule.check(doc)) {
+        const located = toFinding(match, rule, doc, path)
+        const finding = located && guardFinding(located, guard, match.range !== undefined)
+        if (finding && !isSuppressed(suppressions, rule.id, finding.span.start.offset)) own.push(finding)
+      }
+      findings.push(...own)
+    } catch (error) {
+      if (!options.onRuleFailure) throw error
+      options.onRuleFailure(rule.id, error)
     }
   }
   return findings.sort(

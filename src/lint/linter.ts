@@ -17,8 +17,14 @@ import { checkExamples, exampleFailureToError } from './check-examples.js'
 import { lintMarkdown } from './lint-markdown.js'
 import { houseSettings } from './house-settings.js'
 
+/** A rule that threw on a post: its findings are missing, the other rules' are there. */
+export interface RuleFailure {
+  readonly ruleId: string
+  readonly message: string
+}
+
 export type LintResult =
-  | { readonly kind: 'linted'; readonly source: string; readonly findings: Finding[] }
+  | { readonly kind: 'linted'; readonly source: string; readonly findings: Finding[]; readonly ruleFailures: readonly RuleFailure[] }
   | { readonly kind: 'skipped'; readonly skipped: SkippedFile }
 
 export interface Linter {
@@ -88,9 +94,13 @@ export function createLinter(options: {
       // Hostile shapes are refused before parsing; whatever else is slow stops at the budget.
       const shape = findShapeProblem(source, options.limits ?? DEFAULT_LIMITS)
       if (shape) return { kind: 'skipped', skipped: { path, reason: shape.reason } }
-      const linted = runWithBudget(() => lintMarkdown({ path, source, rules: rulesFor(path), ...(options.fixTiers ? { fixTiers: options.fixTiers } : {}) }), options.budgetMs ?? config.lintBudgetMs)
+      const failures = new Map<string, string>()
+      const onRuleFailure = (ruleId: string, error: unknown): void => {
+        if (!failures.has(ruleId)) failures.set(ruleId, error instanceof Error ? `${error.name}: ${error.message}` : String(error))
+      }
+      const linted = runWithBudget(() => lintMarkdown({ path, source, rules: rulesFor(path), onRuleFailure, ...(options.fixTiers ? { fixTiers: options.fixTiers } : {}) }), options.budgetMs ?? config.lintBudgetMs)
       if (!linted.ok) return { kind: 'skipped', skipped: { path, reason: linted.reason } }
-      return { kind: 'linted', source, findings: linted.value }
+      return { kind: 'linted', source, findings: linted.value, ruleFailures: [...failures].map(([ruleId, message]) => ({ ruleId, message })) }
     },
   }
   const valeErrors = vale && 'error' in vale ? [vale.error] : []

@@ -68,7 +68,7 @@ export class FakeGitHub {
   readonly schemaErrors: string[] = []
   readonly unknownRoutes: string[] = []
   readonly reviews: { id: number; pull: number; commit_id: string; body: string; event: string; comments: StoredComment[] }[] = []
-  readonly checkRuns: { id: number; name: string; head_sha: string; conclusion?: string; output?: { title?: string; summary?: string; annotations?: unknown[] }; annotations: unknown[] }[] = []
+  readonly checkRuns: { id: number; name: string; head_sha: string; conclusion?: string; external_id?: string; output?: { title?: string; summary?: string; annotations?: unknown[] }; annotations: unknown[] }[] = []
   readonly faults: Fault[] = []
   readonly pulls = new Map<number, FakePull>()
   config: string | undefined
@@ -190,8 +190,8 @@ export class FakeGitHub {
     }
     if (method === 'POST' && rest === '/check-runs') {
       this.validate(method, '/repos/{owner}/{repo}/check-runs', body)
-      const input = body as { name: string; head_sha: string; conclusion?: string; output?: { summary?: string; annotations?: unknown[] } }
-      const run = { id: this.nextId++, name: input.name, head_sha: input.head_sha, ...(input.conclusion ? { conclusion: input.conclusion } : {}), ...(input.output ? { output: input.output } : {}), annotations: [...(input.output?.annotations ?? [])] }
+      const input = body as { name: string; head_sha: string; conclusion?: string; external_id?: string; output?: { summary?: string; annotations?: unknown[] } }
+      const run = { id: this.nextId++, name: input.name, head_sha: input.head_sha, ...(input.conclusion ? { conclusion: input.conclusion } : {}), ...(input.external_id ? { external_id: input.external_id } : {}), ...(input.output ? { output: input.output } : {}), annotations: [...(input.output?.annotations ?? [])] }
       this.checkRuns.push(run)
       return [201, { id: run.id, name: run.name, head_sha: run.head_sha }]
     }
@@ -199,8 +199,9 @@ export class FakeGitHub {
       this.validate(method, '/repos/{owner}/{repo}/check-runs/{check_run_id}', body)
       const run = this.checkRuns.find((r) => r.id === Number(m?.[1]))
       if (!run) return [404, { message: 'Not Found' }]
-      const input = body as { conclusion?: string; output?: { title?: string; summary?: string; annotations?: unknown[] } }
+      const input = body as { conclusion?: string; external_id?: string; output?: { title?: string; summary?: string; annotations?: unknown[] } }
       if (input.conclusion) run.conclusion = input.conclusion
+      if (input.external_id) run.external_id = input.external_id
       if (input.output) run.output = input.output
       // As on GitHub: an update's annotations are added to those the run already has.
       run.annotations.push(...(input.output?.annotations ?? []))
