@@ -63,9 +63,9 @@ describe('bluepencil review --pr OWNER/REPO#N, against the GitHub stand-in over 
     const local = await cli(['review', '--repo', repo, '--base', 'HEAD~1'])
     expect(remote.err).toBe('')
     expect(remote.out).toMatch(/^The app would post one review \(event COMMENT, commit [0-9a-f]{12}\) with 10 line comments\./)
-    // The same bytes, but for the hidden run key, which holds the pull request's number (none for a local diff).
+    // The same bytes, but for the hidden run key (in the review and the check run), which holds the pull request's number (none for a local diff).
     expect(remote.out).toContain('<!-- bluepencil:run=21@')
-    expect(remote.out.replace('<!-- bluepencil:run=21@', '<!-- bluepencil:run=0@')).toBe(local.out)
+    expect(remote.out.replaceAll('<!-- bluepencil:run=21@', '<!-- bluepencil:run=0@')).toBe(local.out)
     expect(remote.code).toBe(local.code)
     expect(posts(21)).toEqual([])
     expect(github.checkRuns).toEqual([])
