@@ -40,6 +40,11 @@ export interface LoadResult {
   readonly contentPerMinuteMax: number
   readonly writesPerMinuteMax: number
   readonly totalMs: number
+  /** Review POSTs (refused ones included) until the 50 first reviews were all posted. */
+  readonly firstPhasePosts: number
+  /** With faults: when the app was killed, and when it listened again, from the first delivery. */
+  readonly killedAtMs?: number
+  readonly upAgainAtMs?: number
 }
 
 const sha = (pull: number, push: number): string => `${push}`.padStart(8, '0') + `${pull}`.padStart(32, 'e')
@@ -115,6 +120,10 @@ export async function benchLoad(options: { root: string; log: (line: string) => 
   const reviewed = (pull: number, headSha: string) => github.reviews.filter((r) => r.pull === pull && r.commit_id === headSha).length
   const begun = performance.now()
   let firstReviewsMs: number
+  let firstPhasePosts: number
+  let killedAtMs: number | undefined
+  let upAgainAtMs: number | undefined
+  const reviewPosts = (): number => github.requests.filter((r) => r.method === 'POST' && /\/pulls\/\d+\/reviews$/.test(r.path)).length
   let peakRssMb = 0
   const sampler = setInterval(() => {
     for (const app of apps) peakRssMb = Math.max(peakRssMb, app.peakRssMb())
@@ -132,10 +141,13 @@ export async function benchLoad(options: { root: string; log: (line: string) => 
       await until('20 first reviews', () => github.reviews.length >= 20, PHASE_LIMIT_MS)
       for (const a of apps) peakRssMb = Math.max(peakRssMb, a.peakRssMb())
       await app.kill()
+      killedAtMs = performance.now() - t0
       app = await start()
+      upAgainAtMs = performance.now() - t0
     }
     await until('the first reviews', () => opened.every((d) => reviewed(d.pull, d.headSha) > 0), PHASE_LIMIT_MS)
     firstReviewsMs = performance.now() - t0
+    firstPhasePosts = reviewPosts()
     // 3. A push to each, then 20 redeliveries of deliveries already answered.
     const pushed = numbers.map((n) => delivery(setPull(n, 1), 'synchronize'))
     expected.push(...pushed)
@@ -167,12 +179,16 @@ export async function benchLoad(options: { root: string; log: (line: string) => 
     contentPerMinuteMax: perMinuteMax(content),
     writesPerMinuteMax: perMinuteMax(writes),
     totalMs: performance.now() - begun,
+    firstPhasePosts,
+    ...(killedAtMs === undefined ? {} : { killedAtMs }),
+    ...(upAgainAtMs === undefined ? {} : { upAgainAtMs }),
   }
   const s = (ms: number) => (ms / 1000).toFixed(1)
   options.log(`\n== The app under load${options.faults ? ', with faults (502s, secondary limits, stored reviews whose answer is lost, a SIGKILL and restart)' : ''}: ${PULLS} PRs from ${INSTALLATIONS} installations at once, then ${PULLS} pushes and ${REDELIVERIES} redeliveries (real server on Redis, GitHub stand-in)`)
   options.log(`reviews posted/expected: ${result.posted}/${result.expected} (target ${result.expected}/${result.expected}); duplicates ${result.duplicates} (target 0); lost ${result.lost} (target 0)`)
   options.log(`webhook answers: p95 ${result.answerP95Ms.toFixed(0)} ms over ${answers.length} deliveries (target < 1000 ms), not 200: ${result.answersRefused}`)
   options.log(`all ${PULLS} first reviews posted in ${s(result.firstReviewsMs)} s (target < 60 s); everything done in ${s(result.totalMs)} s`)
+  options.log(`review POSTs until then: ${result.firstPhasePosts} (refused and lost answers included)${result.killedAtMs === undefined ? '' : `; the app was SIGKILLed at ${s(result.killedAtMs)} s and listened again at ${s(result.upAgainAtMs ?? 0)} s`}`)
   options.log(`peak RSS of the app process: ${result.peakRssMb.toFixed(0)} MB (target < 300 MB)`)
   options.log(`content-creating requests (reviews): at most ${result.contentPerMinuteMax} in any minute (target <= 80); all writes: at most ${result.writesPerMinuteMax} in any minute`)
   return result
