@@ -72,6 +72,8 @@ export class FakeGitHub {
   readonly faults: Fault[] = []
   readonly pulls = new Map<number, FakePull>()
   config: string | undefined
+  /** Other files of the default branch (a repository's rule files), by path. */
+  readonly defaultBranchFiles = new Map<string, string>()
   private readonly comments = new Map<number, StoredComment[]>()
   private readonly validator = new OpenApiValidator()
   private server: Server | undefined
@@ -157,7 +159,11 @@ export class FakeGitHub {
     if (method === 'GET' && (m = /^\/contents(?:\/(.*))?$/.exec(rest))) {
       const file = decodeURIComponent(m[1] ?? '')
       const ref = url.searchParams.get('ref')
-      const content = file === '.github/bluepencil.yml' && !ref ? this.config : this.fileAt(file, ref)
+      const content = file === '.github/bluepencil.yml' && !ref ? this.config : !ref && this.defaultBranchFiles.has(file) ? this.defaultBranchFiles.get(file) : this.fileAt(file, ref)
+      const listing = ref ? [] : [...this.defaultBranchFiles.keys()].filter((f) => f.startsWith(`${file}/`) && !f.slice(file.length + 1).includes('/'))
+      if (content === undefined && listing.length > 0) {
+        return [200, listing.map((f) => ({ type: 'file', name: f.split('/').pop(), path: f, sha: 'f'.repeat(40), size: Buffer.byteLength(this.defaultBranchFiles.get(f) ?? ''), url: '', git_url: null, html_url: null, download_url: null, _links: { self: '', git: null, html: null } }))]
+      }
       if (content === undefined) return [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content' }]
       return [200, { type: 'file', encoding: 'base64', size: Buffer.byteLength(content), name: file.split('/').pop(), path: file, sha: 'f'.repeat(40), content: Buffer.from(content).toString('base64') }]
     }
