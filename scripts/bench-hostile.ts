@@ -32,7 +32,13 @@ const sha = (n: number): string => `${n}`.padStart(40, 'c')
 export async function benchHostile(options: { root: string; log: (line: string) => void }): Promise<void> {
   const { log } = options
   const seed = readFileSync(join(options.root, 'fixtures/posts/beam-flink-part2.md'), 'utf8')
-  const hostile = hostilePosts()
+  // The inputs as the issue tried them, and brackets that pass the shape guards (short lines,
+  // nesting within the limit) yet keep the parser busy for long: only the time budget stops those.
+  const belowGuards = [
+    { name: 'brackets under the guards: 20,000 lines of `x]` in one paragraph', source: `# A post\n\n${Array.from({ length: 20_000 }, () => 'x]').join('\n')}\n` },
+    { name: 'brackets under the guards: 4,000 groups nested 100 deep in one paragraph', source: `# A post\n\n${Array.from({ length: 4_000 }, () => `${'[('.repeat(50)}x${')]'.repeat(50)}`).join('\n')}\n` },
+  ]
+  const hostile = [...hostilePosts(), ...belowGuards]
   const rows: Row[] = [...hostile.map((h) => ({ input: h.name, app: '', cli: '' })), { input: 'rule (a|a)+$ (a repository rule file)', app: '', cli: '' }]
 
   // 1. The app: every hostile post as its own pull request, with 20 ordinary ones, all at once.

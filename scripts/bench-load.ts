@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { deliver, startApp, type RunningApp } from '../test/support/app-process.js'
+import { benchHostile } from './bench-hostile.js'
 import { FakeGitHub, type FakePull } from '../test/support/fake-github.js'
 import { githubPatch } from '../test/support/patches.js'
 import { startRedis } from '../test/support/redis-server.js'
@@ -196,7 +197,9 @@ export async function benchLoad(options: { root: string; log: (line: string) => 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = join(import.meta.dirname, '..')
+  // `npm run bench:load [-- clean|faults|hostile]`: one part, or all three.
   const which = process.argv[2]
-  if (which !== 'faults') await benchLoad({ root, log: console.log, faults: false })
-  if (which !== 'clean') await benchLoad({ root, log: console.log, faults: true })
+  if (which === undefined || which === 'clean') await benchLoad({ root, log: console.log, faults: false })
+  if (which === undefined || which === 'faults') await benchLoad({ root, log: console.log, faults: true })
+  if (which === undefined || which === 'hostile') await benchHostile({ root, log: console.log })
 }

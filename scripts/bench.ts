@@ -10,6 +10,7 @@ import { parseMarkdown } from '../src/markdown/parse.js'
 import { collectProse } from '../src/markdown/prose-ranges.js'
 import { words } from '../src/rules/match/text-tools.js'
 import { benchApp } from './bench-app.js'
+import { benchHostile } from './bench-hostile.js'
 import { benchLoad } from './bench-load.js'
 import { benchVale } from './bench-vale.js'
 import { measureFixSafety } from './fix-safety-bench.js'
@@ -117,6 +118,9 @@ if (existsSync(join(shared, 'vale', 'styles', 'Google'))) benchVale({ root, shar
 
 // 4. The app: processing time per webhook against the local GitHub stand-in.
 await benchApp({ root, log: console.log })
+
+// 4b. Hostile input in the app and the CLI.
+await benchHostile({ root, log: console.log })
 
 // 5. The app under load and faults, on a real Redis (`npm run bench:load` runs this part alone).
 await benchLoad({ root, log: console.log, faults: false })
