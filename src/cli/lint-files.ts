@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
+import { startThread } from '../lint-pool/start-thread.js'
 import { lintFileFromDisk, type FileResult, type LintSetup } from './lint-job.js'
 
 /** Below this many files, starting a worker thread costs more than it saves. */
@@ -61,14 +61,11 @@ function splitByBytes(paths: readonly string[], threads: number): number[][] {
 }
 
 function runWorker(setup: LintSetup, paths: readonly string[]): Promise<FileResult[]> {
-  const fromSource = import.meta.url.endsWith('.ts')
-  const url = new URL(fromSource ? './lint-worker.ts' : './lint-worker.js', import.meta.url)
-  // Under tsx (development, tests) the worker needs the same TypeScript loader.
-  const worker = new Worker(url, {
+  const url = new URL(import.meta.url.endsWith('.ts') ? './lint-worker.ts' : './lint-worker.js', import.meta.url)
+  const worker = startThread(url, {
     workerData: { setup, paths },
     // A small young generation keeps peak memory near a single thread's; parsing allocates briefly.
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
-    ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
   })
   // A thread that dies (out of memory, say) costs its share of posts, each named as not checked, not the run.
   const failed = (reason: string): FileResult[] => paths.map((path) => ({ kind: 'skipped', skipped: { path, reason: `the lint thread failed (${reason})` } }))

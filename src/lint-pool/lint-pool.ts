@@ -1,10 +1,12 @@
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { pathToFileURL } from 'node:url'
+import type { Worker } from 'node:worker_threads'
 import type { RepoConfig } from '../config/repo-config.js'
 import { packageRoot } from '../core/package-root.js'
 import type { LintResult } from '../lint/linter.js'
 import type { RuleSource } from '../rules/load-rules.js'
+import { startThread } from './start-thread.js'
 
 /** One post to lint with one repository's setup. */
 import type { ValeSnapshot } from '../vale/vale-files.js'
@@ -122,13 +124,9 @@ export function createLintPool(options: { threads?: number } = {}): LintPool {
 }
 
 function startWorker(): Worker {
-  const fromSource = import.meta.url.endsWith('.ts')
   // Built, the app runs from dist/src and the CLI from one bundle; both find the thread's code in dist/src.
-  const limits = { resourceLimits: { maxOldGenerationSizeMb: THREAD_MEMORY_MB } }
-  const worker = fromSource
-    ? // Under tsx (development, tests) the thread registers the same TypeScript loader first.
-      new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./pool-worker.ts', import.meta.url).href)}) })`, { ...limits, eval: true })
-    : new Worker(join(packageRoot(), 'dist', 'src', 'lint-pool', 'pool-worker.js'), limits)
+  const module = import.meta.url.endsWith('.ts') ? new URL('./pool-worker.ts', import.meta.url) : pathToFileURL(join(packageRoot(), 'dist', 'src', 'lint-pool', 'pool-worker.js'))
+  const worker = startThread(module, { resourceLimits: { maxOldGenerationSizeMb: THREAD_MEMORY_MB } })
   worker.unref()
   return worker
 }
