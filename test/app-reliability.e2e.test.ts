@@ -1,34 +1,13 @@
-import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deliver, startApp, waitForRuns, type RunningApp } from './support/app-process.js'
-import { FakeGitHub, type FakePull } from './support/fake-github.js'
-import { githubPatch } from './support/patches.js'
-import { pullRequestPayload } from './support/webhook-payloads.js'
+import { seedRepository, waitFor } from './support/seed-pulls.js'
 
 // The app with its in-process queue (no REDIS_URL): payload checks, health and metrics,
 // and the review written once when GitHub stores it but the answer is lost.
-const OWNER = 'acme'
-const REPO = 'blog'
-const PATH = 'content/blog/part2.md'
-const post = readFileSync(new URL('../fixtures/posts/beam-flink-part2.md', import.meta.url), 'utf8')
-const github = new FakeGitHub(OWNER, REPO)
+const { github, addPull, payload, reviewsOn } = seedRepository('a')
 let app: RunningApp
-
-function addPull(number: number): FakePull {
-  const pull: FakePull = { number, headSha: `${number}`.padStart(40, 'a'), files: [{ filename: PATH, status: 'added', patch: githubPatch('', post), content: post }] }
-  github.pulls.set(number, pull)
-  return pull
-}
-const payload = (pull: FakePull, action = 'opened') => pullRequestPayload({ action, owner: OWNER, repo: REPO, number: pull.number, headSha: pull.headSha })
-const reviewsOn = (n: number) => github.reviews.filter((r) => r.pull === n)
 let runs = 0
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 20) {
-    if (waited > 10_000) throw new Error('condition not met within 10 s')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
+const until = (condition: () => boolean): Promise<void> => waitFor('a condition of the test', condition, 10_000)
 
 beforeAll(async () => {
   app = await startApp({ githubPort: await github.start(), extraEnv: { BLUEPENCIL_RETRY_MS: '200' } })
@@ -56,7 +35,7 @@ describe('the app without Redis', () => {
     const response = await deliver(app, 'pull_request', body, { delivery })
     expect(response.status).toBe(400)
     expect(((await response.json()) as { error: string }).error).toContain(field)
-    await waitFor(() => app.logs.some((l) => l.delivery === delivery))
+    await until(() => app.logs.some((l) => l.delivery === delivery))
     const lines = app.logs.filter((l) => JSON.stringify(l).includes(delivery))
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatchObject({ level: 40, delivery })
