@@ -3,7 +3,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, w
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/main.js'
+import { runCliIn as run } from '../support/run-cli.js'
 import { writeIfUnchanged } from '../../src/cli/write-if-unchanged.js'
 import { hostilePosts } from '../support/hostile-posts.js'
 
@@ -21,13 +21,6 @@ function workspace(): string {
     'extends: substitution\nmessage: "Write `{expected}` here."\nlevel: error\nswap:\n  foo: bar\nexamples:\n  - bad: We use foo.\n    fixed: We use bar.\n  - bad: Foo works.\n    fixed: Bar works.\n  - good: We use bar.\n  - good: We use food.\n',
   )
   return dir
-}
-
-async function run(args: string[], cwd: string) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
-  return { code, stdout, stderr }
 }
 
 /**

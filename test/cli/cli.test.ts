@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { bundleScript } from '../../src/cli/bundled-cli.js'
-import { runCli } from '../../src/cli/main.js'
+import { runCliIn as run } from '../support/run-cli.js'
 
 const seed = new URL('../../fixtures/posts/beam-flink-part2.md', import.meta.url)
 const beamConfig = new URL('../../fixtures/posts/beam-bluepencil.yml', import.meta.url)
@@ -16,13 +16,6 @@ function workspace(): string {
   mkdirSync(join(dir, '.github'))
   cpSync(beamConfig, join(dir, '.github', 'bluepencil.yml'))
   return dir
-}
-
-async function run(args: string[], cwd: string) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
-  return { code, stdout, stderr }
 }
 
 describe('bluepencil lint', () => {

@@ -7,7 +7,7 @@ import { checkReportForPlan } from '../../src/github/check-report.js'
 import { createLinter } from '../../src/lint/linter.js'
 import { planReview } from '../../src/review/plan-review.js'
 import { definitionOf } from '../../src/rules/kinds/registry.js'
-import { runCli } from '../../src/cli/main.js'
+import { runCliIn } from '../support/run-cli.js'
 
 const POST = '# A post\n\nWe did this in order to test it.\n'
 
@@ -38,9 +38,7 @@ describe('a rule that throws while linting', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bluepencil-rule-failure-'))
     mkdirSync(join(dir, 'blog'))
     cpSync(new URL('../../fixtures/posts/beam-flink-part2.md', import.meta.url), join(dir, 'blog', 'post.md'))
-    let stdout = ''
-    let stderr = ''
-    const code = await runCli(['lint', 'blog/post.md'], { cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
+    const { code, stdout, stderr } = await runCliIn(['lint', 'blog/post.md'], dir)
     expect(stdout).toMatch(/\d+ problems \(/)
     expect(stderr).toContain('blog/post.md: rule heading-levels failed on this post (TypeError: Cannot read properties of undefined); the other rules checked it')
     expect(stderr).toContain('bluepencil: 1 rule run failed (see above); their findings are missing.')

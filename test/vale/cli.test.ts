@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/main.js'
+import { runCliIn as run } from '../support/run-cli.js'
 
 const fixture = new URL('../../fixtures/vale', import.meta.url).pathname
 
@@ -10,13 +10,6 @@ function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bluepencil-vale-'))
   cpSync(fixture, dir, { recursive: true })
   return dir
-}
-
-async function run(args: string[], cwd: string) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
-  return { code, stdout, stderr }
 }
 
 describe('bluepencil lint --vale', () => {
