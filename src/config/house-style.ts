@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module'
-import type { ValidateFunction } from 'ajv'
 import { stringify } from 'yaml'
-import { byLine, type ConfigError } from './config-error.js'
-import { lineOf, parseYaml, toFieldPath } from './yaml-source.js'
+import type { ConfigError } from './config-error.js'
+import { schemaCheck } from './schema-check.js'
+import { lineOf, parseYaml } from './yaml-source.js'
 
 /** Where `bluepencil learn` writes the house style, next to the config; the CLI and the app read it from there. */
 export const HOUSE_STYLE_PATH = '.github/bluepencil-house.yml'
@@ -38,28 +37,13 @@ const HOUSE_SCHEMA = {
   },
 } as const
 
-let compiled: ValidateFunction | undefined
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv')
-    compiled = new Ajv({ allErrors: true }).compile(HOUSE_SCHEMA)
-  }
-  return compiled
-}
+const checkHouseStyle = schemaCheck(HOUSE_SCHEMA, 'must be a field name, with dots for nested fields (params.author)')
 
 /** Validates an already-parsed house style (the app reads it through the GitHub API). */
 export function parseHouseStyle(raw: unknown, file: string, lineAt?: (pointer: string) => number | undefined): { house: HouseStyle; errors: ConfigError[] } {
   if (raw === null || raw === undefined) return { house: {}, errors: [] }
-  const validate = validator()
-  if (validate(raw)) return { house: raw as HouseStyle, errors: [] }
-  const errors = (validate.errors ?? []).map((e) => {
-    const pointer = e.keyword === 'additionalProperties' ? `${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty)}` : e.instancePath
-    const message = e.keyword === 'additionalProperties' ? 'unknown field' : e.keyword === 'enum' ? `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : e.keyword === 'pattern' ? 'must be a field name, with dots for nested fields (params.author)' : e.message ?? e.keyword
-    const line = lineAt?.(pointer)
-    return { file, path: toFieldPath(pointer) || '(root)', message, ...(line === undefined ? {} : { line }) }
-  })
-  return { house: {}, errors: errors.sort(byLine) }
+  const errors = checkHouseStyle(raw, file, lineAt)
+  return errors.length ? { house: {}, errors } : { house: raw as HouseStyle, errors: [] }
 }
 
 /** Parses the house-style file's text, keeping line numbers for errors. */

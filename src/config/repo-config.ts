@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module'
-import type { ValidateFunction } from 'ajv'
 import type { Severity } from '../core/types.js'
-import { byLine, type ConfigError } from './config-error.js'
+import type { ConfigError } from './config-error.js'
 import type { HouseStyle } from './house-style.js'
-import { lineOf, parseYaml, toFieldPath } from './yaml-source.js'
+import { schemaCheck } from './schema-check.js'
+import { lineOf, parseYaml } from './yaml-source.js'
 
 export { formatConfigError, type ConfigError } from './config-error.js'
 
@@ -76,31 +75,13 @@ const CONFIG_SCHEMA = {
   },
 } as const
 
-let compiled: ValidateFunction | undefined
-
-/** Compiled on first use: most runs have no config file to validate. */
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv')
-    compiled = new Ajv({ allErrors: true }).compile(CONFIG_SCHEMA)
-  }
-  return compiled
-}
+const checkRepoConfig = schemaCheck(CONFIG_SCHEMA)
 
 /** Validates an already-parsed config object (the app gets one from context.config). */
 export function parseRepoConfig(raw: unknown, file: string, lineAt?: (pointer: string) => number | undefined): { config: RepoConfig; errors: ConfigError[] } {
   if (raw === null || raw === undefined) return { config: DEFAULT_CONFIG, errors: [] }
-  const validate = validator()
-  if (!validate(raw)) {
-    const errors = (validate.errors ?? []).map((e) => {
-      const pointer = e.keyword === 'additionalProperties' ? `${e.instancePath}/${String((e.params as { additionalProperty: string }).additionalProperty)}` : e.instancePath
-      const message = e.keyword === 'additionalProperties' ? 'unknown field' : e.keyword === 'enum' ? `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : e.message ?? e.keyword
-      const line = lineAt?.(pointer)
-      return { file, path: toFieldPath(pointer) || '(root)', message, ...(line === undefined ? {} : { line }) }
-    })
-    return { config: DEFAULT_CONFIG, errors: errors.sort(byLine) }
-  }
-  return { config: { ...DEFAULT_CONFIG, ...(raw as Partial<RepoConfig>) }, errors: [] }
+  const errors = checkRepoConfig(raw, file, lineAt)
+  return errors.length ? { config: DEFAULT_CONFIG, errors } : { config: { ...DEFAULT_CONFIG, ...(raw as Partial<RepoConfig>) }, errors: [] }
 }
 
 /** Parses config file text (CLI), keeping line numbers for errors. */
