@@ -9,6 +9,7 @@ import type { Finding, LineFix } from '../src/core/types.js'
 import { applyFixes } from '../src/lint/apply-fixes.js'
 import { lintWithVale } from '../src/lint/lint-vale.js'
 import { loadValeProject } from '../src/vale/vale-project.js'
+import { openEnglishDictionary } from '../src/spelling/dictionary.js'
 
 export interface ValeBenchOptions {
   readonly root: string
@@ -26,7 +27,7 @@ export function benchVale(options: ValeBenchOptions): void {
   writeFileSync(ini, `StylesPath = ${styles}\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Google\n`)
   log(`\n== Vale: the Google style (${styles})`)
   const t0 = performance.now()
-  const project = loadValeProject(ini)
+  const project = loadValeProject(ini, { dictionary: openEnglishDictionary() })
   project.checksFor(join(dir, 'post.md'))
   const loadMs = performance.now() - t0
   const t1 = performance.now()

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { DEFAULT_CONFIG } from '../src/config/repo-config.js'
 import type { Finding, Severity } from '../src/core/types.js'
 import { createLinter } from '../src/lint/linter.js'
+import { loadLintAssets } from '../src/lint/lint-assets.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
 import { collectProse } from '../src/markdown/prose-ranges.js'
 import { words } from '../src/rules/match/text-tools.js'
@@ -38,7 +39,7 @@ function timed(args: string[]): { ms: number; cpuMs: number; rssKb: number } {
 }
 
 // 1. Noise: findings per 1,000 words, in process, single-threaded, with per-post times.
-const { linter } = createLinter({ config: DEFAULT_CONFIG })
+const { linter } = createLinter({ config: DEFAULT_CONFIG, assets: loadLintAssets() })
 let wordCount = 0
 const perPost: number[] = []
 const findings: Finding[] = []

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { DEFAULT_CONFIG } from '../src/config/repo-config.js'
 import { createLinter } from '../src/lint/linter.js'
+import { loadLintAssets } from '../src/lint/lint-assets.js'
 import { runItem, scoreEdits, type EditScore } from '../src/evaluate/evaluate-item.js'
 import { isSeed, parseReviewItems } from '../src/evaluate/review-item.js'
 import { renderReport } from '../src/evaluate/report.js'
@@ -25,7 +26,7 @@ try {
   process.exit(2)
 }
 const verbose = process.env.EVAL_VERBOSE === '1'
-const { linter } = createLinter({ config: DEFAULT_CONFIG })
+const { linter } = createLinter({ config: DEFAULT_CONFIG, assets: loadLintAssets() })
 
 const results: ItemResult[] = []
 const contextFindings = new Set<string>()

@@ -6,10 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { englishWords } from '../src/spelling/english-words.js'
-import { englishFrequency } from '../src/spelling/word-frequency.js'
-import { englishChecker } from '../src/spelling/hunspell.js'
-import { jargonWords } from '../src/spelling/software-terms.js'
+import { openEnglishDictionary } from '../src/spelling/dictionary.js'
+import { readJargonWords } from '../src/spelling/software-terms.js'
 import { productNames } from '../src/spelling/product-names.js'
 import { packageRoot } from '../src/core/package-root.js'
 
@@ -19,10 +17,11 @@ const version = (JSON.parse(readFileSync(join(packageRoot(), 'node_modules', 'si
 const rulesDir = join(packageRoot(), 'rules')
 const handKept = parse(readFileSync(join(rulesDir, 'terms.yml'), 'utf8')) as { terms: (string | { term: string; variants?: string[] })[] }
 const existing = handKept.terms.flatMap((t) => (typeof t === 'string' ? [t] : [t.term, ...(t.variants ?? [])]))
-const words = englishWords()
-const frequency = englishFrequency()
-const dictionary = englishChecker()
-const jargon = jargonWords()
+const english = openEnglishDictionary()
+const words = english.words()
+const frequency = english.frequency()
+const dictionary = english.checker()
+const jargon = readJargonWords()
 const names = productNames({ titles: icons.map((i) => i.title), isWord: (w) => words.has(w) || dictionary.isKnown(w) || jargon.has(w), frequency, existing })
 
 const header = `# yaml-language-server: $schema=./rule.schema.json

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_CONFIG } from '../src/config/repo-config.js'
 import type { Severity } from '../src/core/types.js'
 import { createLinter } from '../src/lint/linter.js'
+import { loadLintAssets } from '../src/lint/lint-assets.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
 import { collectProse } from '../src/markdown/prose-ranges.js'
 import { words } from '../src/rules/match/text-tools.js'
@@ -55,7 +56,8 @@ const parsed = existsSync(judgmentsFile) ? parseJudgments(readFileSync(judgments
 for (const e of parsed.errors) console.error(`${relative(process.cwd(), judgmentsFile)}:${e.line}: ${e.message}`)
 if (parsed.errors.length > 0) process.exit(2)
 
-const { linter } = createLinter({ config: DEFAULT_CONFIG })
+const assets = loadLintAssets()
+const { linter } = createLinter({ config: DEFAULT_CONFIG, assets })
 const sourcesBySite: Record<string, { file: string; source: string }[]> = {}
 const findings: SiteFinding[] = []
 const detail = new Map<SiteFinding, { message: string; expected: string; context: string; column: number }>()
@@ -172,8 +174,8 @@ if (values.learn) {
   const tps = parsed.judgments.filter((j) => j.verdict === 'TP')
   for (const site of SITES) {
     const posts = sourcesBySite[site] ?? []
-    const house = learnHouseStyle(posts.map((p) => ({ path: p.file, source: p.source })))
-    const learned = createLinter({ config: { ...DEFAULT_CONFIG, house } }).linter
+    const house = learnHouseStyle(posts.map((p) => ({ path: p.file, source: p.source })), assets.dictionary)
+    const learned = createLinter({ config: { ...DEFAULT_CONFIG, house }, assets }).linter
     const after: SiteFinding[] = []
     for (const { file, source } of posts) {
       const result = learned.lint(file, source)

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { DEFAULT_CONFIG } from '../src/config/repo-config.js'
 import { createLinter } from '../src/lint/linter.js'
+import { loadLintAssets } from '../src/lint/lint-assets.js'
 
 const [rule, countArg, sharedArg] = process.argv.slice(2)
 if (!rule) {
@@ -12,7 +13,7 @@ if (!rule) {
 }
 const dir = join(resolve(sharedArg ?? '../shared'), 'corpus', 'flink-web')
 const count = Number(countArg ?? 15)
-const { linter } = createLinter({ config: DEFAULT_CONFIG })
+const { linter } = createLinter({ config: DEFAULT_CONFIG, assets: loadLintAssets() })
 const found: string[] = []
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
   const source = readFileSync(join(dir, file), 'utf8')

@@ -14,6 +14,7 @@ import { findValeConfig } from '../src/vale/config.js'
 import { lintWithVale, valeLine } from '../src/lint/lint-vale.js'
 import { diskFiles, type ValeFiles } from '../src/vale/vale-files.js'
 import { loadValeProject, type ValeProject } from '../src/vale/vale-project.js'
+import { openEnglishDictionary } from '../src/spelling/dictionary.js'
 
 interface Scenario {
   readonly name: string
@@ -119,11 +120,13 @@ function overlay(dir: string, given: Readonly<Record<string, string>> | undefine
   }
 }
 
+// The conformance run is an entry point: it opens the dictionary once for every project it loads.
+const dictionary = openEnglishDictionary()
 const projects = new Map<string, ValeProject>()
 function projectFor(configFile: string, files: ValeFiles, key: string): ValeProject {
   let p = projects.get(key)
   if (!p) {
-    p = loadValeProject(configFile, { files })
+    p = loadValeProject(configFile, { files, dictionary })
     projects.set(key, p)
   }
   return p

@@ -7,6 +7,7 @@ import { deliver, startApp, waitForRuns, type RunningApp } from './support/app-p
 import { FakeGitHub, type FakePull } from './support/fake-github.js'
 import { githubPatch } from './support/patches.js'
 import { pullRequestPayload } from './support/webhook-payloads.js'
+import { assets } from './support/lint-assets.js'
 
 const OWNER = 'apache'
 const REPO = 'beam'
@@ -63,7 +64,7 @@ describe('the app as a real server process against a GitHub stand-in', () => {
     expect(github.schemaErrors).toEqual([])
     expect(github.unknownRoutes).toEqual([])
 
-    const { linter } = createLinter({ config: parseRepoConfigText(beamConfigText, 'beam-bluepencil.yml').config })
+    const { linter } = createLinter({ assets, config: parseRepoConfigText(beamConfigText, 'beam-bluepencil.yml').config })
     const result = linter.lint(PATH, post)
     const fixes = result.kind === 'linted' ? result.findings.flatMap((f) => (f.fix ? [f.fix] : [])) : []
     const withSuggestion = review.comments.filter((c) => suggestionContent(c.body) !== undefined)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { checkExamples } from '../src/lint/check-examples.js'
-import { loadBundledRules } from '../src/rules/load-rules.js'
+import { assets, dictionary } from './support/lint-assets.js'
 
-const { rules, errors, patterns } = loadBundledRules()
+const { rules, errors, patterns } = assets.bundled
 
 describe('bundled rule files', () => {
   it('all validate against rules/rule.schema.json', () => {
@@ -13,7 +13,7 @@ describe('bundled rule files', () => {
   describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     // The very check `bluepencil check-rules` runs, so the two never ask different things.
     it('has two bad and two good examples; flags every bad one, fixes it as written, and leaves every good one alone', () => {
-      expect(checkExamples(rule, rules, patterns)).toEqual([])
+      expect(checkExamples(rule, rules, { patterns, dictionary })).toEqual([])
     })
   })
 })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { parseRepoConfigText } from '../src/config/repo-config.js'
 import { applyFixes } from '../src/lint/apply-fixes.js'
 import { createLinter } from '../src/lint/linter.js'
+import { assets } from './support/lint-assets.js'
 
 const source = readFileSync(new URL('../fixtures/posts/beam-flink-part2.md', import.meta.url), 'utf8')
 const editor = JSON.parse(readFileSync(new URL('../fixtures/posts/beam-flink-part2.editor.json', import.meta.url), 'utf8')) as {
@@ -11,7 +12,7 @@ const editor = JSON.parse(readFileSync(new URL('../fixtures/posts/beam-flink-par
 // Beam's editor follows the Google developer style guide; its config switches on the two
 // opt-in rules that encode it (see the fixture).
 const beamConfig = parseRepoConfigText(readFileSync(new URL('../fixtures/posts/beam-bluepencil.yml', import.meta.url), 'utf8'), 'beam-bluepencil.yml').config
-const { linter } = createLinter({ config: beamConfig })
+const { linter } = createLinter({ assets, config: beamConfig })
 const result = linter.lint('blog/apache-beam-flink-and-kubernetes-part2.md', source)
 const findings = result.kind === 'linted' ? result.findings : []
 const fixOn = (line: number) => findings.find((f) => f.fix && f.fix.startLine <= line && f.fix.endLine >= line)?.fix

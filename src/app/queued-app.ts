@@ -1,5 +1,5 @@
 import type { ApplicationFunctionOptions, Context, Probot } from 'probot'
-import { loadBundledRules, type BundledRules } from '../rules/load-rules.js'
+import { loadLintAssets, type LintAssets } from '../lint/lint-assets.js'
 import { REVIEWED_ACTIONS, reviewPullRequest } from '../github/review-pull-request.js'
 import { healthHandler, metricsHandler, payloadValidator } from './http-endpoints.js'
 import type { AppMetrics } from './metrics.js'
@@ -26,7 +26,7 @@ export interface ServerRuntime {
 export function queuedBluepencil(runtime: ServerRuntime) {
   return (app: Probot, options: ApplicationFunctionOptions): void => {
     const { queue, metrics } = runtime
-    const bundled = loadBundledRules()
+    const assets = loadLintAssets()
     options.addHandler(payloadValidator({ path: runtime.webhookPath, secret: runtime.webhookSecret, log: app.log, metrics }))
     options.addHandler(healthHandler(queue))
     options.addHandler(metricsHandler(metrics))
@@ -37,11 +37,11 @@ export function queuedBluepencil(runtime: ServerRuntime) {
       await queue.add(read.job)
       metrics.webhooks.inc({ result: 'queued' })
     })
-    queue.start(oneRunPerPullRequest(runtime.locks, (job) => runQueuedJob(app, job, metrics, bundled)))
+    queue.start(oneRunPerPullRequest(runtime.locks, (job) => runQueuedJob(app, job, metrics, assets)))
   }
 }
 
-async function runQueuedJob(app: Probot, job: QueuedJob, metrics: AppMetrics, bundled: BundledRules): Promise<void> {
+async function runQueuedJob(app: Probot, job: QueuedJob, metrics: AppMetrics, assets: LintAssets): Promise<void> {
   const octokit = await app.auth(job.installationId)
   octokit.hook.wrap('request', async (request, options) => {
     let status = 0
@@ -59,7 +59,7 @@ async function runQueuedJob(app: Probot, job: QueuedJob, metrics: AppMetrics, bu
   const log = app.log.child({ name: 'run', delivery: job.deliveryId })
   const endTimer = metrics.runSeconds.startTimer()
   try {
-    const summary = await reviewPullRequest({ octokit, job, log, bundled })
+    const summary = await reviewPullRequest({ octokit, job, log, assets })
     metrics.runs.inc({ outcome: summary.outcome })
   } catch (error) {
     const wait = rateLimitDelayMs(error)

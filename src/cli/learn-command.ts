@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { formatHouseStyle, HOUSE_STYLE_PATH } from '../config/house-style.js'
 import { learnHouseStyle, type PublishedPost } from '../house/learn-house-style.js'
+import type { Dictionary } from '../spelling/dictionary.js'
 import { loadCliConfig } from './cli-config.js'
 import { EXIT, type CliIo, UsageError } from './io.js'
 import { resolveFiles } from './resolve-files.js'
@@ -20,7 +21,7 @@ export interface LearnOptions {
  * review and commit. A post that cannot be read stops the run: a style learned from
  * part of the blog without saying so would be wrong in a way nobody sees.
  */
-export async function learnCommand(args: readonly string[], options: LearnOptions, io: CliIo): Promise<number> {
+export async function learnCommand(args: readonly string[], options: LearnOptions, io: CliIo, dictionary: Dictionary): Promise<number> {
   const loaded = loadCliConfig({ root: io.cwd, ...(options.config ? { configPath: options.config } : {}) })
   const { files, problems } = await resolveFiles(args, loaded.config, io.cwd)
   if (problems.length > 0) throw new UsageError(problems.join('\n'))
@@ -31,7 +32,7 @@ export async function learnCommand(args: readonly string[], options: LearnOption
       throw new UsageError(`${file}: cannot read the post (${ioReason(error)})`)
     }
   })
-  const house = learnHouseStyle(posts)
+  const house = learnHouseStyle(posts, dictionary)
   const output = resolve(io.cwd, options.output ?? HOUSE_STYLE_PATH)
   try {
     mkdirSync(dirname(output), { recursive: true })

@@ -8,6 +8,7 @@ import { EXIT, type CliIo, UsageError } from './io.js'
 import { lintFiles } from './lint-files.js'
 import { linterFor } from './lint-job.js'
 import type { Linter } from '../lint/linter.js'
+import type { LintAssets } from '../lint/lint-assets.js'
 import { withCharacterColumns } from '../vale/position.js'
 import { repoRootOf, resolveValeConfig } from '../vale/resolve-config.js'
 import { resolveFiles } from './resolve-files.js'
@@ -36,7 +37,7 @@ interface Prepared {
   readonly vale: string | undefined
 }
 
-async function prepare(args: readonly string[], options: Omit<LintOptions, 'format'> & { fixTiers?: readonly FixTier[] }, io: CliIo, keepSources: boolean): Promise<Prepared> {
+async function prepare(args: readonly string[], options: Omit<LintOptions, 'format'> & { fixTiers?: readonly FixTier[] }, io: CliIo, assets: LintAssets, keepSources: boolean): Promise<Prepared> {
   const loaded = loadCliConfig({ root: io.cwd, ...(options.config ? { configPath: options.config } : {}), extraRuleDirs: options.rules ?? [] })
   const vale = resolveValeConfig({
     ...(options.vale === undefined ? {} : { flag: options.vale }),
@@ -45,13 +46,13 @@ async function prepare(args: readonly string[], options: Omit<LintOptions, 'form
     cwd: io.cwd,
   })
   const setup = { config: loaded.config, extraRuleFiles: loaded.extraRuleFiles, keepSources: keepSources || vale !== undefined, ...(vale === undefined ? {} : { vale }), ...(options.lintBudget ? { budgetMs: options.lintBudget } : {}), ...(options.fixTiers ? { fixTiers: options.fixTiers } : {}) }
-  const { linter, errors, warnings } = linterFor(setup)
+  const { linter, errors, warnings } = linterFor(setup, assets)
   const configErrors = [...loaded.errors, ...errors]
   if (configErrors.length > 0) throw new UsageError(configErrors.map(formatConfigError).join('\n'))
   for (const w of warnings) io.stderr(`${formatConfigError(w)} (rule skipped; the others run)\n`)
   const { files, problems } = await resolveFiles(args, loaded.config, io.cwd)
   if (problems.length > 0) throw new UsageError(problems.join('\n'))
-  const results = await lintFiles(setup, files.map((f) => join(io.cwd, f)), options.jobs)
+  const results = await lintFiles(setup, assets, files.map((f) => join(io.cwd, f)), options.jobs)
   const reports: FileReport[] = []
   const sources = new Map<string, string>()
   let notChecked = 0
@@ -87,8 +88,8 @@ function exitCode(prepared: Prepared, io: CliIo, failing: boolean): number {
   return failing ? EXIT.findings : EXIT.clean
 }
 
-export async function lintCommand(args: readonly string[], options: LintOptions, io: CliIo): Promise<number> {
-  const prepared = await prepare(args, options, io, false)
+export async function lintCommand(args: readonly string[], options: LintOptions, io: CliIo, assets: LintAssets): Promise<number> {
+  const prepared = await prepare(args, options, io, assets, false)
   const { linter } = prepared
   // Vale counts columns in characters, and tools comparing with Vale read them so (SARIF keeps UTF-16 units).
   const reports =
@@ -109,10 +110,10 @@ export async function lintCommand(args: readonly string[], options: LintOptions,
  * the text that was linted; a post edited meanwhile, or one that cannot be written, is
  * left as it is and named.
  */
-export async function fixCommand(args: readonly string[], options: Omit<LintOptions, 'format'> & { all?: boolean }, io: CliIo): Promise<number> {
+export async function fixCommand(args: readonly string[], options: Omit<LintOptions, 'format'> & { all?: boolean }, io: CliIo, assets: LintAssets): Promise<number> {
   // Safe fixes only, unless asked: wording is for a human to accept.
   const fixTiers: FixTier[] = options.all ? ['safe', 'review'] : ['safe']
-  const prepared = await prepare(args, { ...options, fixTiers }, io, true)
+  const prepared = await prepare(args, { ...options, fixTiers }, io, assets, true)
   const { reports, sources, linter } = prepared
   let changed = 0
   let remaining = 0

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { startThread } from '../lint-pool/start-thread.js'
+import type { LintAssets } from '../lint/lint-assets.js'
 import { lintFileFromDisk, type FileResult, type LintSetup } from './lint-job.js'
 
 /** Below this many files, starting a worker thread costs more than it saves. */
@@ -21,13 +22,13 @@ export function defaultJobs(): number {
  * thread compiles the rules once and takes its whole share in one message, so no
  * thread waits on another mid-run.
  */
-export async function lintFiles(setup: LintSetup, paths: readonly string[], jobs?: number): Promise<FileResult[]> {
+export async function lintFiles(setup: LintSetup, assets: LintAssets, paths: readonly string[], jobs?: number): Promise<FileResult[]> {
   const threads = Math.min(jobs ?? defaultJobs(), Math.ceil(paths.length / PARALLEL_FROM))
-  if (threads < 2) return paths.map((p) => lintFileFromDisk(setup, p))
+  if (threads < 2) return paths.map((p) => lintFileFromDisk(setup, assets, p))
   const shares = splitByBytes(paths, threads)
   const results: FileResult[] = new Array(paths.length)
   const workers = shares.slice(1).map((share) => runWorker(setup, share.map((i) => paths[i] as string)))
-  for (const i of shares[0] ?? []) results[i] = lintFileFromDisk(setup, paths[i] as string)
+  for (const i of shares[0] ?? []) results[i] = lintFileFromDisk(setup, assets, paths[i] as string)
   const done = await Promise.all(workers)
   done.forEach((list, w) => (shares[w + 1] ?? []).forEach((i, k) => (results[i] = list[k] as FileResult)))
   return results

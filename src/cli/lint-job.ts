@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { RuleSource } from '../rules/load-rules.js'
 import type { RepoConfig } from '../config/repo-config.js'
 import type { Finding, FixTier } from '../core/types.js'
+import type { LintAssets } from '../lint/lint-assets.js'
 import { createLinter, type LintResult, type RuleFailure } from '../lint/linter.js'
 import { ioReason } from './rule-dirs.js'
 
@@ -23,17 +24,17 @@ export type FileResult =
   | Exclude<LintResult, { kind: 'linted' }>
   | { readonly kind: 'unreadable'; readonly path: string; readonly reason: string }
 
-let cached: { setup: LintSetup; made: ReturnType<typeof createLinter> } | undefined
+let cached: { setup: LintSetup; assets: LintAssets; made: ReturnType<typeof createLinter> } | undefined
 
 /** The linter for a setup, made once per thread: the caller that checks its errors first and the lint that follows share it. */
-export function linterFor(setup: LintSetup): ReturnType<typeof createLinter> {
-  if (cached?.setup !== setup) cached = { setup, made: createLinter(setup) }
+export function linterFor(setup: LintSetup, assets: LintAssets): ReturnType<typeof createLinter> {
+  if (cached?.setup !== setup || cached.assets !== assets) cached = { setup, assets, made: createLinter({ ...setup, assets }) }
   return cached.made
 }
 
 /** Lints one file from disk; shared by the main thread and the worker threads. */
-export function lintFileFromDisk(setup: LintSetup, path: string): FileResult {
-  const { linter } = linterFor(setup)
+export function lintFileFromDisk(setup: LintSetup, assets: LintAssets, path: string): FileResult {
+  const { linter } = linterFor(setup, assets)
   let bytes: Uint8Array
   try {
     bytes = readFileSync(path)

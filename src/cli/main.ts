@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { version } from './version.js'
 import { EXIT, processIo, UsageError, type CliIo } from './io.js'
+import type { LintAssets } from '../lint/lint-assets.js'
 
 /** Options of the commands that lint posts (lint, fix): one place to add a flag to both. */
 interface PostOptions {
@@ -24,8 +25,11 @@ function withPostOptions(command: Command): Command {
 }
 
 /** Runs the CLI and returns the exit code: 0 clean, 1 error-level findings, 2 usage, I/O or config errors (and files not checked). */
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo = processIo, given?: LintAssets): Promise<number> {
   let code: number = EXIT.clean
+  // The bundled rules and the dictionary, read once per run by the command that needs them: `--help` reads neither.
+  let assets = given
+  const lintAssets = async (): Promise<LintAssets> => (assets ??= (await import('../lint/lint-assets.js')).loadLintAssets())
   const program = new Command('bluepencil')
     .description('Review blog posts the way a technical editor does.')
     .version(version())
@@ -41,14 +45,14 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   ).action(async (paths: string[], opts: PostOptions & { format: 'text' | 'json' | 'sarif' }) => {
     // Each command loads its own modules, so `lint` starts without the review planner or git.
     const { lintCommand } = await import('./lint-command.js')
-    code = await lintCommand(paths, opts, io)
+    code = await lintCommand(paths, opts, io, await lintAssets())
   })
   withPostOptions(program.command('fix').description('apply every safe fix in place (--all: wording fixes too; atomic writes; a post edited meanwhile is left alone)').argument('[paths...]'))
     .option('--all', 'also apply the wording fixes a rule proposes for review (fix: review)')
     .action(
     async (paths: string[], opts: PostOptions & { all?: boolean }) => {
       const { fixCommand } = await import('./lint-command.js')
-      code = await fixCommand(paths, opts, io)
+      code = await fixCommand(paths, opts, io, await lintAssets())
     },
   )
   program
@@ -62,10 +66,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .action(async (opts: { base?: string; head: string; repo: string; pr?: string; post?: boolean }) => {
       const { reviewCommand, reviewPullRequestCommand } = await import('./review-command.js')
       if (opts.pr !== undefined && opts.base !== undefined) throw new UsageError('give --pr or --base, not both')
-      if (opts.pr !== undefined) code = await reviewPullRequestCommand({ pr: opts.pr, post: opts.post === true }, io)
+      if (opts.pr !== undefined) code = await reviewPullRequestCommand({ pr: opts.pr, post: opts.post === true }, io, await lintAssets())
       else if (opts.base === undefined) throw new UsageError('give --base REV (a local diff) or --pr OWNER/REPO#N')
       else if (opts.post) throw new UsageError('--post works with --pr only')
-      else code = await reviewCommand({ base: opts.base, head: opts.head, repo: opts.repo }, io)
+      else code = await reviewCommand({ base: opts.base, head: opts.head, repo: opts.repo }, io, await lintAssets())
     })
   program
     .command('learn')
@@ -75,7 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .addOption(new Option('-o, --output <path>', 'where to write the house style (default: .github/bluepencil-house.yml)'))
     .action(async (paths: string[], opts: { config?: string; output?: string }) => {
       const { learnCommand } = await import('./learn-command.js')
-      code = await learnCommand(paths, opts, io)
+      code = await learnCommand(paths, opts, io, (await lintAssets()).dictionary)
     })
   program
     .command('check-rules')
@@ -83,7 +87,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .argument('[dirs...]')
     .action(async (dirs: string[]) => {
       const { checkRulesCommand } = await import('./check-rules-command.js')
-      code = checkRulesCommand(dirs, io)
+      code = checkRulesCommand(dirs, io, await lintAssets())
     })
 
   try {

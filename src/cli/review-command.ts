@@ -3,6 +3,7 @@ import { handlePullRequest, type RunSummary } from '../github/handle-pull-reques
 import { recordWrites, type WriteRecord } from '../github/recorded-writes.js'
 import { renderRun } from '../github/render-preview.js'
 import { octokitPort } from '../github/octokit-port.js'
+import type { LintAssets } from '../lint/lint-assets.js'
 import { gitReads, resolveRev } from './git.js'
 import { EXIT, type CliIo, UsageError } from './io.js'
 import { version } from './version.js'
@@ -12,12 +13,12 @@ import { version } from './version.js'
  * port that reads the local repository (config and rule files at the base, as the app
  * reads the default branch) and records what the app would write.
  */
-export async function reviewCommand(options: { base: string; head: string; repo: string }, io: CliIo): Promise<number> {
+export async function reviewCommand(options: { base: string; head: string; repo: string }, io: CliIo, assets: LintAssets): Promise<number> {
   const repo = posix.resolve(io.cwd, options.repo)
   const base = resolveRev(repo, options.base)
   const head = resolveRev(repo, options.head)
   const { port, record } = recordWrites(gitReads(repo, base, head))
-  const summary = await handlePullRequest({ port, pr: { repo, number: 0, headSha: head, draft: false }, log: stderrLog(io) })
+  const summary = await handlePullRequest({ port, pr: { repo, number: 0, headSha: head, draft: false }, log: stderrLog(io), assets })
   io.stdout(renderRun(summary, record, false))
   return exitCode(summary, record)
 }
@@ -48,7 +49,7 @@ export function parsePullRequestRef(ref: string): { owner: string; repo: string;
  * `post` posts it and resolves the threads whose findings are gone. The check run is
  * only shown: GitHub lets only apps and workflows create one.
  */
-export async function reviewPullRequestCommand(options: { pr: string; post: boolean }, io: CliIo, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+export async function reviewPullRequestCommand(options: { pr: string; post: boolean }, io: CliIo, assets: LintAssets, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
   const target = parsePullRequestRef(options.pr)
   const token = env.GITHUB_TOKEN
   if (!token && options.post) throw new UsageError('--post needs GITHUB_TOKEN: a token that may write pull requests of the repository')
@@ -70,7 +71,7 @@ export async function reviewPullRequestCommand(options: { pr: string; post: bool
   const github = octokitPort(octokit, target)
   const { port, record } = recordWrites(github, options.post ? { createReview: github.createReview, resolveThreads: github.resolveThreads } : undefined)
   const pr = { repo: `${target.owner}/${target.repo}`, number: target.number, headSha: pull.head.sha, draft: pull.draft === true }
-  const summary = await handlePullRequest({ port, pr, log: stderrLog(io) })
+  const summary = await handlePullRequest({ port, pr, log: stderrLog(io), assets })
   io.stdout(renderRun(summary, record, options.post))
   return exitCode(summary, record)
 }

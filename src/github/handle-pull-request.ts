@@ -1,5 +1,5 @@
 import { parseRepoConfig, parseRepoConfigText, type RepoConfig } from '../config/repo-config.js'
-import type { BundledRules } from '../rules/load-rules.js'
+import type { LintAssets } from '../lint/lint-assets.js'
 import { formatConfigError, type ConfigError } from '../config/config-error.js'
 import type { SkippedFile } from '../core/types.js'
 import { createLinter } from '../lint/linter.js'
@@ -43,8 +43,8 @@ export interface HandlerOptions {
   readonly port: GitHubPort
   readonly pr: PullRequestInfo
   readonly log: RunLog
-  /** The bundled rules, loaded once by the entry point (read from disk when not given). */
-  readonly bundled?: BundledRules
+  /** The bundled rules and the dictionary, loaded once by the entry point. */
+  readonly assets: LintAssets
 }
 
 const CONFIG_FILE = '.github/bluepencil.yml'
@@ -73,11 +73,11 @@ export async function handlePullRequest(options: HandlerOptions): Promise<RunSum
   const { config } = parsed
   if (pr.draft && !config.drafts) return { outcome: 'skipped-draft', ...none }
   const extraRuleFiles = (await Promise.all(config.ruleDirs.map((dir) => port.listRuleFiles(dir)))).flat()
-  const { linter, errors } = createLinter({ config, extraRuleFiles, ...(options.bundled ? { bundled: options.bundled } : {}) })
+  const { linter, errors } = createLinter({ config, extraRuleFiles, assets: options.assets })
   const ruleErrors = [...errors]
   // A Vale configuration, as Vale finds it from each post's folder (or `vale:`), read through the API.
   const valeTree = emptyTree()
-  const valeFor = (path: string) => fetchValeFor((p) => port.readRepoPath(p), path, config.vale, valeTree)
+  const valeFor = (path: string) => fetchValeFor({ read: (p) => port.readRepoPath(p), postPath: path, configured: config.vale, tree: valeTree, dictionary: options.assets.dictionary })
 
   // 2. The changed posts.
   const changed = (await port.listChangedFiles()).filter((f) => REVIEWABLE.has(f.status) && linter.isPost(f.path))

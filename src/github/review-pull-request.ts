@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from 'probot'
-import type { BundledRules } from '../rules/load-rules.js'
+import type { LintAssets } from '../lint/lint-assets.js'
 import { handlePullRequest, type RunLog, type RunSummary } from './handle-pull-request.js'
 import { octokitPort, type PortOctokit } from './octokit-port.js'
 
@@ -38,7 +38,7 @@ export function jobOf(payload: PullRequestPayload): PullRequestJob {
  * "bluepencil run failed" before the error is thrown on). Use a fresh Octokit per run:
  * the counter is a hook on it.
  */
-export async function reviewPullRequest(options: { octokit: MeteredOctokit; job: PullRequestJob; log: RunLogger; bundled?: BundledRules }): Promise<RunSummary> {
+export async function reviewPullRequest(options: { octokit: MeteredOctokit; job: PullRequestJob; log: RunLogger; assets: LintAssets }): Promise<RunSummary> {
   const { octokit, job, log } = options
   const started = Date.now()
   let apiCalls = 0
@@ -59,7 +59,7 @@ export async function reviewPullRequest(options: { octokit: MeteredOctokit; job:
       port: octokitPort(octokit, { owner: job.owner, repo: job.repo, number: job.number }),
       pr: { repo, number: job.number, headSha: job.headSha, draft: job.draft },
       log,
-      ...(options.bundled ? { bundled: options.bundled } : {}),
+      assets: options.assets,
     })
     const { outcome, files, findings, errors, comments } = summary
     log.info({ repo, pr: job.number, outcome, files, findings, errors, comments, apiCalls, ms: Date.now() - started, githubMs }, 'bluepencil run')

@@ -5,6 +5,7 @@ import type { ProseRange } from '../markdown/prose-doc.js'
 import { collectProse } from '../markdown/prose-ranges.js'
 import { isSentenceStart, wordsOf } from '../rules/match/text-tools.js'
 import { isCommonWord } from '../rules/match/word-list.js'
+import type { Dictionary } from '../spelling/dictionary.js'
 import { MINOR_WORDS } from '../rules/names/post-names.js'
 
 export interface PublishedPost {
@@ -23,16 +24,17 @@ export const TERM_MIN_SHARE = 0.95
  * The house style of a blog, from its published posts: what the posts agree on. Pure.
  * Each setting is written only when the posts clearly agree; a mixed blog gets none.
  */
-export function learnHouseStyle(posts: readonly PublishedPost[]): HouseStyle {
+export function learnHouseStyle(posts: readonly PublishedPost[], dictionary: Dictionary): HouseStyle {
+  const isCommon = (word: string): boolean => isCommonWord(word, dictionary.checker())
   const read = posts.map((post) => {
     const tree = parseMarkdown(post.source)
     return { frontMatter: readFrontMatter(tree, post.source), ranges: collectProse(tree, post.source) }
   })
-  const headingCase = learnHeadingCase(read.map((r) => r.ranges))
+  const headingCase = learnHeadingCase(read.map((r) => r.ranges), isCommon)
   const listItemPunctuation = learnListPunctuation(read.map((r) => r.ranges))
   const withFrontMatter = read.filter((r) => r.frontMatter !== undefined).map((r) => frontMatterValues(r.frontMatter?.fields ?? []))
   const required = everyPostHas(withFrontMatter)
-  const terms = learnTerms(read.map((r) => ({ ranges: r.ranges, authors: authorsOf(frontMatterValues(r.frontMatter?.fields ?? [])) })))
+  const terms = learnTerms(read.map((r) => ({ ranges: r.ranges, authors: authorsOf(frontMatterValues(r.frontMatter?.fields ?? [])) })), isCommon)
   return {
     ...(headingCase ? { headingCase } : {}),
     ...(listItemPunctuation ? { listItemPunctuation } : {}),
@@ -85,13 +87,13 @@ function authorsOf(fields: Fields): string[] {
 }
 
 /** Title Case or sentence case, from the headings below the title that show which they are. */
-function learnHeadingCase(posts: readonly (readonly ProseRange[])[]): HouseStyle['headingCase'] {
+function learnHeadingCase(posts: readonly (readonly ProseRange[])[], isCommon: (word: string) => boolean): HouseStyle['headingCase'] {
   let title = 0
   let sentence = 0
   for (const ranges of posts) {
     for (const range of ranges) {
       if (range.scope !== 'heading' || (range.depth ?? 1) < 2) continue
-      const style = headingStyle(range)
+      const style = headingStyle(range, isCommon)
       if (style === 'title') title++
       else if (style === 'sentence') sentence++
     }
@@ -107,13 +109,13 @@ function learnHeadingCase(posts: readonly (readonly ProseRange[])[]): HouseStyle
  * A heading shows its style through its ordinary words after the first: a lower-case one
  * (not a minor word) is sentence case; capitalised ones and no lower-case ones are Title Case.
  */
-function headingStyle(range: ProseRange): 'title' | 'sentence' | undefined {
+function headingStyle(range: ProseRange, isCommon: (word: string) => boolean): 'title' | 'sentence' | undefined {
   let capitalised = false
   const list = wordsOf(range)
   for (let i = 1; i < list.length; i++) {
     const w = (list[i] as { word: string }).word
-    if (/^\p{Ll}+$/u.test(w) && !MINOR_WORDS.has(w) && isCommonWord(w)) return 'sentence'
-    if (/^\p{Lu}\p{Ll}+$/u.test(w) && !isSentenceStart(range.text, (list[i] as { start: number }).start) && isCommonWord(w)) capitalised = true
+    if (/^\p{Ll}+$/u.test(w) && !MINOR_WORDS.has(w) && isCommon(w)) return 'sentence'
+    if (/^\p{Lu}\p{Ll}+$/u.test(w) && !isSentenceStart(range.text, (list[i] as { start: number }).start) && isCommon(w)) capitalised = true
   }
   return capitalised ? 'title' : undefined
 }
@@ -150,7 +152,7 @@ interface TermUse {
  * 95% of its uses mid-sentence, and by more than one author when the posts name them
  * (never one author's habit). Sentence starts are not uses: the sentence capitalises them.
  */
-function learnTerms(posts: readonly { ranges: readonly ProseRange[]; authors: readonly string[] }[]): string[] {
+function learnTerms(posts: readonly { ranges: readonly ProseRange[]; authors: readonly string[] }[], isCommon: (word: string) => boolean): string[] {
   const bySpelling = new Map<string, TermUse>()
   const byWord = new Map<string, number>()
   const anyAuthors = posts.some((p) => p.authors.length > 0)
@@ -183,7 +185,7 @@ function learnTerms(posts: readonly { ranges: readonly ProseRange[]; authors: re
     if (use.uses < all * TERM_MIN_SHARE) continue
     // All capitals is an acronym, read as written anyway; an ordinary word is not a name;
     // a compound or a numbered word (FLIP-27, Flink-specific) is no name to spell.
-    if (/^[\p{Lu}\p{N}]+s?$/u.test(spelling) || /[\p{N}_-]/u.test(spelling) || isCommonWord(spelling)) continue
+    if (/^[\p{Lu}\p{N}]+s?$/u.test(spelling) || /[\p{N}_-]/u.test(spelling) || isCommon(spelling)) continue
     // Worth a term only when its spelling is distinctive (OpenTelemetry, gRPC) or the blog
     // has written it another way (a "linkerd" beside many "Linkerd"); a person's name is neither.
     if (!/\p{Ll}\p{Lu}/u.test(spelling) && use.uses === all) continue

@@ -5,6 +5,7 @@ import type { LineFix } from '../core/types.js'
 import { compileRules } from '../rules/compile-rules.js'
 import type { PatternFacts } from '../rules/match/pattern-facts.js'
 import type { RuleFile } from '../rules/rule-file.js'
+import type { Dictionary } from '../spelling/dictionary.js'
 
 /** Examples each rule needs of each sort, bundled or a repository's own: `check-rules` and `npm test` ask the same. */
 const MIN_EACH = 2
@@ -25,8 +26,8 @@ export interface ExampleFailure {
  * every `good` is not. The other rule files are
  * compiled alongside, so a rule sees the same shared terms as in a real run.
  */
-export function checkExamples(rule: RuleFile, allRules: readonly RuleFile[], patterns?: PatternFacts): ExampleFailure[] {
-  const { rules, errors } = compileRules([...allRules.filter((r) => r.id !== rule.id), rule], { extraTerms: [], accept: [], ...(patterns ? { patterns } : {}) })
+export function checkExamples(rule: RuleFile, allRules: readonly RuleFile[], context: { readonly dictionary: Dictionary; readonly patterns?: PatternFacts }): ExampleFailure[] {
+  const { rules, errors } = compileRules([...allRules.filter((r) => r.id !== rule.id), rule], { extraTerms: [], accept: [], ...context })
   const compiled = rules.filter((r) => r.id === rule.id)
   const failures: ExampleFailure[] = []
   const fail = (example: number, problem: string): void => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import picomatch from 'picomatch'
 import { compileRules, type CompiledRule } from '../rules/compile-rules.js'
-import { loadBundledRules, parseRuleSources, type BundledRules, type RuleSource } from '../rules/load-rules.js'
+import { parseRuleSources, type RuleSource } from '../rules/load-rules.js'
 import { PatternFacts } from '../rules/match/pattern-facts.js'
 import type { RepoConfig } from '../config/repo-config.js'
 import type { RuleFile } from '../rules/rule-file.js'
@@ -16,6 +16,8 @@ import { DEFAULT_LIMITS, findShapeProblem, type PostLimits } from '../guard/post
 import { checkExamples, exampleFailureToError } from './check-examples.js'
 import { lintMarkdown } from './lint-markdown.js'
 import { houseSettings } from './house-settings.js'
+import type { LintAssets } from './lint-assets.js'
+import type { Dictionary } from '../spelling/dictionary.js'
 
 /** A rule that threw on a post: its findings are missing, the other rules' are there. */
 export interface RuleFailure {
@@ -41,8 +43,8 @@ export interface Linter {
  */
 export function createLinter(options: {
   config: RepoConfig
-  /** The bundled rules, loaded once by the entry point (read from disk when not given). */
-  bundled?: BundledRules
+  /** The bundled rules and the dictionary, loaded once by the entry point. */
+  assets: LintAssets
   extraRuleFiles?: readonly RuleSource[]
   /** A Vale configuration file, or a repository's fetched through the API: its styles replace the bundled rules. */
   vale?: string | ValeSnapshot
@@ -57,16 +59,17 @@ export function createLinter(options: {
   /** Problems that leave the other rules running (a Vale rule Bluepencil cannot honour). */
   warnings: ConfigError[]
 } {
-  const { config } = options
-  const vale = options.vale === undefined ? undefined : openVale(options.vale)
+  const { config, assets } = options
+  const { dictionary } = assets
+  const vale = options.vale === undefined ? undefined : openVale(options.vale, dictionary)
   // A Vale configuration brings the team's own style: its rules replace the bundled ones,
   // which are then neither loaded nor compiled (that alone cost a one-post run ~70 ms).
   const project = vale && 'project' in vale ? vale.project : undefined
-  const bundled = project ? { rules: [], errors: [], patterns: new PatternFacts() } : options.bundled ?? loadBundledRules()
+  const bundled = project ? { rules: [], errors: [], patterns: new PatternFacts() } : assets.bundled
   const extra = parseRuleSources(project ? [] : (options.extraRuleFiles ?? []))
   const byId = new Map<string, RuleFile>()
   for (const rule of [...bundled.rules, ...extra.rules]) byId.set(rule.id, rule)
-  const failing = failingExamples(extra.rules, [...byId.values()], bundled.patterns)
+  const failing = failingExamples(extra.rules, [...byId.values()], { patterns: bundled.patterns, dictionary })
   const house = houseSettings(config.house ?? {}, [...byId.values()])
   const levels = { ...house.levels, ...config.rules }
   const enabled = [...byId.values()]
@@ -77,7 +80,7 @@ export function createLinter(options: {
       const level = levels[r.id]
       return level && level !== 'off' ? { ...r, level } : r
     })
-  const compiled = project ? { rules: [], errors: [] } : compileRules(enabled, { extraTerms: config.terms, accept: config.accept, keptTerms: config.house?.terms ?? [], patterns: bundled.patterns })
+  const compiled = project ? { rules: [], errors: [] } : compileRules(enabled, { extraTerms: config.terms, accept: config.accept, keptTerms: config.house?.terms ?? [], patterns: bundled.patterns, dictionary })
   const unknown = Object.keys(project ? {} : config.rules)
     .filter((id) => !byId.has(id))
     .map((id) => ({ file: '.github/bluepencil.yml', path: `rules.${id}`, message: 'no rule has this id' }))
@@ -138,9 +141,9 @@ function withLines(errors: readonly ConfigError[], sources: readonly RuleSource[
  * A repository's own rules are held to their examples as the bundled ones are in the
  * test suite: a rule whose example fails is reported and stays off.
  */
-function failingExamples(own: readonly RuleFile[], all: readonly RuleFile[], patterns: PatternFacts): ConfigError[] {
+function failingExamples(own: readonly RuleFile[], all: readonly RuleFile[], context: { patterns: PatternFacts; dictionary: Dictionary }): ConfigError[] {
   return own.flatMap((rule) =>
-    checkExamples(rule, all, patterns).map((f) => {
+    checkExamples(rule, all, context).map((f) => {
       const error = exampleFailureToError(f)
       return f.field.startsWith('examples') ? { ...error, message: `${error.message} (the rule is off until its examples pass)` } : error
     }),
@@ -148,9 +151,9 @@ function failingExamples(own: readonly RuleFile[], all: readonly RuleFile[], pat
 }
 
 /** A Vale configuration on disk (the CLI, which keeps parsed rule files between runs), or fetched from a repository (the app). */
-function openVale(vale: string | ValeSnapshot): { project: ValeProject } | { error: ConfigError } {
+function openVale(vale: string | ValeSnapshot, dictionary: Dictionary): { project: ValeProject } | { error: ConfigError } {
   try {
-    return { project: typeof vale === 'string' ? loadValeProject(vale, { cache: fileRuleCache(defaultCacheFile()) }) : loadValeProject(vale.configFile, { files: snapshotFiles(vale) }) }
+    return { project: typeof vale === 'string' ? loadValeProject(vale, { cache: fileRuleCache(defaultCacheFile()), dictionary }) : loadValeProject(vale.configFile, { files: snapshotFiles(vale), dictionary }) }
   } catch (error) {
     if (error instanceof ValeConfigError) return { error: { file: error.file, path: '', message: error.message, ...(error.line === undefined ? {} : { line: error.line }) } }
     throw error

@@ -9,6 +9,7 @@ import { PatternError } from './match/phrase-pattern.js'
 import { postNamesMemo } from './names/post-names.js'
 import type { RuleFile } from './rule-file.js'
 import type { RuleMatch } from './rule-match.js'
+import type { Dictionary } from '../spelling/dictionary.js'
 
 export interface CompiledRule {
   readonly id: string
@@ -30,6 +31,8 @@ export interface RuleContext {
   readonly patterns?: PatternFacts
   /** Names kept as written (the house style's terms): no rule corrects them, but no rule enforces them either. */
   readonly keptTerms?: readonly string[]
+  /** The English dictionary the entry point opened, for the rules that check words. */
+  readonly dictionary: Dictionary
 }
 
 const DEFAULT_SCOPES: readonly Scope[] = ['paragraph', 'heading', 'list', 'blockquote', 'alt']
@@ -41,7 +44,7 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
   const patterns = context.patterns?.child() ?? new PatternFacts()
   const phrases = new PhraseIndex(patterns)
   const findTerms = allTerms.length > 0 ? phrases.add(allTerms, { ignoreCase: false }) : undefined
-  const namesOf = postNamesMemo(findTerms)
+  const namesOf = postNamesMemo(findTerms, context.dictionary.checker)
   // The config's terms are checked by one rule: the first of the kind that checks spellings of names, whatever its file is called.
   const termsOwner = files.find((f) => f.extends === 'terms' && (f.terms?.length ?? 0) > 0) ?? files.find((f) => f.extends === 'terms')
   const rules: CompiledRule[] = []
@@ -55,7 +58,7 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
     }
     try {
       const inScope = scopeFilter(file)
-      const env = { accept: context.accept, extraTerms: file === termsOwner ? context.extraTerms : [], termWords, findTerms, namesOf, phrases, rangesOf: (doc: ProseDoc) => inRanges(doc, inScope) }
+      const env = { dictionary: context.dictionary, accept: context.accept, extraTerms: file === termsOwner ? context.extraTerms : [], termWords, findTerms, namesOf, phrases, rangesOf: (doc: ProseDoc) => inRanges(doc, inScope) }
       if (!kind) throw new Error(`unknown kind "${file.extends}"${'check' in file ? ` (check "${file.check}")` : ''}`)
       // The rule was validated against this very kind's schema (its `extends` and `check` picked it).
       const check = kind.compile(file as never, env)

@@ -5,8 +5,6 @@ import { dirname, join } from 'node:path'
 /** A misspelling's one correction, or undefined. */
 export type MisspellingTable = (word: string) => string | undefined
 
-let shared: MisspellingTable | undefined
-
 /**
  * The common English misspellings cspell maintains (@cspell/dict-en-common-misspellings,
  * CC BY-SA 4.0): 89,000 words people really mistype ("accomodate", "existance",
@@ -14,21 +12,18 @@ let shared: MisspellingTable | undefined
  * looked up, so the file stays one string searched on demand: parsing its 2.6 MB into a
  * map cost a post a quarter of a second.
  */
-export function commonMisspellings(): MisspellingTable {
-  if (!shared) {
-    const dir = dirname(createRequire(import.meta.url).resolve('@cspell/dict-en-common-misspellings/cspell-ext.json'))
-    const text = readFileSync(join(dir, 'dict', 'dict-en.json'), 'utf8')
-    const suggestions = text.indexOf('"suggestWords"')
-    if (suggestions < 0) throw new Error('common misspellings: expected a cspell file with suggestWords')
-    shared = (word) => {
-      if (!/^[\p{Ll}'’-]+$/u.test(word)) return undefined
-      const at = text.indexOf(`"${word}->`, suggestions)
-      if (at < 0) return undefined
-      const close = text.indexOf('"', at + 1)
-      return correctionOf(text.slice(at + 1, close))
-    }
+export function readCommonMisspellings(): MisspellingTable {
+  const dir = dirname(createRequire(import.meta.url).resolve('@cspell/dict-en-common-misspellings/cspell-ext.json'))
+  const text = readFileSync(join(dir, 'dict', 'dict-en.json'), 'utf8')
+  const suggestions = text.indexOf('"suggestWords"')
+  if (suggestions < 0) throw new Error('common misspellings: expected a cspell file with suggestWords')
+  return (word) => {
+    if (!/^[\p{Ll}'’-]+$/u.test(word)) return undefined
+    const at = text.indexOf(`"${word}->`, suggestions)
+    if (at < 0) return undefined
+    const close = text.indexOf('"', at + 1)
+    return correctionOf(text.slice(at + 1, close))
   }
-  return shared
 }
 
 /**

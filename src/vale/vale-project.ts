@@ -1,6 +1,6 @@
 import { join, relative, resolve } from 'node:path'
 import type { CompiledRule } from '../rules/compile-rules.js'
-import { englishChecker } from '../spelling/hunspell.js'
+import type { Dictionary } from '../spelling/dictionary.js'
 import { LEVEL_RANK, loadValeConfig, settingsFor, type FileSettings, type ValeConfig, type ValeLevel } from './config.js'
 import { IniError } from './ini.js'
 import { builtinRules, type Vocab } from './builtin.js'
@@ -36,9 +36,11 @@ export interface ValeSources {
   readonly files?: ValeFiles
   /** Parsed rule files kept between runs (the CLI's). */
   readonly cache?: RuleFileCache
+  /** The English dictionary the entry point opened (Vale.Spelling and `extends: spelling` rules). */
+  readonly dictionary: Dictionary
 }
 
-export function loadValeProject(configFile: string, sources: ValeSources = {}): ValeProject {
+export function loadValeProject(configFile: string, sources: ValeSources): ValeProject {
   let config: ValeConfig
   try {
     config = loadValeConfig(configFile, sources.files ? { files: sources.files } : {})
@@ -50,7 +52,7 @@ export function loadValeProject(configFile: string, sources: ValeSources = {}): 
   return projectFromConfig(config, sources)
 }
 
-export function projectFromConfig(config: ValeConfig, sources: ValeSources = {}): ValeProject {
+export function projectFromConfig(config: ValeConfig, sources: ValeSources): ValeProject {
   const files = sources.files ?? diskFiles
   const problems: StyleProblem[] = []
   const named = new Set<string>()
@@ -83,7 +85,7 @@ export function projectFromConfig(config: ValeConfig, sources: ValeSources = {})
     accept: vocab.accept,
     reject: vocab.reject,
     ...(config.wordTemplate === undefined ? {} : { wordTemplate: config.wordTemplate }),
-    spelling: englishChecker,
+    spelling: sources.dictionary.checker,
     files,
     ...(config.stylesPath === undefined ? {} : { stylesPath: config.stylesPath }),
   }

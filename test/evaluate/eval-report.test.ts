@@ -6,10 +6,11 @@ import { renderReport } from '../../src/evaluate/report.js'
 import { parseReviewItems } from '../../src/evaluate/review-item.js'
 import { tallyBy, tallyRules, type ItemResult } from '../../src/evaluate/tally.js'
 import { createLinter } from '../../src/lint/linter.js'
+import { assets } from '../support/lint-assets.js'
 
 const file = 'fixtures/reviews/sample.jsonl'
 const items = parseReviewItems(file, readFileSync(file, 'utf8'))
-const { linter } = createLinter({ config: DEFAULT_CONFIG })
+const { linter } = createLinter({ assets, config: DEFAULT_CONFIG })
 
 function evaluate(): ItemResult[] {
   return items.map((item) => {

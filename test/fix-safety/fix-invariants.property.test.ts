@@ -6,8 +6,9 @@ import { newFindingsOnChangedLines } from '../../src/fix-safety/audit-fix.js'
 import { fixPost, uniqueFixes } from '../../src/fix-safety/fix-post.js'
 import { applyFixes } from '../../src/lint/apply-fixes.js'
 import { createLinter } from '../../src/lint/linter.js'
+import { assets } from '../support/lint-assets.js'
 
-const { linter } = createLinter({ config: DEFAULT_CONFIG })
+const { linter } = createLinter({ assets, config: DEFAULT_CONFIG })
 const lint = (source: string): Finding[] => {
   const result = linter.lint('gen.md', source)
   if (result.kind !== 'linted') throw new Error(`skipped: ${result.skipped.reason}`)

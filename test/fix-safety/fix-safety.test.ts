@@ -5,8 +5,9 @@ import { isCodeLike } from '../../src/fix-safety/code-like.js'
 import { fixPost } from '../../src/fix-safety/fix-post.js'
 import { quotedSpans } from '../../src/fix-safety/quotations.js'
 import { createLinter } from '../../src/lint/linter.js'
+import { assets } from '../support/lint-assets.js'
 
-const { linter } = createLinter({ config: DEFAULT_CONFIG })
+const { linter } = createLinter({ assets, config: DEFAULT_CONFIG })
 const lint = (source: string): Finding[] => {
   const result = linter.lint('post.md', source)
   return result.kind === 'linted' ? result.findings : []

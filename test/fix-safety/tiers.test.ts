@@ -3,9 +3,10 @@ import { DEFAULT_CONFIG } from '../../src/config/repo-config.js'
 import { createLinter } from '../../src/lint/linter.js'
 import { loadBundledRules } from '../../src/rules/load-rules.js'
 import { PROPOSAL, renderComment } from '../../src/review/render-comment.js'
+import { assets } from '../support/lint-assets.js'
 
 const lintWith = (fixTiers: ('safe' | 'review')[], source: string) => {
-  const result = createLinter({ config: DEFAULT_CONFIG, fixTiers }).linter.lint('post.md', source)
+  const result = createLinter({ assets, config: DEFAULT_CONFIG, fixTiers }).linter.lint('post.md', source)
   return result.kind === 'linted' ? result.findings : []
 }
 

@@ -4,6 +4,7 @@ import type { CheckRunReport, GitHubPort, NewReviewComment, ReviewComment } from
 import { handlePullRequest } from '../../src/github/handle-pull-request.js'
 import { applySuggestion } from '../../src/review/apply-suggestion.js'
 import { githubPatch } from '../support/patches.js'
+import { assets } from '../support/lint-assets.js'
 
 const post = readFileSync(new URL('../../fixtures/posts/beam-flink-part2.md', import.meta.url), 'utf8')
 const PATH = 'website/www/site/content/en/blog/apache-beam-flink-and-kubernetes-part2.md'
@@ -65,7 +66,7 @@ class MemoryGitHub implements GitHubPort {
 /** One run with this parsed config on the default branch, on top of Beam's rules. */
 function run(github: MemoryGitHub, config?: unknown, pull = pr) {
   github.config = { rules: beamRules, ...(config as object | undefined) }
-  return handlePullRequest({ port: github, pr: pull, log: silent })
+  return handlePullRequest({ assets, port: github, pr: pull, log: silent })
 }
 
 describe('handlePullRequest', () => {
@@ -112,7 +113,7 @@ describe('handlePullRequest', () => {
     github.readConfig = async () => {
       throw new Error('Configuration could not be parsed from .github/bluepencil.yml: bad indentation')
     }
-    expect((await handlePullRequest({ port: github, pr, log: silent })).outcome).toBe('invalid-config')
+    expect((await handlePullRequest({ assets, port: github, pr, log: silent })).outcome).toBe('invalid-config')
     expect(github.reviews).toHaveLength(0)
     expect(github.checks[0]?.summary).toContain('.github/bluepencil.yml: bad indentation')
   })

@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG } from '../../src/config/repo-config.js'
 import { formatHouseStyle, parseHouseStyleText } from '../../src/config/house-style.js'
 import { learnHouseStyle } from '../../src/house/learn-house-style.js'
 import { createLinter } from '../../src/lint/linter.js'
+import { assets, dictionary } from '../support/lint-assets.js'
 
 const FIXTURE = join(import.meta.dirname, '..', '..', 'fixtures', 'house')
 const blog = join(FIXTURE, 'content', 'blog')
@@ -14,7 +15,7 @@ const posts = readdirSync(blog).sort().map((f) => ({ path: f, source: readFileSy
 
 describe('bluepencil learn: the house style of a blog, from its published posts', () => {
   it('learns Title Case headings, periods after list items, the fields every post has and where they live, and the names spelled one way', () => {
-    expect(learnHouseStyle(posts)).toEqual({
+    expect(learnHouseStyle(posts, dictionary)).toEqual({
       headingCase: 'title',
       listItemPunctuation: 'period',
       frontMatter: { required: ['title', 'date', 'params.author'] },
@@ -27,7 +28,7 @@ describe('bluepencil learn: the house style of a blog, from its published posts'
     const post = (author: string, text: string): { path: string; source: string } => ({ path: `${author}.md`, source: `---\ntitle: T\nauthor: ${author}\n---\n\n${text}\n` })
     const many = (n: number): string => Array.from({ length: n }, () => 'We use Linkerd here.').join(' ')
     const learned = (variant: number, posts: number, authors: readonly string[]): readonly string[] | undefined =>
-      learnHouseStyle([...Array.from({ length: posts }, (_, i) => post(authors[i % authors.length] as string, many(i === 0 ? 19 - (posts - 1) : 1))), post('zed', Array.from({ length: variant }, () => 'We use linkerd here.').join(' '))]).terms
+      learnHouseStyle([...Array.from({ length: posts }, (_, i) => post(authors[i % authors.length] as string, many(i === 0 ? 19 - (posts - 1) : 1))), post('zed', Array.from({ length: variant }, () => 'We use linkerd here.').join(' '))], dictionary).terms
     expect(learned(1, 3, ['ann', 'bob'])).toEqual(['Linkerd'])
     expect(learned(2, 3, ['ann', 'bob'])).toBeUndefined()
     // Two posts are not enough, nor three posts by one author.
@@ -40,11 +41,11 @@ describe('bluepencil learn: the house style of a blog, from its published posts'
       { path: 'a.md', source: '## Set Up The Cluster\n\n## Run the first job\n\n## Read The Logs\n\n## Check the pods\n\n## Ship it today\n' },
       { path: 'b.md', source: 'No front matter here.\n' },
     ]
-    expect(learnHouseStyle(mixed)).toEqual({})
+    expect(learnHouseStyle(mixed, dictionary)).toEqual({})
   })
 
   it('writes a file that reads back as the same house style, and names the line of a bad value', () => {
-    const house = learnHouseStyle(posts)
+    const house = learnHouseStyle(posts, dictionary)
     const text = formatHouseStyle(house, posts.length)
     expect(text).toMatch(/^# The house style of this blog, learned by `bluepencil learn` from 5 published posts\./)
     expect(parseHouseStyleText(text, 'house.yml')).toEqual({ house, errors: [] })
@@ -59,7 +60,7 @@ describe('bluepencil learn: the house style of a blog, from its published posts'
 describe('the house style applied', () => {
   const post = '---\ntitle: A Post\ndate: 2024-06-01\n---\n\nWe run the cluster.\n\n## Set up the cluster\n\nIt runs.\n\n## Watch the logs\n\nThey scroll.\n\n## Read The Dashboard\n\nIt shows the rate. We built QuickShard, and quickshard splits the load.\n'
   const lint = (config = DEFAULT_CONFIG): string[] => {
-    const result = createLinter({ config }).linter.lint('content/blog/post.md', post)
+    const result = createLinter({ assets, config }).linter.lint('content/blog/post.md', post)
     if (result.kind !== 'linted') throw new Error('not linted')
     return result.findings.map((f) => `${f.ruleId}: ${f.actual} -> ${f.expected[0] ?? ''}`)
   }
@@ -67,14 +68,14 @@ describe('the house style applied', () => {
   it('front-matter requires the learned fields, nested ones included; learned names are kept as written; Title Case headings are the house style', () => {
     const without = lint()
     expect(without).toContain('heading-case: The Dashboard -> the dashboard')
-    const house = learnHouseStyle(posts)
+    const house = learnHouseStyle(posts, dictionary)
     const withHouse = lint({ ...DEFAULT_CONFIG, house })
     expect(withHouse).toContain('front-matter: --- -> params.author')
     // A learned name is protected, not enforced: the minority spelling is the maintainer's call (terms: in the config).
     expect(withHouse.filter((f) => f.endsWith('-> QuickShard') || f.includes('QuickShard ->'))).toEqual([])
     expect(withHouse.filter((f) => f.startsWith('heading-case'))).toEqual([])
     // The repository's own config wins over the learned style.
-    expect(createLinter({ config: { ...DEFAULT_CONFIG, house, rules: { 'heading-case': 'suggestion' } } }).linter.rules.some((r) => r.id === 'heading-case')).toBe(true)
+    expect(createLinter({ assets, config: { ...DEFAULT_CONFIG, house, rules: { 'heading-case': 'suggestion' } } }).linter.rules.some((r) => r.id === 'heading-case')).toBe(true)
   })
 })
 
@@ -92,7 +93,7 @@ describe('bluepencil learn, the command', () => {
     expect(await runCli(['learn', 'content/blog'], io)).toBe(0)
     expect(out.join('')).toContain('Learned from 5 posts: headings in title case, list items end with a period, 3 front-matter fields every post has, 1 terms.')
     const written = parseHouseStyleText(readFileSync(join(dir, '.github', 'bluepencil-house.yml'), 'utf8'), 'house.yml')
-    expect(written).toEqual({ house: learnHouseStyle(posts), errors: [] })
+    expect(written).toEqual({ house: learnHouseStyle(posts, dictionary), errors: [] })
 
     cpSync(join(FIXTURE, 'content', 'blog', '2024-04-gateway.md'), join(dir, 'content', 'blog', 'new.md'))
     const lintOut: string[] = []

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../src/config/repo-config.js'
 import { applyFixes } from '../../src/lint/apply-fixes.js'
 import { createLinter } from '../../src/lint/linter.js'
+import { assets } from '../support/lint-assets.js'
 
-const { linter } = createLinter({ config: DEFAULT_CONFIG })
+const { linter } = createLinter({ assets, config: DEFAULT_CONFIG })
 const lint = (source: string) => {
   const result = linter.lint('post.md', source)
   if (result.kind !== 'linted') throw new Error('skipped')
@@ -61,7 +62,7 @@ describe('the linter on bad input', () => {
   })
 
   it('skips files larger than maxFileBytes with a message', () => {
-    const small = createLinter({ config: { ...DEFAULT_CONFIG, maxFileBytes: 10 } }).linter
+    const small = createLinter({ assets, config: { ...DEFAULT_CONFIG, maxFileBytes: 10 } }).linter
     expect(small.lint('a.md', 'x'.repeat(11))).toEqual({ kind: 'skipped', skipped: { path: 'a.md', reason: 'larger than 10 bytes (maxFileBytes)' } })
   })
 })

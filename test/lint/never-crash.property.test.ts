@@ -5,8 +5,9 @@ import { indexLines, lineText } from '../../src/core/text-lines.js'
 import type { LineFix } from '../../src/core/types.js'
 import { applyFixes } from '../../src/lint/apply-fixes.js'
 import { createLinter } from '../../src/lint/linter.js'
+import { assets } from '../support/lint-assets.js'
 
-const { linter } = createLinter({ config: DEFAULT_CONFIG })
+const { linter } = createLinter({ assets, config: DEFAULT_CONFIG })
 
 // Words that trigger every rule kind, mixed with ordinary and hostile text.
 const word = fc.oneof(

@@ -8,6 +8,7 @@ import { createLinter } from '../../src/lint/linter.js'
 import { planReview } from '../../src/review/plan-review.js'
 import { definitionOf } from '../../src/rules/kinds/registry.js'
 import { runCliIn } from '../support/run-cli.js'
+import { assets } from '../support/lint-assets.js'
 
 const POST = '# A post\n\nWe did this in order to test it.\n'
 
@@ -25,7 +26,7 @@ afterEach(() => {
 describe('a rule that throws while linting', () => {
   it('costs its own findings only: the post is linted by the other rules and the failure names the rule', () => {
     breakHeadingLevels()
-    const { linter } = createLinter({ config: DEFAULT_CONFIG })
+    const { linter } = createLinter({ assets, config: DEFAULT_CONFIG })
     const result = linter.lint('post.md', POST)
     expect(result.kind).toBe('linted')
     if (result.kind !== 'linted') return

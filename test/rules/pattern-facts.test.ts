@@ -3,6 +3,7 @@ import { createLinter } from '../../src/lint/linter.js'
 import { DEFAULT_CONFIG } from '../../src/config/repo-config.js'
 import { loadBundledRules } from '../../src/rules/load-rules.js'
 import { PatternFacts } from '../../src/rules/match/pattern-facts.js'
+import { assets } from '../support/lint-assets.js'
 
 describe('pattern facts', () => {
   it('are checked once per pattern, and a child keeps what it learns to itself', () => {
@@ -24,7 +25,7 @@ describe('pattern facts', () => {
     const bundled = loadBundledRules()
     const before = bundled.patterns.toData()
     const own = 'extends: existence\nmessage: m\nregex: true\ntokens: ["zq[0-9]+x"]\nexamples: [{bad: zq1x, flag: true}, {bad: zq22x, flag: true}, {good: a}, {good: b}]\n'
-    const { errors } = createLinter({ config: DEFAULT_CONFIG, bundled, extraRuleFiles: [{ file: 'rules/zq.yml', text: own }] })
+    const { errors } = createLinter({ assets: { ...assets, bundled }, config: DEFAULT_CONFIG, extraRuleFiles: [{ file: 'rules/zq.yml', text: own }] })
     expect(errors).toEqual([])
     expect(bundled.patterns.toData()).toEqual(before)
   })

@@ -9,13 +9,14 @@ import { PatternFacts } from '../../src/rules/match/pattern-facts.js'
 import { PhraseIndex } from '../../src/rules/match/phrase-index.js'
 import { wordsOf } from '../../src/rules/match/text-tools.js'
 import { readPostNames, type NameEvidence } from '../../src/rules/names/post-names.js'
+import { assets } from '../support/lint-assets.js'
 
 /** The evidence for one word of a post ("Word" or "Word#2" for its second occurrence). */
 function evidenceOf(source: string, word: string, terms: readonly string[] = []): NameEvidence | undefined {
   const ranges = collectProse(parseMarkdown(source), source)
   const index = new PhraseIndex(new PatternFacts())
   const find = terms.length > 0 ? index.add(terms, { ignoreCase: false }) : undefined
-  const names = readPostNames(ranges, find)
+  const names = readPostNames(ranges, find, assets.dictionary.checker)
   const [text, nth] = word.split('#') as [string, string | undefined]
   let seen = 0
   for (const range of ranges) {
@@ -83,7 +84,7 @@ describe('one notion of a proper name', () => {
 
 describe('rules that judge case agree about every word', () => {
   // generic-capitals lowers generic words mid-sentence; heading-case lowers words in headings.
-  const { linter } = createLinter({ config: { ...DEFAULT_CONFIG, rules: { 'generic-capitals': 'warning', 'heading-case': 'warning' } } })
+  const { linter } = createLinter({ assets, config: { ...DEFAULT_CONFIG, rules: { 'generic-capitals': 'warning', 'heading-case': 'warning' } } })
   const caseRules = new Set(['terms', 'generic-capitals', 'heading-case'])
 
   /** Each word a case rule changes, as the word it was and the word it becomes. */

@@ -4,6 +4,7 @@ import { checkExamples, exampleFailureToError } from '../../src/lint/check-examp
 import { compileRules } from '../../src/rules/compile-rules.js'
 import { parseRuleSources } from '../../src/rules/load-rules.js'
 import type { RuleFile } from '../../src/rules/rule-file.js'
+import { dictionary } from '../support/lint-assets.js'
 
 const rule = (name: string, text: string): RuleFile => {
   const { rules, errors } = parseRuleSources([{ file: `rules/${name}.yml`, text }])
@@ -12,7 +13,7 @@ const rule = (name: string, text: string): RuleFile => {
 }
 const swapRule = (message: string, pins: string) =>
   rule('british', `extends: substitution\nmessage: "${message}"\nswap: { utilise: use }\nexamples:\n  - bad: We utilise it.\n${pins}    fixed: We use it.\n  - bad: Utilise it.\n    fixed: Use it.\n  - good: We use it.\n  - good: We employ it.\n`)
-const failures = (r: RuleFile) => checkExamples(r, [r]).map((f) => formatConfigError(exampleFailureToError(f)))
+const failures = (r: RuleFile) => checkExamples(r, [r], { dictionary }).map((f) => formatConfigError(exampleFailureToError(f)))
 
 describe('rule examples that pin the message and the position', () => {
   it('pass when a finding has that message and starts at that line:column', () => {
@@ -32,7 +33,7 @@ describe('compiling a rule set', () => {
   it('refuses a message with an unknown placeholder, naming the file and field, and compiles the others', () => {
     const good = swapRule('Write `{expected}`.', '')
     const typo = { ...good, id: 'typo', file: 'rules/typo.yml', message: 'Write `{expceted}`.' }
-    const { rules, errors } = compileRules([typo, good], { extraTerms: [], accept: [] })
+    const { rules, errors } = compileRules([typo, good], { extraTerms: [], accept: [], dictionary })
     expect(errors.map(formatConfigError)).toEqual(['rules/typo.yml: message: unknown placeholder {expceted}: a message may use {actual}, {expected}, {line}'])
     expect(rules.map((r) => r.id)).toEqual(['british'])
   })
@@ -41,7 +42,7 @@ describe('compiling a rule set', () => {
     const good = swapRule('Write `{expected}`.', '')
     // A rule file that passed no schema (say, a stale build cache naming a kind that is gone).
     const broken = { ...good, id: 'gone', file: 'rules/gone.yml', extends: 'gone-kind' } as unknown as RuleFile
-    const { rules, errors } = compileRules([broken, good], { extraTerms: [], accept: [] })
+    const { rules, errors } = compileRules([broken, good], { extraTerms: [], accept: [], dictionary })
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatchObject({ file: 'rules/gone.yml', path: '' })
     expect(rules.map((r) => r.id)).toEqual(['british'])

@@ -5,6 +5,7 @@ import { formatConfigError } from '../../src/config/config-error.js'
 import { DEFAULT_CONFIG } from '../../src/config/repo-config.js'
 import { createLinter } from '../../src/lint/linter.js'
 import { requiredLiteral } from '../../src/rules/match/required-literal.js'
+import { assets } from '../support/lint-assets.js'
 
 const errorsOf = (text: string, file = 'rules/my-rule.yml') => parseRuleSources([{ file, text }]).errors.map(formatConfigError)
 
@@ -34,7 +35,7 @@ describe('an invalid rule file', () => {
 })
 
 describe('rule patterns', () => {
-  const withRule = (text: string) => createLinter({ config: DEFAULT_CONFIG, extraRuleFiles: [{ file: 'custom/danger.yml', text }] })
+  const withRule = (text: string) => createLinter({ assets, config: DEFAULT_CONFIG, extraRuleFiles: [{ file: 'custom/danger.yml', text }] })
 
   it('refuses a regex prone to catastrophic backtracking at load, naming the rule file and line', () => {
     const { errors } = withRule('extends: existence\nmessage: m\nregex: true\ntokens:\n  - "colou?r"\n  - "(a+)+b"\nexamples: [{bad: a}, {good: b}]\n')
@@ -84,13 +85,13 @@ describe('the repository config', () => {
 
   it('switches a rule off or changes its level', () => {
     const config = { ...DEFAULT_CONFIG, rules: { wordiness: 'off' as const, 'repeated-words': 'suggestion' as const } }
-    const { linter } = createLinter({ config })
+    const { linter } = createLinter({ assets, config })
     const result = linter.lint('p.md', 'We utilize the the cache.\n')
     expect(result.kind === 'linted' && result.findings.map((f) => [f.ruleId, f.severity])).toEqual([['repeated-words', 'suggestion']])
   })
 
   it('adds extra terms', () => {
-    const { linter } = createLinter({ config: { ...DEFAULT_CONFIG, terms: ['Bluepencil'] } })
+    const { linter } = createLinter({ assets, config: { ...DEFAULT_CONFIG, terms: ['Bluepencil'] } })
     const result = linter.lint('p.md', 'We love bluepencil.\n')
     expect(result.kind === 'linted' && result.findings.map((f) => f.fix?.text)).toEqual(['We love Bluepencil.'])
   })
@@ -99,7 +100,7 @@ describe('the repository config', () => {
     // A repository that replaces the bundled terms.yml by its own list, under another name.
     const own = 'extends: terms\nmessage: Write `{expected}`.\nterms: [Apache Kafka]\nexamples:\n  - bad: We use apache kafka.\n    fixed: We use Apache Kafka.\n  - bad: We use Apache kafka.\n    fixed: We use Apache Kafka.\n  - good: We use Apache Kafka.\n  - good: We use Kafka Streams.\n'
     const config = { ...DEFAULT_CONFIG, rules: { terms: 'off' as const }, terms: ['Bluepencil'] }
-    const { linter, errors } = createLinter({ config, extraRuleFiles: [{ file: 'rules/product-names.yml', text: own }] })
+    const { linter, errors } = createLinter({ assets, config, extraRuleFiles: [{ file: 'rules/product-names.yml', text: own }] })
     expect(errors).toEqual([])
     const result = linter.lint('p.md', 'We love bluepencil and apache kafka.\n')
     expect(result.kind === 'linted' && result.findings.map((f) => [f.ruleId, f.actual])).toEqual([['product-names', 'bluepencil'], ['product-names', 'apache kafka']])
@@ -108,7 +109,7 @@ describe('the repository config', () => {
   it("runs a repository's own rule examples when loading: a failing rule is reported, with its file and example, and stays off", () => {
     // The swap keys "utilise", but the examples expect "utilize" to be flagged.
     const own = 'extends: substitution\nmessage: Use `{expected}`.\nswap: { utilise: use }\nexamples:\n  - bad: We utilize it.\n    fixed: We use it.\n  - bad: We utilise it.\n    fixed: We use it.\n  - good: We use it.\n  - good: We employ it.\n'
-    const { linter, errors } = createLinter({ config: DEFAULT_CONFIG, extraRuleFiles: [{ file: '.github/rules/british.yml', text: own }] })
+    const { linter, errors } = createLinter({ assets, config: DEFAULT_CONFIG, extraRuleFiles: [{ file: '.github/rules/british.yml', text: own }] })
     expect(errors.map(formatConfigError)).toEqual(['.github/rules/british.yml:5: examples.0: bad example is not flagged (the rule is off until its examples pass)'])
     expect(linter.rules.map((r) => r.id)).not.toContain('british')
     const result = linter.lint('p.md', 'We utilise it.\n')
@@ -117,7 +118,7 @@ describe('the repository config', () => {
 
   it("runs a repository's rule whose examples pass", () => {
     const own = 'extends: substitution\nmessage: Use `{expected}`.\nswap: { utilise: use }\nexamples:\n  - bad: We utilise it.\n    fixed: We use it.\n  - bad: Utilise it.\n    fixed: Use it.\n  - good: We use it.\n  - good: We employ it.\n'
-    const { linter, errors } = createLinter({ config: DEFAULT_CONFIG, extraRuleFiles: [{ file: '.github/rules/british.yml', text: own }] })
+    const { linter, errors } = createLinter({ assets, config: DEFAULT_CONFIG, extraRuleFiles: [{ file: '.github/rules/british.yml', text: own }] })
     expect(errors).toEqual([])
     const result = linter.lint('p.md', 'We utilise it.\n')
     expect(result.kind === 'linted' && result.findings.map((f) => f.ruleId)).toEqual(['british'])

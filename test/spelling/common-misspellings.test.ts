@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commonMisspellings, misspellingsFrom } from '../../src/spelling/common-misspellings.js'
+import { readCommonMisspellings, misspellingsFrom } from '../../src/spelling/common-misspellings.js'
 import { correctTypo, type TypoContext } from '../../src/spelling/typo-correction.js'
 
 const table = misspellingsFrom({
@@ -38,6 +38,6 @@ describe('common misspellings', () => {
   })
 
   it('ships the maintained list', () => {
-    expect(commonMisspellings()('existance')).toBe('existence')
+    expect(readCommonMisspellings()('existance')).toBe('existence')
   })
 })

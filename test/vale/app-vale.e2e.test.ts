@@ -9,6 +9,7 @@ import { loadValeProject } from '../../src/vale/vale-project.js'
 import { DefaultBranchTree } from '../support/default-branch-tree.js'
 import { FakeGitHub } from '../support/fake-github.js'
 import { githubPatch } from '../support/patches.js'
+import { assets, dictionary } from '../support/lint-assets.js'
 
 const OWNER = 'octo'
 const REPO = 'docs'
@@ -49,10 +50,10 @@ async function review(number: number, path: string, config?: string) {
   const headSha = String(number).repeat(40).slice(0, 40)
   github.pulls.set(number, { number, headSha, files: [{ filename: path, status: 'added', patch: githubPatch('', post), content: post }] })
   const port = octokitPort(new BluepencilOctokit({ auth: { token: 'ghs_test' }, baseUrl, retry: { enabled: false }, throttle: { enabled: false } }), { owner: OWNER, repo: REPO, number })
-  return handlePullRequest({ port, pr: { repo: `${OWNER}/${REPO}`, number, headSha, draft: false }, log: silent })
+  return handlePullRequest({ assets, port, pr: { repo: `${OWNER}/${REPO}`, number, headSha, draft: false }, log: silent })
 }
 
-const fromDisk = lintWithVale(loadValeProject(join(fixture, '.vale.ini')), join(fixture, 'post.md'), post)
+const fromDisk = lintWithVale(loadValeProject(join(fixture, '.vale.ini'), { dictionary }), join(fixture, 'post.md'), post)
 const alerts = (findings: readonly { ruleId: string; span: { start: { line: number } } }[]) => findings.map((f) => `${f.span.start.line}:${f.ruleId}`).sort()
 
 describe('the app reads .vale.ini and its styles through the GitHub API', () => {

@@ -3,9 +3,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { lintWithVale, valeLine } from '../../src/lint/lint-vale.js'
 import { loadValeProject } from '../../src/vale/vale-project.js'
+import { dictionary } from '../support/lint-assets.js'
 
 const dir = join(import.meta.dirname, '../../fixtures/vale')
-const project = loadValeProject(join(dir, '.vale.ini'))
+const project = loadValeProject(join(dir, '.vale.ini'), { dictionary })
 const lint = (file: string) => {
   const source = readFileSync(join(dir, file), 'utf8')
   return { source, findings: lintWithVale(project, join(dir, file), source) }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { lintWithVale } from '../../src/lint/lint-vale.js'
 import { loadValeProject } from '../../src/vale/vale-project.js'
+import { dictionary } from '../support/lint-assets.js'
 
 /** A style of two rules whose fixes feed each other, the way Google.Latin and Google.Contractions do. */
 function project(vocab: string[] = []) {
@@ -15,7 +16,7 @@ function project(vocab: string[] = []) {
   writeFileSync(join(dir, 'styles', 'House', 'Place.yml'), "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens:\n  - place\n")
   writeFileSync(join(dir, 'styles', 'config', 'vocabularies', 'Team', 'accept.txt'), vocab.join('\n'))
   writeFileSync(join(dir, '.vale.ini'), 'StylesPath = styles\nVocab = Team\n\n[*.md]\nBasedOnStyles = House\n')
-  return { dir, project: loadValeProject(join(dir, '.vale.ini')) }
+  return { dir, project: loadValeProject(join(dir, '.vale.ini'), { dictionary }) }
 }
 
 describe('Vale fixes that feed each other', () => {

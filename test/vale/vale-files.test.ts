@@ -6,10 +6,11 @@ import { lintWithVale, valeLine } from '../../src/lint/lint-vale.js'
 import { fileRuleCache } from '../../src/vale/rule-file-cache.js'
 import { snapshotFiles, type SnapshotMisses, type ValeSnapshot } from '../../src/vale/vale-files.js'
 import { loadValeProject } from '../../src/vale/vale-project.js'
+import { dictionary } from '../support/lint-assets.js'
 
 const dir = join(import.meta.dirname, '../../fixtures/vale')
 const post = readFileSync(join(dir, 'post.md'), 'utf8')
-const fromDisk = lintWithVale(loadValeProject(join(dir, '.vale.ini')), join(dir, 'post.md'), post).map((f) => valeLine(f, post, 'post.md'))
+const fromDisk = lintWithVale(loadValeProject(join(dir, '.vale.ini'), { dictionary }), join(dir, 'post.md'), post).map((f) => valeLine(f, post, 'post.md'))
 
 /** The fixture folder as a fetched repository would give it, rooted at `/`. */
 function snapshotOf(root: string): ValeSnapshot {
@@ -29,7 +30,7 @@ function snapshotOf(root: string): ValeSnapshot {
 
 describe('a Vale configuration read from a fetched repository', () => {
   it('gives the same alerts as the same files on disk', () => {
-    const project = loadValeProject('/.vale.ini', { files: snapshotFiles(snapshotOf(dir)) })
+    const project = loadValeProject('/.vale.ini', { files: snapshotFiles(snapshotOf(dir)), dictionary })
     expect(project.problems).toEqual([])
     expect(lintWithVale(project, '/post.md', post).map((f) => valeLine(f, post, 'post.md'))).toEqual(fromDisk)
   })
@@ -52,7 +53,7 @@ describe('parsed rule files kept between runs', () => {
   it('answers from the cache file in a later run, and an edited file is a new key', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'bp-vale-cache-')), 'cache.json')
     const first = fileRuleCache(file)
-    const project = loadValeProject(join(dir, '.vale.ini'), { cache: first })
+    const project = loadValeProject(join(dir, '.vale.ini'), { cache: first, dictionary })
     expect(project.problems).toEqual([])
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { fields: Record<string, unknown> }>
     expect(Object.values(stored).some((p) => p.fields['extends'] === 'substitution')).toBe(true)
@@ -60,13 +61,13 @@ describe('parsed rule files kept between runs', () => {
     const latin = readFileSync(join(dir, 'styles/Google/Latin.yml'), 'utf8')
     expect(second.get(latin)?.fields['extends']).toBe('substitution')
     expect(second.get(`${latin}\n# edited`)).toBeUndefined()
-    const again = lintWithVale(loadValeProject(join(dir, '.vale.ini'), { cache: second }), join(dir, 'post.md'), post).map((f) => valeLine(f, post, 'post.md'))
+    const again = lintWithVale(loadValeProject(join(dir, '.vale.ini'), { cache: second, dictionary }), join(dir, 'post.md'), post).map((f) => valeLine(f, post, 'post.md'))
     expect(again).toEqual(fromDisk)
   })
 
   it('a cache file that is not JSON is started afresh', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'bp-vale-cache-')), 'cache.json')
     writeFileSync(file, '{ not json')
-    expect(loadValeProject(join(dir, '.vale.ini'), { cache: fileRuleCache(file) }).problems).toEqual([])
+    expect(loadValeProject(join(dir, '.vale.ini'), { cache: fileRuleCache(file), dictionary }).problems).toEqual([])
   })
 })

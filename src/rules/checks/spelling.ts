@@ -1,10 +1,7 @@
 import type { ProseRange } from '../../markdown/prose-doc.js'
-import { englishWords } from '../../spelling/english-words.js'
-import { englishChecker, type WordChecker } from '../../spelling/hunspell.js'
-import { softwareTerms } from '../../spelling/software-terms.js'
-import { commonMisspellings } from '../../spelling/common-misspellings.js'
+import type { Dictionary } from '../../spelling/dictionary.js'
+import type { WordChecker } from '../../spelling/hunspell.js'
 import { correctTypo, type TypoContext } from '../../spelling/typo-correction.js'
-import { englishFrequency } from '../../spelling/word-frequency.js'
 import { scopeFields, wordList } from '../kinds/common-fields.js'
 import { defineCheck, overRanges, type KindOptions, type RangeChecker } from '../kinds/kind.js'
 
@@ -18,6 +15,7 @@ import type { RuleMatch } from '../rule-match.js'
 export interface SpellingContext {
   readonly termWords: ReadonlySet<string>
   readonly accept: readonly string[]
+  readonly dictionary: Dictionary
 }
 
 const LOWER_WORD = /^\p{Ll}+(?:['’]\p{Ll}+)?(?:-\p{Ll}+)*$/u
@@ -30,11 +28,11 @@ const LOWER_WORD = /^\p{Ll}+(?:['’]\p{Ll}+)?(?:-\p{Ll}+)*$/u
 export function spelling(rule: KindOptions<typeof options>, context: SpellingContext): RangeChecker {
   const accepted = new Set([...(rule.accept ?? []), ...context.accept, ...context.termWords].map((w) => w.toLowerCase()))
   return (ranges) => {
-    const checker = englishChecker()
+    const checker = context.dictionary.checker()
     const out: RuleMatch[] = []
     let typos: PostTypos | undefined
     const typoContext = (): PostTypos => {
-      typos ??= postTypoContext(ranges, checker, accepted)
+      typos ??= postTypoContext(ranges, context.dictionary, accepted)
       return typos
     }
     for (const range of ranges) {
@@ -94,7 +92,8 @@ type PostTypos = TypoContext & { readonly skip: ReadonlySet<ProseRange> }
  * the post uses each word, and the ranges that read as lists of names or identifiers
  * (three unknown words or more, or under three words) where no word is corrected.
  */
-function postTypoContext(ranges: readonly ProseRange[], checker: WordChecker, accepted: ReadonlySet<string>): PostTypos {
+function postTypoContext(ranges: readonly ProseRange[], dictionary: Dictionary, accepted: ReadonlySet<string>): PostTypos {
+  const checker = dictionary.checker()
   const uses = new Map<string, number>()
   const skip = new Set<ProseRange>()
   for (const range of ranges) {
@@ -107,14 +106,14 @@ function postTypoContext(ranges: readonly ProseRange[], checker: WordChecker, ac
     }
     if (unknown >= 3 || all.length < 3) skip.add(range)
   }
-  const jargon = softwareTerms()
+  const jargon = dictionary.jargon()
   return {
     isKnown: (w) => checker.isKnown(w),
-    frequency: englishFrequency(),
+    frequency: dictionary.frequency(),
     jargon: { has: (w) => jargon.has(w) || accepted.has(w) },
-    words: englishWords(),
+    words: dictionary.words(),
     usesInPost: (w) => uses.get(w) ?? 0,
-    misspellings: (w) => commonMisspellings()(w),
+    misspellings: (w) => dictionary.misspellings()(w),
     skip,
   }
 }
@@ -178,5 +177,5 @@ export const spellingCheck = defineCheck({
   name: 'spelling',
   summary: 'unambiguous typos and split words',
   options,
-  compile: (rule, env) => overRanges(env, spelling(rule, { termWords: env.termWords, accept: env.accept })),
+  compile: (rule, env) => overRanges(env, spelling(rule, { termWords: env.termWords, accept: env.accept, dictionary: env.dictionary })),
 })

@@ -3,6 +3,7 @@ import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { ProseRange } from '../../markdown/prose-doc.js'
 import type { PhraseIndex, PhraseMatcher } from '../match/phrase-index.js'
 import type { PostNames } from '../names/post-names.js'
+import type { Dictionary } from '../../spelling/dictionary.js'
 import type { RuleMatch } from '../rule-match.js'
 import { commonFields } from './common-fields.js'
 
@@ -26,6 +27,8 @@ export interface KindEnv {
   readonly namesOf: (doc: ProseDoc) => PostNames
   /** The prose ranges of a post in this rule's scope (and front-matter fields). */
   readonly rangesOf: (doc: ProseDoc) => ProseRange[]
+  /** The English dictionary the entry point opened. */
+  readonly dictionary: Dictionary
 }
 
 /** Where a validated rule came from: the id is the file's base name. */

@@ -2,6 +2,7 @@ import type { ProseDoc, ProseRange } from '../../markdown/prose-doc.js'
 import type { PhraseMatcher } from '../match/phrase-index.js'
 import { isSentenceStart, wordsOf, type Word } from '../match/text-tools.js'
 import { isCommonWord } from '../match/word-list.js'
+import type { WordChecker } from '../../spelling/hunspell.js'
 
 /**
  * Why a capitalised word keeps its capital. Every rule that changes or judges the case
@@ -51,7 +52,7 @@ interface PostEvidence {
  * What the post treats as a proper name. Pure: built from the post's prose and the rule
  * set's terms, once per post (see `postNamesMemo`), and read by every rule that asks.
  */
-export function readPostNames(ranges: readonly ProseRange[], findTerms: PhraseMatcher | undefined): PostNames {
+export function readPostNames(ranges: readonly ProseRange[], findTerms: PhraseMatcher | undefined, checker: () => WordChecker): PostNames {
   const evidence = gatherEvidence(ranges)
   const spans = new Map<ProseRange, readonly (readonly [number, number])[]>()
   const quotes = new Map<ProseRange, readonly (readonly [number, number])[]>()
@@ -87,20 +88,20 @@ export function readPostNames(ranges: readonly ProseRange[], findTerms: PhraseMa
       if (isNumbered(range, w)) return 'numbered'
       if (isPostName(evidence, range, list, index)) return 'post-name'
       if (inNamePair(evidence, range, list, index)) return 'name-pair'
-      if (/^\p{Lu}\p{Ll}+$/u.test(w.word) && !isCommonWord(w.word)) return 'not-a-common-word'
+      if (/^\p{Lu}\p{Ll}+$/u.test(w.word) && !isCommonWord(w.word, checker())) return 'not-a-common-word'
       return undefined
     },
   }
 }
 
 /** One PostNames per post and rule set, kept on the post itself so it dies with the post. */
-export function postNamesMemo(findTerms: PhraseMatcher | undefined): (doc: ProseDoc) => PostNames {
+export function postNamesMemo(findTerms: PhraseMatcher | undefined, checker: () => WordChecker): (doc: ProseDoc) => PostNames {
   const key = Symbol('post names')
   return (doc) => {
     const slots = doc as unknown as Record<symbol, PostNames | undefined>
     let names = slots[key]
     if (!names) {
-      names = readPostNames(doc.ranges, findTerms)
+      names = readPostNames(doc.ranges, findTerms, checker)
       slots[key] = names
     }
     return names
