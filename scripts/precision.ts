@@ -14,7 +14,7 @@ import { loadLintAssets } from '../src/lint/lint-assets.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
 import { collectProse } from '../src/markdown/prose-ranges.js'
 import { words } from '../src/rules/match/text-tools.js'
-import { findingKey, formatJudgment, matchJudgments, parseJudgments } from '../src/precision/judgments.js'
+import { currentJudgments, findingKey, formatJudgment, matchJudgments, parseJudgments } from '../src/precision/judgments.js'
 import { learnHouseStyle } from '../src/house/learn-house-style.js'
 import { compareCodeUnits } from '../src/core/compare.js'
 import {
@@ -55,6 +55,7 @@ for (const site of SITES) {
 const parsed = existsSync(judgmentsFile) ? parseJudgments(readFileSync(judgmentsFile, 'utf8')) : { judgments: [], errors: [] }
 for (const e of parsed.errors) console.error(`${relative(process.cwd(), judgmentsFile)}:${e.line}: ${e.message}`)
 if (parsed.errors.length > 0) process.exit(2)
+const { current: judgments, superseded } = currentJudgments(parsed.judgments)
 
 const assets = loadLintAssets()
 const { linter } = createLinter({ config: DEFAULT_CONFIG, assets })
@@ -87,7 +88,7 @@ for (const site of SITES) {
 }
 
 const rules = linter.rules.map((r) => ({ id: r.id, severity: r.severity }))
-const table = buildTable({ sites: SITES, words: wordsBySite, rules, findings, judgments: parsed.judgments })
+const table = buildTable({ sites: SITES, words: wordsBySite, rules, findings, judgments })
 
 const pct = (p: number | undefined): string => (p === undefined ? '   -  ' : `${(p * 100).toFixed(1).padStart(5)}%`)
 const f2 = (n: number): string => n.toFixed(2)
@@ -96,6 +97,8 @@ const total = (r: RuleRow): number => Object.values(r.found).reduce((a, b) => a 
 
 console.log(`\n== Precision on published posts (${parsed.judgments.length} judgments in ${relative(root, judgmentsFile)})`)
 console.log('Precision = TP / (TP + FP + TASTE) over judged findings the rule reports now.')
+const changed = superseded.filter((s) => s.earlier.verdict !== s.later.verdict)
+if (superseded.length > 0) console.log(`A finding judged twice keeps its later judgment: ${superseded.length} superseded, ${changed.length} with another verdict${changed.length > 0 ? ` (${changed.map((s) => `line ${s.earlier.sourceLine} ${s.earlier.verdict} -> line ${s.later.sourceLine} ${s.later.verdict}`).join(', ')})` : ''}.`)
 for (const site of SITES) console.log(`  ${site.padEnd(20)} ${String(postsBySite[site]).padStart(4)} posts ${String(wordsBySite[site]).padStart(8)} words`)
 console.log(`\n${'rule'.padEnd(24)}${'level'.padEnd(11)}${SITES.map((s) => `${short[s]} n (/1k)`.padStart(17)).join('')}   judged TP/FP/TASTE  precision  notes`)
 const order: Severity[] = ['error', 'warning', 'suggestion']
@@ -171,7 +174,7 @@ if (values.list) {
 
 if (values.learn) {
   console.log('\n== bluepencil learn: findings per 1,000 words before and after the house style of each corpus')
-  const tps = parsed.judgments.filter((j) => j.verdict === 'TP')
+  const tps = judgments.filter((j) => j.verdict === 'TP')
   for (const site of SITES) {
     const posts = sourcesBySite[site] ?? []
     const house = learnHouseStyle(posts.map((p) => ({ path: p.file, source: p.source })), assets.dictionary)

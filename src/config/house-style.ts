@@ -13,6 +13,8 @@ export const HOUSE_STYLE_PATH = '.github/bluepencil-house.yml'
 export interface HouseStyle {
   /** How the blog writes headings below the title. `title`: Title Case is the house style, not a slip. */
   readonly headingCase?: 'sentence' | 'title'
+  /** Section headings the blog writes one way in many posts ("List of Contributors"): heading-case keeps them. */
+  readonly headings?: readonly string[]
   /** How list items end. `period`: items end with a period even as fragments. */
   readonly listItemPunctuation?: 'period' | 'none'
   /** Fields every post has, with where they live (`params.author` for Hugo's params). */
@@ -26,6 +28,7 @@ const HOUSE_SCHEMA = {
   additionalProperties: false,
   properties: {
     headingCase: { enum: ['sentence', 'title'] },
+    headings: { type: 'array', items: { type: 'string', minLength: 1 } },
     listItemPunctuation: { enum: ['period', 'none'] },
     frontMatter: {
       type: 'object',
@@ -64,6 +67,7 @@ export function formatHouseStyle(house: HouseStyle, postCount: number): string {
     out.push('', `# ${comment}`, stringify(value, { lineWidth: 0 }).trimEnd())
   }
   if (house.headingCase) block(house.headingCase === 'title' ? 'Headings are in Title Case: heading-case stays quiet.' : 'Headings are in sentence case: heading-case flags Title Case headings.', { headingCase: house.headingCase })
+  if (house.headings && house.headings.length > 0) block('Section headings written so in at least 3 posts, by more than one author, and 95% of the posts that have them: heading-case keeps them as written.', { headings: [...house.headings] })
   if (house.listItemPunctuation) block(house.listItemPunctuation === 'period' ? 'List items end with a period: list-item-fragments does not strip it.' : 'List items end without a period.', { listItemPunctuation: house.listItemPunctuation })
   if (house.frontMatter) block('Fields every post has (dots: nested fields, as Hugo keeps params.author): front-matter requires them.', { frontMatter: { required: [...house.frontMatter.required] } })
   if (house.terms && house.terms.length > 0) block('Names spelled one way in at least 3 posts, by more than one author, and 95% of their uses: no rule corrects them. To correct their other spellings too, move them to terms: in bluepencil.yml.', { terms: [...house.terms] })

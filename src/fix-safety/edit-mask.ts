@@ -16,6 +16,8 @@ export const CELL = {
   hidden: 3,
   /** Someone else's words: quotations and quoting blockquotes. */
   quoted: 4,
+  /** What a program printed, quoted as printed (a log line in a blockquote or paragraph). */
+  printed: 5,
 } as const
 
 // Template comments: Hugo `{{< comment >}}` / `{{% comment %}}` and Liquid `{% comment %}`.
@@ -34,6 +36,7 @@ export function editMask(doc: ProseDoc): Uint8Array {
     for (const [start, end] of quotedSpans(range.text)) markText(range, start, end, cells, CELL.quoted)
   }
   for (const run of quotingBlockquotes(doc.ranges)) for (const range of run) markText(range, 0, range.text.length, cells, CELL.quoted)
+  for (const range of doc.ranges) if (LOG_LINE.test(range.text)) markText(range, 0, range.text.length, cells, CELL.printed)
   if (doc.source.includes('comment')) {
     for (const m of doc.source.matchAll(COMMENT_SHORTCODE)) cells.fill(CELL.hidden, m.index, m.index + m[0].length)
   }
@@ -60,6 +63,12 @@ function markCodeLike(range: ProseRange, cells: Uint8Array): void {
     if (i > start && isCodeLike(text.slice(start, i))) markText(range, start, i, cells, CELL.code)
   }
 }
+
+/**
+ * A block that opens with a log line: a time (or date and time) and a log level
+ * ("15:45:51,460 INFO  org.apache..."). Its spacing and words are the program's.
+ */
+const LOG_LINE = /^\s*\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\]?\s+\[?(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL)\b/
 
 const ATTRIBUTION = /(?:^|\n)\s*(?:—|–|--|~)\s*\p{Lu}/u
 const OPENS_QUOTE = /^\s*["“„«]/

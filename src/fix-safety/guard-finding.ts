@@ -9,7 +9,7 @@ export interface GuardContext {
 
 /**
  * Applies the engine's fix invariants to one finding: a finding wholly inside text
- * that never renders is dropped, and so is a wording finding (any tier but `safe`)
+ * that never renders, or inside what a program printed (a quoted log line), is dropped, and so is a wording finding (any tier but `safe`)
  * wholly inside a quotation, since nobody rewords what someone else said; a finding whose edits would touch code-like text, a
  * quotation or (for a rule that reads prose) anything but prose keeps its message and
  * loses its fix. Rules need not be careful; the engine is.
@@ -17,7 +17,7 @@ export interface GuardContext {
 export function guardFinding(finding: Finding, context: GuardContext, readsProse: boolean): Finding | undefined {
   const { start, end } = { start: finding.span.start.offset, end: finding.span.end.offset }
   const { cells } = context
-  if (end > start && every(cells, start, end, (c) => c === CELL.hidden)) return undefined
+  if (end > start && every(cells, start, end, (c) => c === CELL.hidden || c === CELL.printed)) return undefined
   if (end > start && finding.fixTier !== 'safe' && every(cells, start, end, (c) => c === CELL.quoted)) return undefined
   if (finding.edits.length === 0) return finding
   if (finding.edits.every((e) => allowed(e, context, readsProse))) return finding
@@ -52,7 +52,7 @@ function splits(cells: Uint8Array, start: number, end: number): boolean {
 }
 
 function isGuarded(cell: number | undefined): boolean {
-  return cell === CELL.code || cell === CELL.quoted || cell === CELL.hidden
+  return cell === CELL.code || cell === CELL.quoted || cell === CELL.hidden || cell === CELL.printed
 }
 
 function isSpace(c: number): boolean {

@@ -34,9 +34,12 @@ export function learnHouseStyle(posts: readonly PublishedPost[], dictionary: Dic
   const listItemPunctuation = learnListPunctuation(read.map((r) => r.ranges))
   const withFrontMatter = read.filter((r) => r.frontMatter !== undefined).map((r) => frontMatterValues(r.frontMatter?.fields ?? []))
   const required = everyPostHas(withFrontMatter)
-  const terms = learnTerms(read.map((r) => ({ ranges: r.ranges, authors: authorsOf(frontMatterValues(r.frontMatter?.fields ?? [])) })), isCommon)
+  const authored = read.map((r) => ({ ranges: r.ranges, authors: authorsOf(frontMatterValues(r.frontMatter?.fields ?? [])) }))
+  const terms = learnTerms(authored, isCommon)
+  const headings = headingCase === 'title' ? [] : learnSectionHeadings(authored, isCommon)
   return {
     ...(headingCase ? { headingCase } : {}),
+    ...(headings.length > 0 ? { headings } : {}),
     ...(listItemPunctuation ? { listItemPunctuation } : {}),
     ...(required.length > 0 ? { frontMatter: { required } } : {}),
     ...(terms.length > 0 ? { terms } : {}),
@@ -118,6 +121,45 @@ function headingStyle(range: ProseRange, isCommon: (word: string) => boolean): '
     if (/^\p{Lu}\p{Ll}+$/u.test(w) && !isSentenceStart(range.text, (list[i] as { start: number }).start) && isCommon(w)) capitalised = true
   }
   return capitalised ? 'title' : undefined
+}
+
+/**
+ * Section headings the blog reuses: a Title Case heading written one way in at least three
+ * posts, by more than one author when posts name them, and in 95% of the posts that have it
+ * in any case ("List of Contributors" in 48 release posts, one "List of contributors").
+ * The same bar as a term: a series' own heading, not a slip copied once ("Discussion
+ * Highlights" beside a "Discussion highlights" stays a slip in a sentence-case blog).
+ */
+function learnSectionHeadings(posts: readonly { ranges: readonly ProseRange[]; authors: readonly string[] }[], isCommon: (word: string) => boolean): string[] {
+  const bySpelling = new Map<string, { posts: Set<number>; authors: Set<string> }>()
+  const byText = new Map<string, Set<number>>()
+  const anyAuthors = posts.some((p) => p.authors.length > 0)
+  posts.forEach((post, index) => {
+    for (const range of post.ranges) {
+      if (range.scope !== 'heading' || (range.depth ?? 1) < 2) continue
+      const text = headingText(range)
+      if (text === '') continue
+      const key = text.toLowerCase()
+      byText.set(key, (byText.get(key) ?? new Set()).add(index))
+      if (headingStyle(range, isCommon) !== 'title') continue
+      const use = bySpelling.get(text) ?? { posts: new Set(), authors: new Set() }
+      use.posts.add(index)
+      for (const a of post.authors) use.authors.add(a)
+      bySpelling.set(text, use)
+    }
+  })
+  const headings: string[] = []
+  for (const [text, use] of bySpelling) {
+    if (use.posts.size < TERM_MIN_POSTS || (anyAuthors && use.authors.size < 2)) continue
+    const all = byText.get(text.toLowerCase())?.size ?? 0
+    if (use.posts.size >= all * TERM_MIN_SHARE) headings.push(text)
+  }
+  return headings.sort((a, b) => a.localeCompare(b))
+}
+
+/** A heading's words as a reader sees them, white space made single: how headings are compared. */
+export function headingText(range: ProseRange): string {
+  return range.text.replace(/\s+/g, ' ').trim()
 }
 
 /** Whether list items end with a period, from lists of at least three items. */

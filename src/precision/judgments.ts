@@ -68,6 +68,26 @@ export function parseJudgments(text: string): { judgments: Judgment[]; errors: P
   return { judgments, errors }
 }
 
+/**
+ * The judgments in force: a finding judged twice (same site, file, line, rule and key)
+ * keeps its later judgment, a re-judgment; the earlier ones are returned as superseded.
+ * Two engineers appending to the file judge the same finding now and then; counting both
+ * would count one finding twice, and the one left unmatched would read as lost.
+ */
+export function currentJudgments(judgments: readonly Judgment[]): { current: Judgment[]; superseded: { earlier: Judgment; later: Judgment }[] } {
+  const latest = new Map<string, Judgment>()
+  const identity = (j: Judgment): string => [j.site, j.file, j.line, j.rule, j.key].join('\0')
+  for (const j of judgments) if (j.key !== '') latest.set(identity(j), j)
+  const current: Judgment[] = []
+  const superseded: { earlier: Judgment; later: Judgment }[] = []
+  for (const j of judgments) {
+    const later = j.key === '' ? j : (latest.get(identity(j)) as Judgment)
+    if (later === j) current.push(j)
+    else superseded.push({ earlier: j, later })
+  }
+  return { current, superseded }
+}
+
 export function formatJudgment(ref: FindingRef, verdict: string, reason: string): string {
   return [ref.site, ref.file, String(ref.line), ref.rule, ref.key || '-', verdict, reason.replace(/[\t\r\n]+/g, ' ')].join('\t')
 }

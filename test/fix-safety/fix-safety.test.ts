@@ -50,6 +50,12 @@ describe('fix', () => {
     expect(lint(`${comment}\n`).filter((f) => f.ruleId === 'draft-notes')).toEqual([])
   })
 
+  it('reports nothing in a log line quoted as printed, and still reads the prose after it', () => {
+    const log = '> 15:45:51,460 INFO  org.apache.flink.TypeExtractor  - Class cannot be used as a POJO type.\n\nThe job  restarts.'
+    expect(lint(log).map((f) => `${f.ruleId}:${f.span.start.line}`)).toEqual(['doubled-spaces:3'])
+    expect(fix(log)).toBe('> 15:45:51,460 INFO  org.apache.flink.TypeExtractor  - Class cannot be used as a POJO type.\n\nThe job restarts.')
+  })
+
   it('drops a fix that makes a new error, keeping its message', () => {
     expect(fix('These tools help facilitate the work.')).not.toContain('help help')
     expect(fix('For e.g., the job runs.')).not.toContain('For for')

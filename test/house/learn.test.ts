@@ -36,6 +36,31 @@ describe('bluepencil learn: the house style of a blog, from its published posts'
     expect(learned(1, 3, ['ann'])).toBeUndefined()
   })
 
+  it('learns the section headings a sentence-case blog reuses, written one way in 3 posts by 2 authors, and keeps them', () => {
+    const post = (author: string, headings: readonly string[]): { path: string; source: string } => ({
+      path: `${author}-${headings.length}.md`,
+      source: `---\ntitle: T\nauthor: ${author}\n---\n\n${headings.map((h) => `## ${h}\n\nText.\n`).join('\n')}`,
+    })
+    const sentence = ['Set up the cluster', 'Run the first job', 'Read the logs']
+    const posts = [
+      post('ann', [...sentence, 'List of Contributors', 'Final Thoughts']),
+      post('bob', [...sentence, 'List of  Contributors', 'Final Thoughts', 'Release Notes']),
+      post('ann', [...sentence, 'List of Contributors', 'Final thoughts', 'Release Notes', 'Release Notes']),
+      post('cyd', [...sentence, 'Final Thoughts']),
+    ]
+    // Final Thoughts: three posts, but a fourth writes it in sentence case; Release Notes: two posts.
+    const house = learnHouseStyle(posts, dictionary)
+    expect(house.headings).toEqual(['List of Contributors'])
+    expect(learnHouseStyle(posts.map((p) => ({ ...p, source: p.source.replace(/author: \w+/, 'author: ann') })), dictionary).headings).toBeUndefined()
+    const lint = (config = DEFAULT_CONFIG): string[] => {
+      const result = createLinter({ assets, config }).linter.lint('p.md', posts[0]?.source ?? '')
+      return result.kind === 'linted' ? result.findings.filter((f) => f.ruleId === 'heading-case').map((f) => f.actual) : []
+    }
+    expect(lint()).toEqual(['Contributors', 'Thoughts'])
+    expect(lint({ ...DEFAULT_CONFIG, house })).toEqual(['Thoughts'])
+    expect(parseHouseStyleText(formatHouseStyle(house, posts.length), 'house.yml')).toEqual({ house, errors: [] })
+  })
+
   it('sets nothing the posts do not agree on', () => {
     const mixed = [
       { path: 'a.md', source: '## Set Up The Cluster\n\n## Run the first job\n\n## Read The Logs\n\n## Check the pods\n\n## Ship it today\n' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findingKey, formatJudgment, matchJudgments, parseJudgments, type FindingRef } from '../../src/precision/judgments.js'
+import { currentJudgments, findingKey, formatJudgment, matchJudgments, parseJudgments, type FindingRef } from '../../src/precision/judgments.js'
 import { buildTable, density, judgingShortfall, summarize, type SiteFinding } from '../../src/precision/precision-table.js'
 
 const ref = (line: number, actual: string, rule = 'wordiness', file = 'a.md'): SiteFinding => ({ site: 's', file, line, rule, key: findingKey(actual), severity: 'suggestion' })
@@ -22,6 +22,20 @@ describe('judgments file', () => {
   it('the key ignores white-space differences (a re-wrapped line)', () => {
     expect(findingKey('in  order\nto')).toBe(findingKey('in order to'))
     expect(findingKey('in order to')).not.toBe(findingKey('In order to'))
+  })
+})
+
+describe('a finding judged twice', () => {
+  it('keeps the later judgment, so the finding counts once and is not read as lost', () => {
+    const { judgments } = parseJudgments(
+      tsv(formatJudgment(ref(5, 'pre-defined', 'spelling'), 'TASTE', 'first judge'), formatJudgment(ref(9, 'talsk', 'spelling'), 'TP', 'typo'), formatJudgment(ref(5, 'pre-defined', 'spelling'), 'TP', 'second judge'), 's\ta.md\t9\tspelling\t-\tTP\tno key: never merged'),
+    )
+    const { current, superseded } = currentJudgments(judgments)
+    expect(current.map((j) => j.reason)).toEqual(['typo', 'second judge', 'no key: never merged'])
+    expect(superseded.map((s) => [s.earlier.reason, s.later.reason])).toEqual([['first judge', 'second judge']])
+    const table = buildTable({ sites: ['s'], words: { s: 1000 }, rules: [{ id: 'spelling', severity: 'warning' }], findings: [ref(5, 'pre-defined', 'spelling'), ref(9, 'talsk', 'spelling')], judgments: current })
+    expect(table.rows[0]?.judged).toEqual({ TP: 2, FP: 0, TASTE: 0 })
+    expect(table.rows[0]?.lostTruePositives.map((j) => j.reason)).toEqual(['no key: never merged'])
   })
 })
 

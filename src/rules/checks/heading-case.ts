@@ -10,6 +10,7 @@ const options = {
   ...scopeFields,
   minDepth: z.int().min(1).max(6).optional().meta({ description: 'The first heading depth checked (default 2).' }),
   exceptions: wordList('Capitalised words that are never lowered (exact case).'),
+  keep: wordList('Headings left as written, compared with white space made single (a blog\'s section headings, learned by `bluepencil learn`).'),
 }
 
 /**
@@ -20,6 +21,7 @@ const options = {
 export function headingCase(rule: KindOptions<typeof options>, namesOf: (doc: ProseDoc) => PostNames): (doc: ProseDoc, ranges: readonly ProseRange[]) => RuleMatch[] {
   const minDepth = rule.minDepth ?? 2
   const exceptions = new Set(rule.exceptions ?? [])
+  const keep = new Set(rule.keep ?? [])
   return (doc, ranges) => {
     const names = namesOf(doc)
     const headings: { range: ProseRange; edits: Edit[]; sentenceStyled: boolean }[] = []
@@ -43,6 +45,7 @@ export function headingCase(rule: KindOptions<typeof options>, namesOf: (doc: Pr
     if (sentence <= titled) return []
     const out: RuleMatch[] = []
     for (const { range, edits } of headings) {
+      if (keep.size > 0 && keep.has(range.text.replace(/\s+/g, ' ').trim())) continue
       const first = edits[0]
       const last = edits[edits.length - 1]
       if (!first || !last) continue

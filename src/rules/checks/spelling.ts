@@ -126,13 +126,19 @@ function check(range: ProseRange, word: string, start: number, c: Check): void {
     const joined = word.replace(/-/g, '')
     const parts = word.split('-')
     // "pre-sorted", "re-enable", "co-located": a hyphen after a prefix is an accepted spelling.
-    if (HYPHEN_PREFIXES.has((parts[0] ?? '').toLowerCase())) return
+    const prefix = (parts[0] ?? '').toLowerCase()
+    if (HYPHEN_PREFIXES.has(prefix)) {
+      if (closesUp(parts, joined, c)) c.out.push({ range, start, end, replacement: joined })
+      return
+    }
     if (parts.some((p) => !c.checker.isKnown(p) && !c.accepted.has(p)) && c.checker.isKnown(joined)) {
       c.out.push({ range, start, end, replacement: joined })
     }
     return
   }
   if (word.length < 4 || word.includes("'") || word.includes('’')) return
+  // "metas", "configs": the plural of a word the dictionary knows is jargon it lacks, not a typo of "meats".
+  if (/[^s]s$/.test(word) && c.checker.isKnown(word.slice(0, -1))) return
   const fix = unambiguous(word, c.checker.corrections(word)) ?? typoFix(range, word, c.typos())
   if (fix) c.out.push({ range, start, end, replacement: fix })
 }
@@ -158,6 +164,16 @@ function isTransposition(a: string, b: string): boolean {
   const ok = diff.length === 2 && (diff[1] as number) - (diff[0] as number) === 1 && a[diff[0] as number] === b[diff[1] as number] && a[diff[1] as number] === b[diff[0] as number]
   // "centres" -> "centers", "metre" -> "meter": British spelling, not two swapped letters.
   return ok && a.slice(diff[0], (diff[0] as number) + 2) !== 're'
+}
+
+/**
+ * "pre-defined" where the post also writes "predefined": a hyphen after a prefix is an
+ * accepted spelling (judges split on "pre-sorted" and "pre-packaged"), but one post
+ * spelling the word two ways is a slip whichever way the blog prefers, so the post's
+ * own closed spelling wins. A capital or a number after the hyphen ("pre-1.0") stays.
+ */
+function closesUp(parts: readonly string[], joined: string, c: Check): boolean {
+  return parts.length === 2 && /^[a-z]{3,}$/.test(parts[1] ?? '') && c.checker.isKnown(joined.toLowerCase()) && c.typos().usesInPost(joined.toLowerCase()) > 0
 }
 
 const HYPHEN_PREFIXES = new Set(['pre', 're', 'co', 'non', 'multi', 'sub', 'post', 'semi', 'anti', 'inter', 'intra', 'de', 'un', 'mis', 'over', 'under', 'out', 'self', 'cross', 'counter', 'whole'])
