@@ -1,5 +1,6 @@
 import type { ApplicationFunctionOptions, Context, Probot } from 'probot'
-import { loadLintAssets, type LintAssets } from '../lint/lint-assets.js'
+import { openEnglishDictionary } from '../spelling/dictionary.js'
+import type { LintAssets } from '../lint/lint-assets.js'
 import { REVIEWED_ACTIONS, reviewPullRequest } from '../github/review-pull-request.js'
 import { healthHandler, metricsHandler, payloadValidator } from './http-endpoints.js'
 import type { AppMetrics } from './metrics.js'
@@ -26,7 +27,8 @@ export interface ServerRuntime {
 export function queuedBluepencil(runtime: ServerRuntime) {
   return (app: Probot, options: ApplicationFunctionOptions): void => {
     const { queue, metrics } = runtime
-    const assets = loadLintAssets()
+    // The rules are compiled on the lint thread only; the main thread needs the dictionary for a repository's Vale styles.
+    const assets = { dictionary: openEnglishDictionary() }
     options.addHandler(payloadValidator({ path: runtime.webhookPath, secret: runtime.webhookSecret, log: app.log, metrics }))
     options.addHandler(healthHandler(queue))
     options.addHandler(metricsHandler(metrics))
@@ -41,7 +43,7 @@ export function queuedBluepencil(runtime: ServerRuntime) {
   }
 }
 
-async function runQueuedJob(app: Probot, job: QueuedJob, metrics: AppMetrics, assets: LintAssets): Promise<void> {
+async function runQueuedJob(app: Probot, job: QueuedJob, metrics: AppMetrics, assets: Pick<LintAssets, 'dictionary'>): Promise<void> {
   const octokit = await app.auth(job.installationId)
   octokit.hook.wrap('request', async (request, options) => {
     let status = 0

@@ -1,6 +1,8 @@
 import { createServer } from 'node:http'
 import { createNodeMiddleware, createProbot } from 'probot'
+import { DEFAULT_CONFIG } from '../config/repo-config.js'
 import { BluepencilOctokit } from '../github/octokit.js'
+import { lintPool } from '../lint-pool/lint-pool.js'
 import { queuedBluepencil } from './queued-app.js'
 import { InProcessQueue } from './in-process-queue.js'
 import { createMetrics } from './metrics.js'
@@ -25,6 +27,9 @@ function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): num
  * from the queue that REDIS_URL selects, and a clean stop on SIGTERM or SIGINT.
  */
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  // The lint thread starts and compiles the default rules while the server starts, not
+  // when the first run (or the first after a restart) needs it: that took ~1 s per start.
+  void lintPool().ruleErrors({ config: DEFAULT_CONFIG, extraRuleFiles: [] })
   const probot = createProbot({ env, overrides: { Octokit: BluepencilOctokit } })
   await probot.ready()
   const log = probot.log.child({ name: 'bluepencil' })

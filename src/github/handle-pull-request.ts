@@ -2,7 +2,7 @@ import { parseRepoConfig, parseRepoConfigText, type RepoConfig } from '../config
 import type { LintAssets } from '../lint/lint-assets.js'
 import { formatConfigError, type ConfigError } from '../config/config-error.js'
 import type { SkippedFile } from '../core/types.js'
-import { createLinter } from '../lint/linter.js'
+import { postMatcher } from '../lint/post-paths.js'
 import { lintPool } from '../lint-pool/lint-pool.js'
 import { emptyTree, fetchValeFor } from '../vale/fetch-vale.js'
 import { readMarkers } from '../review/fingerprint.js'
@@ -43,8 +43,8 @@ export interface HandlerOptions {
   readonly port: GitHubPort
   readonly pr: PullRequestInfo
   readonly log: RunLog
-  /** The bundled rules and the dictionary, loaded once by the entry point. */
-  readonly assets: LintAssets
+  /** The dictionary, opened once by the entry point (a repository's Vale styles use it); the rules are compiled on the lint thread. */
+  readonly assets: Pick<LintAssets, 'dictionary'>
 }
 
 const CONFIG_FILE = '.github/bluepencil.yml'
@@ -73,14 +73,15 @@ export async function handlePullRequest(options: HandlerOptions): Promise<RunSum
   const { config } = parsed
   if (pr.draft && !config.drafts) return { outcome: 'skipped-draft', ...none }
   const extraRuleFiles = (await Promise.all(config.ruleDirs.map((dir) => port.listRuleFiles(dir)))).flat()
-  const { linter, errors } = createLinter({ config, extraRuleFiles, assets: options.assets })
-  const ruleErrors = [...errors]
+  // Checked where the rules are compiled, on a lint thread, which keeps them for the posts.
+  const ruleErrors = await lintPool().ruleErrors({ config, extraRuleFiles })
+  const isPost = postMatcher(config)
   // A Vale configuration, as Vale finds it from each post's folder (or `vale:`), read through the API.
   const valeTree = emptyTree()
   const valeFor = (path: string) => fetchValeFor({ read: (p) => port.readRepoPath(p), postPath: path, configured: config.vale, tree: valeTree, dictionary: options.assets.dictionary })
 
   // 2. The changed posts.
-  const changed = (await port.listChangedFiles()).filter((f) => REVIEWABLE.has(f.status) && linter.isPost(f.path))
+  const changed = (await port.listChangedFiles()).filter((f) => REVIEWABLE.has(f.status) && isPost(f.path))
   if (changed.length === 0) return { outcome: 'no-posts', ...none }
 
   // 3. Lint each post at the head commit.

@@ -1,5 +1,5 @@
-import Bottleneck from 'bottleneck'
 import { ProbotOctokit } from 'probot'
+import { memoryWindowStore, redisWindowStore, slidingWindowLimiter, type RedisEval, type RequestWindow } from './request-windows.js'
 
 /** How often a request is retried in process after GitHub's secondary rate limit. */
 export const SECONDARY_LIMIT_RETRIES = 3
@@ -11,24 +11,39 @@ export const SECONDARY_LIMIT_RETRIES = 3
 export const IN_PROCESS_WAIT_LIMIT_S = 60
 
 /**
- * Content-creating requests (reviews, comments) at most every 820 ms: 73 a minute, under
- * GitHub's secondary limit of 80 with room for the retries of refused ones. Other writes
- * (check runs, GraphQL) every 350 ms: 171 a minute, under the 180 that GitHub's 900
- * points a minute allow (a write costs 5). The stock plugin spaces reviews 3 s apart (20
- * a minute), which made 50 pull requests take 150 s. With REDIS_URL the limiters live in
- * Redis and bind every replica together.
+ * GitHub's secondary limits, for the app as a whole (one set for all installations, in
+ * Redis across replicas): content-creating requests (reviews, comments) at most 80 in
+ * any minute and 500 in any hour; other writes (check runs, GraphQL) at most 170 in any
+ * minute, under the 180 that GitHub's 900 points a minute allow (a write costs 5).
+ * Windows, not spacing: the stock plugin spaces reviews 3 s apart, and even 820 ms apart
+ * 50 reviews take 41 s, while GitHub lets 80 go at once. The minute is counted as 62 s,
+ * so that requests taken in one order but arriving in another (network delays) still
+ * fit in GitHub's minute.
  */
-const CONTENT_CREATING_MIN_MS = 820
-const WRITE_MIN_MS = 350
+const MINUTE_MS = 62_000
+export const CONTENT_CREATING_WINDOWS: readonly RequestWindow[] = [
+  { limit: 80, ms: MINUTE_MS },
+  { limit: 500, ms: 3_600_000 },
+]
+export const WRITE_WINDOWS: readonly RequestWindow[] = [{ limit: 170, ms: MINUTE_MS }]
 
 type ThrottleOptions = { method: string; url: string }
 type Logger = { warn(message: string): void }
-/** The plugin asks its limiter groups for one limiter per installation; ours give one for all. */
-type OneLimiter = { key(id?: string): Bottleneck }
+/** The plugin asks its limiter groups for one limiter per installation and schedules on it; ours give one for all. */
+type Schedule = (options: unknown, task: () => Promise<unknown>) => Promise<unknown>
+type OneLimiter = { key(id?: string): { schedule: Schedule } }
 type Limiters = { write: OneLimiter; notifications: OneLimiter }
 
 const LOCAL = {}
 const limitersByConnection = new WeakMap<object, Limiters>()
+
+function asGroup(limiter: { take(): Promise<void> }): OneLimiter {
+  const schedule: Schedule = async (_options, task) => {
+    await limiter.take()
+    return task()
+  }
+  return { key: () => ({ schedule }) }
+}
 
 /**
  * One set of limiters per process (per Redis connection: then per app, across replicas),
@@ -39,12 +54,13 @@ function limiters(connection: object | undefined): Limiters {
   const key = connection ?? LOCAL
   let found = limitersByConnection.get(key)
   if (!found) {
-    // Spacing only (minTime), no maxConcurrent: in Redis a request in flight in a process
-    // that dies would hold the one slot until its reservation expires (a minute).
-    const common = connection ? { connection: connection as Bottleneck.IORedisConnection } : {}
-    const write = new Bottleneck({ id: 'bluepencil-write', minTime: WRITE_MIN_MS, ...common })
-    const content = new Bottleneck({ id: 'bluepencil-content', minTime: CONTENT_CREATING_MIN_MS, ...common })
-    found = { write: { key: () => write }, notifications: { key: () => content } }
+    // Probot's throttle connection is Bottleneck's wrapper around its ioredis client.
+    const client = (connection as { client?: RedisEval } | undefined)?.client
+    const store = client ? redisWindowStore(client) : memoryWindowStore()
+    found = {
+      write: asGroup(slidingWindowLimiter(store, 'write', WRITE_WINDOWS)),
+      notifications: asGroup(slidingWindowLimiter(store, 'content-creating', CONTENT_CREATING_WINDOWS)),
+    }
     limitersByConnection.set(key, found)
   }
   return found

@@ -38,7 +38,7 @@ export function jobOf(payload: PullRequestPayload): PullRequestJob {
  * "bluepencil run failed" before the error is thrown on). Use a fresh Octokit per run:
  * the counter is a hook on it.
  */
-export async function reviewPullRequest(options: { octokit: MeteredOctokit; job: PullRequestJob; log: RunLogger; assets: LintAssets }): Promise<RunSummary> {
+export async function reviewPullRequest(options: { octokit: MeteredOctokit; job: PullRequestJob; log: RunLogger; assets: Pick<LintAssets, 'dictionary'> }): Promise<RunSummary> {
   const { octokit, job, log } = options
   const started = Date.now()
   let apiCalls = 0

@@ -1,5 +1,4 @@
 import { join } from 'node:path'
-import picomatch from 'picomatch'
 import { compileRules, type CompiledRule } from '../rules/compile-rules.js'
 import { parseRuleSources, type RuleSource } from '../rules/load-rules.js'
 import { PatternFacts } from '../rules/match/pattern-facts.js'
@@ -18,6 +17,7 @@ import { lintMarkdown } from './lint-markdown.js'
 import { houseSettings } from './house-settings.js'
 import type { LintAssets } from './lint-assets.js'
 import type { Dictionary } from '../spelling/dictionary.js'
+import { postMatcher } from './post-paths.js'
 
 /** A rule that threw on a post: its findings are missing, the other rules' are there. */
 export interface RuleFailure {
@@ -84,12 +84,11 @@ export function createLinter(options: {
   const unknown = Object.keys(project ? {} : config.rules)
     .filter((id) => !byId.has(id))
     .map((id) => ({ file: '.github/bluepencil.yml', path: `rules.${id}`, message: 'no rule has this id' }))
-  const included = picomatch(config.include, { dot: true })
-  const excluded = picomatch(config.exclude.length > 0 ? config.exclude : ['\0'], { dot: true })
+  const isPost = postMatcher(config)
   const rulesFor = (path: string): readonly CompiledRule[] => (project ? project.rulesFor(path) : compiled.rules)
   const linter: Linter = {
     rules: project ? project.rulesFor(join(project.config.root, 'post.md')) : compiled.rules,
-    isPost: (path) => included(path) && !excluded(path),
+    isPost,
     lint: (path, content) => {
       const decoded = decode(path, content, config.maxFileBytes)
       if ('skipped' in decoded) return { kind: 'skipped', skipped: decoded.skipped }
