@@ -14,7 +14,7 @@ import { loadLintAssets } from '../src/lint/lint-assets.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
 import { collectProse } from '../src/markdown/prose-ranges.js'
 import { words } from '../src/rules/match/text-tools.js'
-import { currentJudgments, findingKey, formatJudgment, matchJudgments, parseJudgments } from '../src/precision/judgments.js'
+import { findingKey, formatJudgment, matchJudgments, parseJudgments } from '../src/precision/judgments.js'
 import { learnHouseStyle } from '../src/house/learn-house-style.js'
 import { compareCodeUnits } from '../src/core/compare.js'
 import {
@@ -55,7 +55,7 @@ for (const site of SITES) {
 const parsed = existsSync(judgmentsFile) ? parseJudgments(readFileSync(judgmentsFile, 'utf8')) : { judgments: [], errors: [] }
 for (const e of parsed.errors) console.error(`${relative(process.cwd(), judgmentsFile)}:${e.line}: ${e.message}`)
 if (parsed.errors.length > 0) process.exit(2)
-const { current: judgments, superseded } = currentJudgments(parsed.judgments)
+const judgments = parsed.judgments
 
 const assets = loadLintAssets()
 const { linter } = createLinter({ config: DEFAULT_CONFIG, assets })
@@ -97,8 +97,6 @@ const total = (r: RuleRow): number => Object.values(r.found).reduce((a, b) => a 
 
 console.log(`\n== Precision on published posts (${parsed.judgments.length} judgments in ${relative(root, judgmentsFile)})`)
 console.log('Precision = TP / (TP + FP + TASTE) over judged findings the rule reports now.')
-const changed = superseded.filter((s) => s.earlier.verdict !== s.later.verdict)
-if (superseded.length > 0) console.log(`A finding judged twice keeps its later judgment: ${superseded.length} superseded, ${changed.length} with another verdict${changed.length > 0 ? ` (${changed.map((s) => `line ${s.earlier.sourceLine} ${s.earlier.verdict} -> line ${s.later.sourceLine} ${s.later.verdict}`).join(', ')})` : ''}.`)
 for (const site of SITES) console.log(`  ${site.padEnd(20)} ${String(postsBySite[site]).padStart(4)} posts ${String(wordsBySite[site]).padStart(8)} words`)
 console.log(`\n${'rule'.padEnd(24)}${'level'.padEnd(11)}${SITES.map((s) => `${short[s]} n (/1k)`.padStart(17)).join('')}   judged TP/FP/TASTE  precision  notes`)
 const order: Severity[] = ['error', 'warning', 'suggestion']
@@ -132,6 +130,9 @@ console.log(`  default-on rules under ${RULE_PRECISION_BAR * 100}%: ${under.leng
 const needJudging = table.rows.filter((r) => judgingShortfall(r) > 0)
 console.log(`  rules with fewer than ${MIN_JUDGED} judged findings (or not all, if fewer fire): ${needJudging.length === 0 ? 'none' : needJudging.map((r) => `${r.rule} (${judgingShortfall(r)})`).join(', ')}`)
 if (table.offRuleJudgments > 0) console.log(`  ${table.offRuleJudgments} judgments belong to rules that are off by default or to findings of rules no longer loaded`)
+
+const rejudged = table.superseded.filter((x) => x.earlier.verdict !== x.later.verdict)
+if (table.superseded.length > 0) console.log(`  ${table.superseded.length} judgments superseded by a later judgment of the same finding${rejudged.length > 0 ? `; re-judged: ${rejudged.map((x) => `line ${x.earlier.sourceLine} ${x.earlier.verdict} -> line ${x.later.sourceLine} ${x.later.verdict}`).join(', ')}` : ''}`)
 
 console.log('\n== Findings per 1,000 words')
 for (const site of SITES) {
@@ -192,7 +193,7 @@ if (values.learn) {
     const tpBefore = new Set(matchJudgments(before, siteTps).byFinding.filter((j) => j !== undefined))
     const tpAfter = new Set(matchJudgments(after, siteTps).byFinding.filter((j) => j !== undefined))
     const lostTps = [...tpBefore].filter((j) => !tpAfter.has(j))
-    const settings = [house.headingCase ? `headingCase ${house.headingCase}` : '', house.listItemPunctuation ? `listItemPunctuation ${house.listItemPunctuation}` : '', house.frontMatter ? `frontMatter [${house.frontMatter.required.join(', ')}]` : '', `${house.terms?.length ?? 0} terms`].filter((x) => x !== '')
+    const settings = [house.headingCase ? `headingCase ${house.headingCase}` : '', house.headings ? `${house.headings.length} section headings` : '', house.listItemPunctuation ? `listItemPunctuation ${house.listItemPunctuation}` : '', house.frontMatter ? `frontMatter [${house.frontMatter.required.join(', ')}]` : '', `${house.terms?.length ?? 0} terms`].filter((x) => x !== '')
     console.log(`  ${site.padEnd(20)} warning+ ${per1k(before, ['error', 'warning'])} -> ${per1k(after, ['error', 'warning'])}   suggestion ${per1k(before, ['suggestion'])} -> ${per1k(after, ['suggestion'])}   all ${before.length} -> ${after.length}   judged TP lost: ${lostTps.length}   (${settings.join('; ')})`)
     for (const j of lostTps) console.log(`    lost: ${j.site}/${j.file}:${j.line} ${j.rule} (${j.reason})`)
     const count = (list: readonly SiteFinding[]): Map<string, number> => list.reduce((m, f) => m.set(f.rule, (m.get(f.rule) ?? 0) + 1), new Map<string, number>())

@@ -68,24 +68,9 @@ export function parseJudgments(text: string): { judgments: Judgment[]; errors: P
   return { judgments, errors }
 }
 
-/**
- * The judgments in force: a finding judged twice (same site, file, line, rule and key)
- * keeps its later judgment, a re-judgment; the earlier ones are returned as superseded.
- * Two engineers appending to the file judge the same finding now and then; counting both
- * would count one finding twice, and the one left unmatched would read as lost.
- */
-export function currentJudgments(judgments: readonly Judgment[]): { current: Judgment[]; superseded: { earlier: Judgment; later: Judgment }[] } {
-  const latest = new Map<string, Judgment>()
-  const identity = (j: Judgment): string => [j.site, j.file, j.line, j.rule, j.key].join('\0')
-  for (const j of judgments) if (j.key !== '') latest.set(identity(j), j)
-  const current: Judgment[] = []
-  const superseded: { earlier: Judgment; later: Judgment }[] = []
-  for (const j of judgments) {
-    const later = j.key === '' ? j : (latest.get(identity(j)) as Judgment)
-    if (later === j) current.push(j)
-    else superseded.push({ earlier: j, later })
-  }
-  return { current, superseded }
+/** What makes two judgments judge the same finding: a keyed judgment's site, file, line, rule and key. */
+export function judgmentIdentity(j: Judgment): string | undefined {
+  return j.key === '' ? undefined : [j.site, j.file, j.line, j.rule, j.key].join('\0')
 }
 
 export function formatJudgment(ref: FindingRef, verdict: string, reason: string): string {
@@ -104,12 +89,13 @@ export interface MatchResult {
  * 1. same line and key; 2. same key on the nearest line (the post moved by a few lines);
  * 3. a judgment written without a key, on the same line.
  * A judgment with a key never matches other text on its line: the rule may have been
- * narrowed, and the verdict was about the old text.
+ * narrowed, and the verdict was about the old text. A finding judged twice (two engineers
+ * append to one file) takes the later judgment: a re-judgment wins.
  */
 export function matchJudgments(findings: readonly FindingRef[], judgments: readonly Judgment[]): MatchResult {
   const groupOf = (x: { site: string; file: string; rule: string }): string => `${x.site}\0${x.file}\0${x.rule}`
   const open = new Map<string, Judgment[]>()
-  for (const j of judgments) {
+  for (const j of [...judgments].sort((a, b) => b.sourceLine - a.sourceLine)) {
     const list = open.get(groupOf(j)) ?? []
     list.push(j)
     open.set(groupOf(j), list)

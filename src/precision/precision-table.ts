@@ -1,5 +1,5 @@
 import type { Severity } from '../core/types.js'
-import { matchJudgments, type FindingRef, type Judgment, type Verdict } from './judgments.js'
+import { judgmentIdentity, matchJudgments, type FindingRef, type Judgment, type Verdict } from './judgments.js'
 
 /**
  * Precision of each rule on published posts, from hand judgments.
@@ -56,6 +56,8 @@ export interface PrecisionTable {
   readonly rows: RuleRow[]
   /** Judgments of rules that are not on by default (kept for when they are switched on). */
   readonly offRuleJudgments: number
+  /** Earlier judgments of a finding judged again later: the later one counts. */
+  readonly superseded: readonly { readonly earlier: Judgment; readonly later: Judgment }[]
 }
 
 const emptyCounts = (): Counts => ({ TP: 0, FP: 0, TASTE: 0 })
@@ -88,8 +90,22 @@ export function buildTable(input: {
     row.judgedBySite[f.site] = (row.judgedBySite[f.site] ?? 0) + 1
     if (j.verdict === 'FP') row.regressions.push({ finding: f, judgment: j })
   })
+  // The judgment that counts for each finding: the matched one, or the latest of a finding no longer reported.
+  const matched = new Map<string, Judgment>()
+  for (const j of [...byFinding, ...orphans]) {
+    const id = j && judgmentIdentity(j)
+    if (!j || id === undefined) continue
+    const seen = matched.get(id)
+    if (!seen || (!byFinding.includes(seen) && seen.sourceLine < j.sourceLine)) matched.set(id, j)
+  }
+  const superseded: { earlier: Judgment; later: Judgment }[] = []
   let offRuleJudgments = 0
   for (const j of orphans) {
+    const later = matched.get(judgmentIdentity(j) ?? '')
+    if (later && later !== j) {
+      superseded.push({ earlier: j, later })
+      continue
+    }
     const row = rows.get(j.rule)
     if (!row || !on.has(j.rule)) {
       offRuleJudgments += 1
@@ -99,7 +115,7 @@ export function buildTable(input: {
     else row.resolved.push(j)
   }
   const finished = [...rows.values()].map((r) => ({ ...r, precision: precisionOf(r.judged) }))
-  return { sites: input.sites, words: input.words, rows: finished, offRuleJudgments }
+  return { sites: input.sites, words: input.words, rows: finished, offRuleJudgments, superseded }
 }
 
 export interface GroupSummary {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { currentJudgments, findingKey, formatJudgment, matchJudgments, parseJudgments, type FindingRef } from '../../src/precision/judgments.js'
+import { findingKey, formatJudgment, matchJudgments, parseJudgments, type FindingRef } from '../../src/precision/judgments.js'
 import { buildTable, density, judgingShortfall, summarize, type SiteFinding } from '../../src/precision/precision-table.js'
 
 const ref = (line: number, actual: string, rule = 'wordiness', file = 'a.md'): SiteFinding => ({ site: 's', file, line, rule, key: findingKey(actual), severity: 'suggestion' })
@@ -26,16 +26,30 @@ describe('judgments file', () => {
 })
 
 describe('a finding judged twice', () => {
-  it('keeps the later judgment, so the finding counts once and is not read as lost', () => {
+  it('takes the later judgment, so the finding counts once and the earlier is superseded, not lost', () => {
     const { judgments } = parseJudgments(
-      tsv(formatJudgment(ref(5, 'pre-defined', 'spelling'), 'TASTE', 'first judge'), formatJudgment(ref(9, 'talsk', 'spelling'), 'TP', 'typo'), formatJudgment(ref(5, 'pre-defined', 'spelling'), 'TP', 'second judge'), 's\ta.md\t9\tspelling\t-\tTP\tno key: never merged'),
+      tsv(
+        formatJudgment(ref(5, 'pre-defined', 'spelling'), 'TASTE', 'first judge'),
+        formatJudgment(ref(9, 'talsk', 'spelling'), 'TP', 'typo'),
+        formatJudgment(ref(5, 'pre-defined', 'spelling'), 'TP', 'second judge'),
+        formatJudgment(ref(9, 'talsk', 'spelling'), 'TP', 'typo again'),
+        formatJudgment(ref(12, 'gone', 'spelling'), 'TP', 'once a TP'),
+        formatJudgment(ref(12, 'gone', 'spelling'), 'TASTE', 're-judged'),
+      ),
     )
-    const { current, superseded } = currentJudgments(judgments)
-    expect(current.map((j) => j.reason)).toEqual(['typo', 'second judge', 'no key: never merged'])
-    expect(superseded.map((s) => [s.earlier.reason, s.later.reason])).toEqual([['first judge', 'second judge']])
-    const table = buildTable({ sites: ['s'], words: { s: 1000 }, rules: [{ id: 'spelling', severity: 'warning' }], findings: [ref(5, 'pre-defined', 'spelling'), ref(9, 'talsk', 'spelling')], judgments: current })
+    const table = buildTable({ sites: ['s'], words: { s: 1000 }, rules: [{ id: 'spelling', severity: 'warning' }], findings: [ref(5, 'pre-defined', 'spelling'), ref(9, 'talsk', 'spelling')], judgments })
     expect(table.rows[0]?.judged).toEqual({ TP: 2, FP: 0, TASTE: 0 })
-    expect(table.rows[0]?.lostTruePositives.map((j) => j.reason)).toEqual(['no key: never merged'])
+    // A finding no longer reported, re-judged TASTE: resolved, not a lost TP.
+    expect(table.rows[0]?.lostTruePositives).toEqual([])
+    expect(table.rows[0]?.resolved.map((j) => j.reason)).toEqual(['re-judged'])
+    expect(table.superseded.map((s) => [s.earlier.reason, s.later.reason])).toEqual([['first judge', 'second judge'], ['typo', 'typo again'], ['once a TP', 're-judged']])
+  })
+
+  it('two findings with the same text on one line keep two judgments', () => {
+    const { judgments } = parseJudgments(tsv(formatJudgment(ref(5, 'here', 'links'), 'TP', 'a'), formatJudgment(ref(5, 'here', 'links'), 'TASTE', 'b')))
+    const table = buildTable({ sites: ['s'], words: { s: 1000 }, rules: [{ id: 'links', severity: 'warning' }], findings: [ref(5, 'here', 'links'), ref(5, 'here', 'links')], judgments })
+    expect(table.rows[0]?.judged).toEqual({ TP: 1, FP: 0, TASTE: 1 })
+    expect(table.superseded).toEqual([])
   })
 })
 
@@ -64,7 +78,8 @@ describe('matching judgments to findings', () => {
   it('two findings with the same text on one line take two judgments, not one twice', () => {
     const two = parseJudgments(tsv(formatJudgment(ref(5, 'just'), 'TP', 'a'), formatJudgment(ref(5, 'just'), 'FP', 'b'))).judgments
     const { byFinding } = matchJudgments([ref(5, 'just'), ref(5, 'just'), ref(5, 'just')], two)
-    expect(byFinding.map((j) => j?.verdict)).toEqual(['TP', 'FP', undefined])
+    // The later judgment is taken first (a re-judgment wins when there are fewer findings).
+    expect(byFinding.map((j) => j?.verdict)).toEqual(['FP', 'TP', undefined])
   })
 
   it('the other site, file or rule never matches', () => {
