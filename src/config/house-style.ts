@@ -1,6 +1,7 @@
 import { stringify } from 'yaml'
+import { z } from 'zod'
 import type { ConfigError } from './config-error.js'
-import { schemaCheck } from './schema-check.js'
+import { schemaErrors } from './schema-errors.js'
 import { lineOf, parseYaml } from './yaml-source.js'
 
 /** Where `bluepencil learn` writes the house style, next to the config; the CLI and the app read it from there. */
@@ -23,30 +24,23 @@ export interface HouseStyle {
   readonly terms?: readonly string[]
 }
 
-const HOUSE_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    headingCase: { enum: ['sentence', 'title'] },
-    headings: { type: 'array', items: { type: 'string', minLength: 1 } },
-    listItemPunctuation: { enum: ['period', 'none'] },
-    frontMatter: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['required'],
-      properties: { required: { type: 'array', items: { type: 'string', pattern: '^[^.\\s|]+(?:\\.[^.\\s|]+)*$' } } },
-    },
-    terms: { type: 'array', items: { type: 'string', minLength: 1 } },
-  },
-} as const
-
-const checkHouseStyle = schemaCheck(HOUSE_SCHEMA, 'must be a field name, with dots for nested fields (params.author)')
+const houseSchema = z.strictObject({
+  headingCase: z.enum(['sentence', 'title']),
+  headings: z.array(z.string().min(1)),
+  listItemPunctuation: z.enum(['period', 'none']),
+  frontMatter: z.strictObject({
+    required: z.array(z.string().regex(/^[^.\s|]+(?:\.[^.\s|]+)*$/, { error: 'must be a field name, with dots for nested fields (params.author)' })),
+  }),
+  terms: z.array(z.string().min(1)),
+}).partial()
 
 /** Validates an already-parsed house style (the app reads it through the GitHub API). */
 export function parseHouseStyle(raw: unknown, file: string, lineAt?: (pointer: string) => number | undefined): { house: HouseStyle; errors: ConfigError[] } {
   if (raw === null || raw === undefined) return { house: {}, errors: [] }
-  const errors = checkHouseStyle(raw, file, lineAt)
-  return errors.length ? { house: {}, errors } : { house: raw as HouseStyle, errors: [] }
+  const parsed = houseSchema.safeParse(raw)
+  if (!parsed.success) return { house: {}, errors: schemaErrors({ issues: parsed.error.issues, value: raw, file, lineAt }) }
+  // Parsed YAML holds no undefined values: a field given is a field set.
+  return { house: parsed.data as HouseStyle, errors: [] }
 }
 
 /** Parses the house-style file's text, keeping line numbers for errors. */

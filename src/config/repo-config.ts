@@ -1,7 +1,8 @@
+import { z } from 'zod'
 import type { Severity } from '../core/types.js'
 import type { ConfigError } from './config-error.js'
 import type { HouseStyle } from './house-style.js'
-import { schemaCheck } from './schema-check.js'
+import { schemaErrors } from './schema-errors.js'
 import { lineOf, parseYaml } from './yaml-source.js'
 
 export { formatConfigError, type ConfigError } from './config-error.js'
@@ -55,33 +56,32 @@ export const DEFAULT_CONFIG: RepoConfig = {
   lintBudgetMs: 10_000,
 }
 
-const CONFIG_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    include: { type: 'array', items: { type: 'string', minLength: 1 } },
-    exclude: { type: 'array', items: { type: 'string', minLength: 1 } },
-    rules: { type: 'object', additionalProperties: { enum: ['off', 'error', 'warning', 'suggestion'] } },
-    terms: { type: 'array', items: { type: 'string', minLength: 1 } },
-    accept: { type: 'array', items: { type: 'string', minLength: 1 } },
-    ruleDirs: { type: 'array', items: { type: 'string', minLength: 1 } },
-    maxComments: { type: 'integer', minimum: 0, maximum: 100 },
-    filter: { enum: ['added', 'diff_context'] },
-    failOn: { enum: ['error', 'warning', 'never'] },
-    drafts: { type: 'boolean' },
-    maxFileBytes: { type: 'integer', minimum: 1 },
-    lintBudgetMs: { type: 'integer', minimum: 100, maximum: 600_000 },
-    vale: { type: 'string', minLength: 1 },
-  },
-} as const
+const globs = z.array(z.string().min(1))
 
-const checkRepoConfig = schemaCheck(CONFIG_SCHEMA)
+/** What .github/bluepencil.yml may hold: every field optional, no other field. */
+const configSchema = z.strictObject({
+  include: globs,
+  exclude: globs,
+  rules: z.record(z.string(), z.enum(['off', 'error', 'warning', 'suggestion'])),
+  terms: z.array(z.string().min(1)),
+  accept: z.array(z.string().min(1)),
+  ruleDirs: z.array(z.string().min(1)),
+  maxComments: z.int().min(0).max(100),
+  filter: z.enum(['added', 'diff_context']),
+  failOn: z.enum(['error', 'warning', 'never']),
+  drafts: z.boolean(),
+  maxFileBytes: z.int().min(1),
+  lintBudgetMs: z.int().min(100).max(600_000),
+  vale: z.string().min(1),
+}).partial()
 
 /** Validates an already-parsed config object (the app gets one from context.config). */
 export function parseRepoConfig(raw: unknown, file: string, lineAt?: (pointer: string) => number | undefined): { config: RepoConfig; errors: ConfigError[] } {
   if (raw === null || raw === undefined) return { config: DEFAULT_CONFIG, errors: [] }
-  const errors = checkRepoConfig(raw, file, lineAt)
-  return errors.length ? { config: DEFAULT_CONFIG, errors } : { config: { ...DEFAULT_CONFIG, ...(raw as Partial<RepoConfig>) }, errors: [] }
+  const parsed = configSchema.safeParse(raw)
+  if (!parsed.success) return { config: DEFAULT_CONFIG, errors: schemaErrors({ issues: parsed.error.issues, value: raw, file, lineAt }) }
+  // Parsed YAML holds no undefined values: a field given is a field set.
+  return { config: { ...DEFAULT_CONFIG, ...(parsed.data as Partial<RepoConfig>) }, errors: [] }
 }
 
 /** Parses config file text (CLI), keeping line numbers for errors. */

@@ -1,8 +1,8 @@
-import type { z } from 'zod'
 import { BUILTIN_CHECKS, definitionOf, GENERIC_KINDS } from './kinds/registry.js'
 import { ruleFileSchema, type RuleFile } from './rule-file.js'
-import { byLine, type ConfigError } from '../config/config-error.js'
-import { lineOf, parseYaml, toFieldPath, type ParsedYaml } from '../config/yaml-source.js'
+import type { ConfigError } from '../config/config-error.js'
+import { isObject, schemaErrors, valueAt, type OwnWording } from '../config/schema-errors.js'
+import { lineOf, parseYaml } from '../config/yaml-source.js'
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -14,71 +14,21 @@ export function parseRuleFile(text: string, file: string, id: string): { rule: R
   const result = parseYaml(text, file)
   if ('errors' in result) return result
   const parsed = ruleFileSchema.safeParse(result.parsed.value)
-  if (!parsed.success) return { errors: explain(parsed.error.issues, result.parsed, file) }
+  if (!parsed.success) return { errors: schemaErrors({ issues: parsed.error.issues, value: result.parsed.value, file, lineAt: (pointer) => lineOf(result.parsed, pointer), ownWording: ruleWording }) }
   const line = (pointer: string): number => lineOf(result.parsed, pointer) ?? 1
   const lines = { examples: line('/examples'), example: parsed.data.examples.map((_, i) => line(`/examples/${i}`)) }
   return { rule: { ...parsed.data, id, file, lines } }
 }
 
-type Path = readonly PropertyKey[]
-
-interface Problem {
-  readonly path: Path
-  readonly message: string
-}
-
-/** One error per field, at the line of the field (or of the object missing it). */
-function explain(issues: readonly z.core.$ZodIssue[], parsed: ParsedYaml, file: string): ConfigError[] {
-  const seen = new Set<string>()
-  const out: ConfigError[] = []
-  for (const problem of issues.flatMap((issue) => problemsOf(issue, [], parsed.value))) {
-    const pointer = problem.path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')
-    const key = `${pointer} ${problem.message}`
-    if (seen.has(key)) continue
-    seen.add(key)
-    const line = lineOf(parsed, pointer)
-    out.push({ file, path: toFieldPath(pointer), message: problem.message, ...(line === undefined ? {} : { line }) })
-  }
-  return out.sort(byLine)
-}
-
-function problemsOf(issue: z.core.$ZodIssue, base: Path, root: unknown): Problem[] {
-  const path = [...base, ...issue.path]
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => ({ path: [...path, key], message: path.length === 0 ? unusedField(key, root) : 'unknown field' }))
-    case 'invalid_union': {
-      if ('discriminator' in issue) {
-        const isCheck = issue.discriminator === 'check'
-        const names = isCheck ? BUILTIN_CHECKS.map((c) => c.name) : [...GENERIC_KINDS.map((k) => k.name), 'builtin']
-        return valueAt(root, path) === undefined
-          ? [{ path: path.slice(0, -1), message: `missing required field "${String(path.at(-1))}"` }]
-          : [{ path, message: `unknown ${isCheck ? 'built-in check' : 'kind'}: must be one of: ${names.join(', ')}` }]
-      }
-      // Report the alternative the value came closest to (a `bad` example, a term with variants).
-      const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? []
-      return closest.length > 0 ? closest.flatMap((inner) => problemsOf(inner, path, root)) : [{ path, message: issue.message }]
-    }
-    case 'invalid_type':
-      if (path.length > 0 && valueAt(root, path) === undefined && isObject(valueAt(root, path.slice(0, -1)))) {
-        return [{ path: path.slice(0, -1), message: `missing required field "${String(path.at(-1))}"` }]
-      }
-      return [{ path, message: `expected ${issue.expected === 'int' ? 'integer' : issue.expected}` }]
-    case 'invalid_value':
-      return [{ path, message: issue.values.length === 1 ? `must be ${JSON.stringify(issue.values[0])}` : `must be one of: ${issue.values.join(', ')}` }]
-    case 'too_small':
-      return [{ path, message: bound(issue.origin, issue.inclusive ? 'at least' : 'more than', Number(issue.minimum)) }]
-    case 'too_big':
-      return [{ path, message: bound(issue.origin, issue.inclusive ? 'at most' : 'less than', Number(issue.maximum)) }]
-    default:
-      return [{ path, message: issue.message }]
-  }
-}
-
-function bound(origin: string, relation: string, n: number): string {
-  if (origin === 'array') return relation === 'at least' && n === 1 ? 'must not be empty' : `must have ${relation} ${n} item${n === 1 ? '' : 's'}`
-  if (origin === 'string') return relation === 'at least' && n === 1 ? 'must not be empty' : `must be ${relation} ${n} characters long`
-  return `must be ${relation} ${n}`
+/** What only a rule file says: which kinds and checks there are, and which kind a misplaced field belongs to. */
+const ruleWording: OwnWording = (issue, path, root) => {
+  if (issue.code === 'unrecognized_keys' && path.length === 0) return issue.keys.map((key) => ({ path: [key], message: unusedField(key, root) }))
+  if (issue.code !== 'invalid_union' || !('discriminator' in issue)) return undefined
+  const isCheck = issue.discriminator === 'check'
+  const names = isCheck ? BUILTIN_CHECKS.map((c) => c.name) : [...GENERIC_KINDS.map((k) => k.name), 'builtin']
+  return valueAt(root, path) === undefined
+    ? [{ path: path.slice(0, -1), message: `missing required field "${String(path.at(-1))}"` }]
+    : [{ path, message: `unknown ${isCheck ? 'built-in check' : 'kind'}: must be one of: ${names.join(', ')}` }]
 }
 
 /** A field another kind reads is named as such, with the fields this kind has; anything else is likely a typo. */
@@ -92,15 +42,4 @@ function unusedField(field: string, root: unknown): string {
   return `not a field of ${what} (${own.length === 0 ? 'it has no options of its own' : `its options: ${own.join(', ')}`})`
 }
 
-function valueAt(root: unknown, path: Path): unknown {
-  let value = root
-  for (const key of path) {
-    if (!isObject(value) && !Array.isArray(value)) return undefined
-    value = (value as Record<PropertyKey, unknown>)[key]
-  }
-  return value
-}
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}

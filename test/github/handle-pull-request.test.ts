@@ -105,7 +105,7 @@ describe('handlePullRequest', () => {
     expect(summary.outcome).toBe('invalid-config')
     expect(github.reviews).toHaveLength(0)
     expect(github.checks[0]).toMatchObject({ conclusion: 'failure' })
-    expect(github.checks[0]?.summary).toContain('.github/bluepencil.yml: maxComments: must be integer')
+    expect(github.checks[0]?.summary).toContain('.github/bluepencil.yml: maxComments: expected number')
   })
 
   it('fails the check run with the reason when the config cannot be read at all', async () => {

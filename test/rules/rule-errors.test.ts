@@ -77,7 +77,7 @@ describe('the repository config', () => {
   it('reports unknown fields and bad values with file, line and field', () => {
     const { errors } = parseRepoConfigText('include: ["**/*.md"]\nmaxComments: many\nrules:\n  wordiness: loud\nfoo: 1\n', '.github/bluepencil.yml')
     expect(errors.map(formatConfigError)).toEqual([
-      '.github/bluepencil.yml:2: maxComments: must be integer',
+      '.github/bluepencil.yml:2: maxComments: expected number',
       '.github/bluepencil.yml:4: rules.wordiness: must be one of: off, error, warning, suggestion',
       '.github/bluepencil.yml:5: foo: unknown field',
     ])
