@@ -45,8 +45,7 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
   const phrases = new PhraseIndex(patterns)
   const findTerms = allTerms.length > 0 ? phrases.add(allTerms, { ignoreCase: false }) : undefined
   const namesOf = postNamesMemo(findTerms, context.dictionary.checker)
-  // The config's terms are checked by one rule: the first of the kind that checks spellings of names, whatever its file is called.
-  const termsOwner = files.find((f) => f.extends === 'terms' && (f.terms?.length ?? 0) > 0) ?? files.find((f) => f.extends === 'terms')
+  const termsOwner = configTermsRule(files)
   const rules: CompiledRule[] = []
   const errors: ConfigError[] = []
   for (const file of files) {
@@ -70,6 +69,17 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
     }
   }
   return { rules, errors, patterns }
+}
+
+/**
+ * The one rule that checks the config's `terms:`: the `terms` rule. A repository that
+ * turned it off for a list of its own gets them checked by its own rule of the kind,
+ * whatever the file is called: the last one loaded, as a repository's rules load after
+ * the bundled ones (the generated product-names list is bundled, and is no owner).
+ */
+function configTermsRule(files: readonly RuleFile[]): RuleFile | undefined {
+  const ofKind = files.filter((f) => f.extends === 'terms')
+  return ofKind.find((f) => f.id === 'terms') ?? [...ofKind].reverse().find((f) => (f.terms?.length ?? 0) > 0) ?? ofKind.at(-1)
 }
 
 /** The field path of the phrase a PatternError names (`tokens.3`, `swap.<pattern>`), so the error can name its line. */
