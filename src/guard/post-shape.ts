@@ -12,10 +12,22 @@ export interface PostLimits {
   readonly maxLineLength: number
   /** Deepest nesting of lists and blockquotes on a line, or of brackets within a paragraph. */
   readonly maxNesting: number
+  /**
+   * For each "]" in a paragraph, the parser's GFM footnote check looks back over the
+   * paragraph to the last "[" (micromark-extension-gfm-footnote walks its events), so
+   * closing brackets far from any opening one cost the square of their number: 20,000
+   * lines of `x]` took 134 s. This bounds the characters looked back over, summed over a
+   * paragraph's "]"s.
+   */
+  readonly maxBracketLookback?: number
 }
 
-/** markdown-it stops nesting at 100 levels by default; 50,000 characters is 3x the longest line seen in real posts. */
-export const DEFAULT_LIMITS: PostLimits = { maxLineLength: 50_000, maxNesting: 100 }
+/**
+ * markdown-it stops nesting at 100 levels by default; 50,000 characters is 3x the longest
+ * line seen in real posts. 5,000,000 characters looked back over cost the parser about
+ * half a second; no post of the three blogs' corpora looks back over 1% of it.
+ */
+export const DEFAULT_LIMITS: PostLimits = { maxLineLength: 50_000, maxNesting: 100, maxBracketLookback: 5_000_000 }
 
 export interface ShapeProblem {
   readonly line: number
@@ -25,6 +37,7 @@ export interface ShapeProblem {
 /** The first line that breaks a limit, or undefined. Linear in the length of the source. */
 export function findShapeProblem(source: string, limits: PostLimits = DEFAULT_LIMITS): ShapeProblem | undefined {
   let bracketDepth = 0
+  const lookback = closingBracketLookback(limits.maxBracketLookback ?? (DEFAULT_LIMITS.maxBracketLookback as number))
   let line = 1
   for (let start = 0; start <= source.length; line++) {
     const lf = source.indexOf('\n', start)
@@ -37,6 +50,8 @@ export function findShapeProblem(source: string, limits: PostLimits = DEFAULT_LI
       return { line, reason: `line ${line} nests lists or blockquotes ${count(depth)} levels deep, over the limit of ${limits.maxNesting}` }
     }
     if (isBlank(source, start, end)) bracketDepth = 0
+    const far = lookback.line(source, start, end, line)
+    if (far) return far
     for (let i = start; i < end; i++) {
       const c = source.charCodeAt(i)
       if (c === OPEN_SQUARE || c === OPEN_ROUND) {
@@ -49,6 +64,74 @@ export function findShapeProblem(source: string, limits: PostLimits = DEFAULT_LI
   return undefined
 }
 
+/**
+ * Sums, over each paragraph, how far back each "]" is from the last "[" (or from the
+ * paragraph's start): what the footnote check walks. Lines in fenced code are not
+ * parsed as inline text and are skipped; a blank line, a heading or a new list item
+ * starts a new paragraph. A quote's lines continue one paragraph, as in the parser.
+ */
+function closingBracketLookback(limit: number) {
+  let paragraphStart = 0
+  let paragraphLine = 1
+  let lastOpen = -1
+  let total = 0
+  let closing = 0
+  let fence: string | undefined
+  return {
+    line(source: string, start: number, end: number, line: number): ShapeProblem | undefined {
+      const first = firstInlineChar(source, start, end)
+      const marker = fenceMarker(source, first, end)
+      if (fence !== undefined) {
+        if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined
+        return undefined
+      }
+      if (marker !== undefined) {
+        fence = marker
+        return undefined
+      }
+      const c = source.charCodeAt(first)
+      if (first >= end || c === 35 || listMarkerEnd(source, first, end) !== -1) {
+        // A blank line ends the paragraph; a heading or a list item starts one.
+        paragraphStart = first >= end ? end : start
+        paragraphLine = first >= end ? line + 1 : line
+        lastOpen = -1
+        total = 0
+        closing = 0
+      }
+      for (let i = first; i < end; i++) {
+        const code = source.charCodeAt(i)
+        if (code === BACKSLASH) i++
+        else if (code === OPEN_SQUARE) lastOpen = i
+        else if (code === CLOSE_SQUARE) {
+          closing++
+          total += i - Math.max(lastOpen, paragraphStart)
+          if (total > limit) {
+            return { line, reason: `the paragraph from line ${paragraphLine} to line ${line} has ${count(closing)} closing brackets "]", most far from an opening "[": the Markdown parser looks back over the paragraph for each one, a time that grows with the square of their number (over the limit of ${count(limit)} characters looked back over)` }
+          }
+        }
+      }
+      return undefined
+    },
+  }
+}
+
+/** Where a line's text starts, past its indentation and blockquote markers. */
+function firstInlineChar(source: string, start: number, end: number): number {
+  let i = start
+  while (i < end && (isSpace(source.charCodeAt(i)) || source.charCodeAt(i) === GREATER)) i++
+  return i
+}
+
+/** The fence (``` or ~~~, three or more) opening or closing a code block at `i`, if any. */
+function fenceMarker(source: string, i: number, end: number): string | undefined {
+  const c = source.charCodeAt(i)
+  if (c !== 96 && c !== 126) return undefined
+  let j = i
+  while (j < end && source.charCodeAt(j) === c) j++
+  return j - i >= 3 ? source.slice(i, j) : undefined
+}
+
+const BACKSLASH = 92
 const OPEN_SQUARE = 91
 const CLOSE_SQUARE = 93
 const OPEN_ROUND = 40

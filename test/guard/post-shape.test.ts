@@ -41,6 +41,37 @@ describe('findShapeProblem', () => {
   })
 })
 
+describe('closing brackets far from an opening one (the footnote check looks back over the paragraph for each)', () => {
+  const lookback = { ...limits, maxLineLength: 100_000, maxBracketLookback: 10_000 }
+  const lines = (n: number, line: string): string => Array.from({ length: n }, () => line).join('\n')
+
+  it('refuses a paragraph of many lone "]"s, naming where it starts and where the limit is passed', () => {
+    const problem = findShapeProblem(`# A post\n\n${lines(200, 'x]')}\n`, lookback)
+    expect(problem?.line).toBe(84)
+    expect(problem?.reason).toBe('the paragraph from line 3 to line 84 has 82 closing brackets "]", most far from an opening "[": the Markdown parser looks back over the paragraph for each one, a time that grows with the square of their number (over the limit of 10,000 characters looked back over)')
+  })
+
+  it('passes the same brackets each near its "[", split by blank lines, headings or list items, in code, or escaped', () => {
+    expect(findShapeProblem(lines(2000, 'see [x] and [y]'), lookback)).toBeUndefined()
+    expect(findShapeProblem(lines(2000, 'x]\n'), lookback)).toBeUndefined()
+    expect(findShapeProblem(lines(2000, '- x]'), lookback)).toBeUndefined()
+    expect(findShapeProblem(lines(2000, '## x]'), lookback)).toBeUndefined()
+    expect(findShapeProblem(`\`\`\`json\n${lines(2000, '  [1, 2]]')}\n\`\`\`\n`, lookback)).toBeUndefined()
+    expect(findShapeProblem(lines(2000, 'x\\]'), lookback)).toBeUndefined()
+  })
+
+  it('counts the lines of a quote as one paragraph, as the parser does', () => {
+    expect(findShapeProblem(lines(200, '> x]'), lookback)?.line).toBeGreaterThan(1)
+  })
+
+  it('passes every real post in the fixtures at a hundredth of the default limit', () => {
+    const dir = new URL('../../fixtures/posts/', import.meta.url)
+    for (const post of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+      expect(findShapeProblem(readFileSync(new URL(post, dir), 'utf8'), { maxLineLength: 1e9, maxNesting: 1e9, maxBracketLookback: 50_000 }), post).toBeUndefined()
+    }
+  })
+})
+
 describe('runWithBudget', () => {
   it('stops a catastrophic regex at the budget', () => {
     const result = runWithBudget(() => /(a|a)+$/.test(`${'a'.repeat(40)}b`), 50)

@@ -21,6 +21,7 @@ export function hostilePosts(): HostilePost[] {
     { name: 'nested quotes', source: prose(`${'"“'.repeat(25_000)}x${'”"'.repeat(25_000)}`) },
     { name: 'nested brackets', source: prose(`${'[('.repeat(25_000)}x${')]'.repeat(25_000)}`) },
     { name: 'nested blockquotes and lists', source: prose(`${'> - '.repeat(20_000)}deep`) },
+    { name: '20,000 lines of `x]` in one paragraph', source: prose(Array.from({ length: 20_000 }, () => 'x]').join('\n')) },
   ]
 }
 
