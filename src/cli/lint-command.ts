@@ -1,5 +1,5 @@
-import { join } from 'node:path'
-import { formatConfigError } from '../config/config-error.js'
+import { join, relative } from 'node:path'
+import { formatConfigError, type ConfigError } from '../config/config-error.js'
 import type { Finding, FixTier, LineFix } from '../core/types.js'
 import { fixPost } from '../fix-safety/fix-post.js'
 import { loadCliConfig } from './cli-config.js'
@@ -9,6 +9,7 @@ import { lintFiles } from './lint-files.js'
 import { linterFor } from './lint-job.js'
 import type { Linter } from '../lint/linter.js'
 import type { LintAssets } from '../lint/lint-assets.js'
+import type { RuleSource } from '../rules/load-rules.js'
 import { withCharacterColumns } from '../vale/position.js'
 import { repoRootOf, resolveValeConfig } from '../vale/resolve-config.js'
 import { resolveFiles } from './resolve-files.js'
@@ -34,6 +35,8 @@ interface Prepared {
   readonly notChecked: number
   /** Rules that threw on a post (each post still checked by the others). */
   readonly ruleFailures: number
+  /** The files of the rules left off (invalid, or their examples fail) or of a config naming no rule. */
+  readonly ruleProblems: readonly string[]
   readonly vale: string | undefined
 }
 
@@ -47,8 +50,13 @@ async function prepare(args: readonly string[], options: Omit<LintOptions, 'form
   })
   const setup = { config: loaded.config, extraRuleFiles: loaded.extraRuleFiles, keepSources: keepSources || vale !== undefined, ...(vale === undefined ? {} : { vale }), ...(options.lintBudget ? { budgetMs: options.lintBudget } : {}), ...(options.fixTiers ? { fixTiers: options.fixTiers } : {}) }
   const { linter, errors, warnings } = linterFor(setup, assets)
-  const configErrors = [...loaded.errors, ...errors]
+  // As in the app: a broken rule file (or a config naming no rule) is reported and left
+  // off while the other rules run, and the run ends with exit 2; a config, folder or Vale
+  // configuration that cannot be used stops the run, as it stops the app's review.
+  const ruleProblems = errors.filter((e) => isRuleProblem(e, loaded.extraRuleFiles))
+  const configErrors = [...loaded.errors, ...errors.filter((e) => !ruleProblems.includes(e))]
   if (configErrors.length > 0) throw new UsageError(configErrors.map(formatConfigError).join('\n'))
+  for (const e of ruleProblems) io.stderr(`${formatConfigError(e)}\n`)
   for (const w of warnings) io.stderr(`${formatConfigError(w)} (rule skipped; the others run)\n`)
   const { files, problems } = await resolveFiles(args, loaded.config, io.cwd)
   if (problems.length > 0) throw new UsageError(problems.join('\n'))
@@ -71,10 +79,14 @@ async function prepare(args: readonly string[], options: Omit<LintOptions, 'form
       io.stderr(`${path}: not checked: ${result.kind === 'skipped' ? result.skipped.reason : result.reason}\n`)
     }
   })
-  return { reports, sources, linter, notChecked, ruleFailures, vale }
+  return { reports, sources, linter, notChecked, ruleFailures, ruleProblems: [...new Set(ruleProblems.map((e) => relative(io.cwd, e.file) || e.file))], vale }
 }
 
-/** A file that could not be checked, or a rule that failed, outranks findings: the run did not do what was asked. */
+function isRuleProblem(error: ConfigError, ruleFiles: readonly RuleSource[]): boolean {
+  return ruleFiles.some((f) => f.file === error.file) || error.path.startsWith('rules.')
+}
+
+/** A file that could not be checked, a rule that failed or was left off, outranks findings: the run did not do what was asked. */
 function exitCode(prepared: Prepared, io: CliIo, failing: boolean): number {
   if (prepared.notChecked > 0) {
     const n = prepared.notChecked
@@ -84,7 +96,10 @@ function exitCode(prepared: Prepared, io: CliIo, failing: boolean): number {
     const n = prepared.ruleFailures
     io.stderr(`bluepencil: ${n} rule run${n === 1 ? '' : 's'} failed (see above); their findings are missing.\n`)
   }
-  if (prepared.notChecked > 0 || prepared.ruleFailures > 0) return EXIT.usage
+  if (prepared.ruleProblems.length > 0) {
+    io.stderr(`bluepencil: rule problems in ${prepared.ruleProblems.join(', ')} (see above): the rules they concern are off; the other rules checked the posts.\n`)
+  }
+  if (prepared.notChecked > 0 || prepared.ruleFailures > 0 || prepared.ruleProblems.length > 0) return EXIT.usage
   return failing ? EXIT.findings : EXIT.clean
 }
 

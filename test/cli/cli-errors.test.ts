@@ -53,6 +53,26 @@ describe('usage, I/O and config problems exit 2 with a message naming the path',
     expect(twice.code).toBe(1)
   })
 
+  it('an invalid rule file in a --rules folder is named with its line and left off; the other rules still run, and the exit code is 2', async () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'rules', 'broken.yml'), 'extends: existence\nmessage: "Avoid {actual}."\ntokens: 12\nlevel: loud\n')
+    writeFileSync(join(dir, 'blog', 'foo.md'), 'We use foo here, and we utilize it.\n')
+    const { code, stdout, stderr } = await run(['lint', '--format', 'json', '--rules', 'rules', 'blog/foo.md'], dir)
+    // The folder's valid rule and the bundled ones reviewed the post.
+    expect((JSON.parse(stdout) as { ruleId: string }[]).map((f) => f.ruleId)).toEqual(['no-foo', 'wordiness'])
+    expect(stderr).toContain(`${join(dir, 'rules', 'broken.yml')}:3: tokens: expected array\n`)
+    expect(stderr).toContain(`${join(dir, 'rules', 'broken.yml')}:4: level: must be one of: error, warning, suggestion\n`)
+    expect(stderr).toContain('bluepencil: rule problems in rules/broken.yml (see above): the rules they concern are off; the other rules checked the posts.\n')
+    expect(code).toBe(2)
+    // A repository rule whose examples fail is off too, as in the app's check run.
+    writeFileSync(join(dir, 'rules', 'broken.yml'), 'extends: existence\nmessage: "Avoid {actual}."\ntokens: [basically]\nexamples:\n  - bad: It works.\n  - bad: Basically.\n  - good: Done.\n  - good: Fine.\n')
+    writeFileSync(join(dir, 'blog', 'foo.md'), 'It is basically foo.\n')
+    const failing = await run(['lint', '--format', 'json', '--rules', 'rules', 'blog/foo.md'], dir)
+    expect((JSON.parse(failing.stdout) as { ruleId: string }[]).map((f) => f.ruleId)).toEqual(['no-foo'])
+    expect(failing.stderr).toMatch(/broken\.yml:\d+: examples.*\(the rule is off until its examples pass\)/)
+    expect(failing.code).toBe(2)
+  })
+
   it('check-rules on a missing folder, a file or a folder without rule files', async () => {
     const dir = workspace()
     mkdirSync(join(dir, 'empty'))
