@@ -60,3 +60,14 @@ export function productNames({ titles, isWord, frequency, existing }: ProductNam
 function capitalised(lower: string): string {
   return lower.charAt(0).toUpperCase() + lower.slice(1)
 }
+
+/**
+ * Brand names the maintained list writes in lower case only ("curl", "containerd"), for
+ * the rule that corrects them when given a capital inside ("cURL"). A name another brand
+ * or a hand-kept term spells with capitals is left out: neither spelling is the one right one.
+ */
+export function lowerCaseProductNames({ titles, existing }: Pick<ProductNameSources, 'titles' | 'existing'>): string[] {
+  const capitalised = new Set([...titles, ...existing].filter((t) => t !== t.toLowerCase()).map((t) => t.toLowerCase()))
+  const names = titles.filter((t) => /^[a-z][a-z0-9]*(?:\.js)?$/.test(t) && t.replace(/\.js$/, '').length >= 3 && !capitalised.has(t))
+  return [...new Set(names)].sort()
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { productNames } from '../../src/spelling/product-names.js'
+import { lowerCaseProductNames, productNames } from '../../src/spelling/product-names.js'
 
 const words = new Set(['swift', 'serverless', 'chart'])
 const sources = (titles: string[], existing: string[] = []) => ({
@@ -32,5 +32,9 @@ describe('product names from a brand list', () => {
 
   it('keeps a .js library whose stem is no word', () => {
     expect(productNames(sources(['VueJs.js']))).toEqual([{ term: 'VueJs.js', variants: ['vuejs.js', 'Vuejs.js'] }])
+  })
+
+  it('lists the names written in lower case only, for the rule that corrects a capital inside them', () => {
+    expect(lowerCaseProductNames({ titles: ['curl', 'containerd', 'GitHub', 'uv', 'reveal.js', 'Hono', 'hono', 'go'], existing: ['Containerd'] })).toEqual(['curl', 'reveal.js'])
   })
 })

@@ -4,6 +4,7 @@ import { bodyH1Check } from '../checks/body-h1.js'
 import { duplicateContentCheck } from '../checks/duplicate-content.js'
 import { headingCaseCheck } from '../checks/heading-case.js'
 import { headingLevelsCheck } from '../checks/heading-levels.js'
+import { lowercaseNamesCheck } from '../checks/lowercase-names.js'
 import { listItemFragmentsCheck } from '../checks/list-item-fragments.js'
 import { repeatedHeadingCheck } from '../checks/repeated-heading.js'
 import { repeatedWordsCheck } from '../checks/repeated-words.js'
@@ -26,6 +27,7 @@ export const BUILTIN_CHECKS = [
   spellingCheck,
   headingCaseCheck,
   headingLevelsCheck,
+  lowercaseNamesCheck,
   listItemFragmentsCheck,
   duplicateContentCheck,
   titleHeadingCheck,
