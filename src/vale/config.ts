@@ -34,6 +34,8 @@ export interface ValeConfig {
   readonly formats: ReadonlyMap<string, string>
   readonly skippedScopes: readonly string[]
   readonly ignoredScopes: readonly string[]
+  /** HTML `class` values whose elements are not linted. */
+  readonly ignoredClasses: readonly string[]
   readonly wordTemplate?: string
 }
 
@@ -75,6 +77,7 @@ export function parseValeConfig(text: string, file: string, root: string): ValeC
   const packages: string[] = []
   const skippedScopes: string[] = []
   const ignoredScopes: string[] = []
+  const ignoredClasses: string[] = []
   let wordTemplate: string | undefined
   const sections: ValeSection[] = []
   const formats = new Map<string, string>()
@@ -100,6 +103,8 @@ export function parseValeConfig(text: string, file: string, root: string): ValeC
         ignoredScopes.push(...splitList(entry.value))
         break
       case 'IgnoredClasses':
+        ignoredClasses.push(...splitList(entry.value))
+        break
       case 'SphinxBuildPath':
       case 'SphinxAutoBuild':
       case 'NLPEndpoint':
@@ -131,6 +136,7 @@ export function parseValeConfig(text: string, file: string, root: string): ValeC
     formats,
     skippedScopes,
     ignoredScopes,
+    ignoredClasses,
     ...(wordTemplate === undefined ? {} : { wordTemplate }),
   }
 }

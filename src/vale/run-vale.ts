@@ -8,7 +8,11 @@ import type { ValeCheck } from './kinds/common.js'
 import { buildValeDoc } from './vale-doc.js'
 
 /** What shapes the text the rules see: ignore patterns of the file's sections, skipped block types. */
-export type DocSettings = Pick<FileSettings, 'blockIgnores' | 'tokenIgnores'> & { readonly skippedScopes?: readonly string[] }
+export type DocSettings = Pick<FileSettings, 'blockIgnores' | 'tokenIgnores'> & {
+  readonly skippedScopes?: readonly string[]
+  readonly ignoredScopes?: readonly string[]
+  readonly ignoredClasses?: readonly string[]
+}
 
 /** Every Vale alert of one post, by rule id, as engine matches: message per match, a replacement only when safe. */
 export function runVale(doc: ProseDoc, checks: readonly ValeCheck[], settings: DocSettings): Map<string, RuleMatch[]> {

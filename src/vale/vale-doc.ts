@@ -38,12 +38,21 @@ const SKIPPABLE: Record<string, string> = { blockquote: 'blockquote', li: 'list'
 
 export function buildValeDoc(
   doc: ProseDoc,
-  options: { blockIgnores: readonly string[]; tokenIgnores: readonly string[]; skippedScopes?: readonly string[] },
+  options: {
+    blockIgnores: readonly string[]
+    tokenIgnores: readonly string[]
+    skippedScopes?: readonly string[]
+    ignoredScopes?: readonly string[]
+    ignoredClasses?: readonly string[]
+  },
 ): ValeDoc {
   const skipped = (options.skippedScopes ?? []).flatMap((s) => (SKIPPABLE[s] === undefined ? [] : [SKIPPABLE[s]]))
   const ignored = [...spans(doc.source, options.blockIgnores, true), ...spans(doc.source, options.tokenIgnores, false), ...displayMath(doc.source)].sort(
     (a, b) => a[0] - b[0],
   )
+  const inline = ignoredInline(doc, options.ignoredScopes ?? [], options.ignoredClasses ?? [])
+  const hideStrong = (options.ignoredScopes ?? []).some((s) => s === 'strong' || s === 'b')
+  const hidden = [...ignored, ...inline].sort((a, b) => a[0] - b[0])
   const blocks: ValeBlock[] = []
   for (const range of [...(doc.frontMatter?.ranges ?? []), ...doc.ranges]) {
     const tags = range.scope === 'frontmatter' ? ['text', 'frontmatter', `text.frontmatter.${range.field ?? ''}`] : SCOPES[range.scope]
@@ -51,7 +60,8 @@ export function buildValeDoc(
     const scopes = new Set(tags)
     if (range.scope === 'heading') scopes.add(`heading.h${range.depth ?? 1}`)
     if (skipped.some((s) => scopes.has(s))) continue
-    const masked = ignored.length === 0 ? range : mask(range, ignored)
+    const strong = hideStrong ? (range.strong ?? []) : []
+    const masked = hidden.length === 0 && strong.length === 0 ? range : mask(range, hidden, strong)
     if (masked) blocks.push({ scopes, range: masked })
   }
   return { source: doc.source, blocks, ignored, code: codeBlocks(doc.source) }
@@ -88,8 +98,30 @@ function spans(source: string, patterns: readonly string[], block: boolean): [nu
   return out
 }
 
+/**
+ * Source spans of inline markup that IgnoredScopes and IgnoredClasses take out of the
+ * prose: link text (`link`, `a`) and elements whose HTML `class` is listed. Bold text
+ * (`strong`, `b`) is found per range, in text offsets.
+ */
+function ignoredInline(doc: ProseDoc, scopes: readonly string[], classes: readonly string[]): [number, number][] {
+  const out: [number, number][] = []
+  if (scopes.some((s) => s === 'link' || s === 'a')) {
+    for (const link of doc.links) if (!link.bare && link.textEnd !== undefined) out.push([link.start, link.textEnd])
+  }
+  if (classes.length > 0 && doc.source.includes('class')) {
+    const open = /<([A-Za-z][\w-]*)\b[^<>]*?\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')[^<>]*>/g
+    for (let m = open.exec(doc.source); m; m = open.exec(doc.source)) {
+      const names = (m[2] ?? m[3] ?? '').split(/\s+/)
+      if (!names.some((n) => classes.includes(n))) continue
+      const close = doc.source.indexOf(`</${m[1] as string}>`, m.index + m[0].length)
+      if (close >= 0) out.push([m.index, close])
+    }
+  }
+  return out
+}
+
 /** The range with characters from ignored spans turned into one placeholder per run, as Vale turns them into code. */
-function mask(range: ProseRange, ignored: readonly (readonly [number, number])[]): ProseRange | undefined {
+function mask(range: ProseRange, ignored: readonly (readonly [number, number])[], textSpans: readonly (readonly [number, number])[] = []): ProseRange | undefined {
   const { text, offsets } = range
   const first = offsets.find((o) => o >= 0)
   if (first === undefined) return range
@@ -99,7 +131,7 @@ function mask(range: ProseRange, ignored: readonly (readonly [number, number])[]
   let inRun = false
   for (let i = 0; i < text.length; i++) {
     const o = offsets[i] as number
-    const hidden = o >= 0 && ignored.some(([s, e]) => o >= s && o < e)
+    const hidden = (o >= 0 && ignored.some(([s, e]) => o >= s && o < e)) || textSpans.some(([s, e]) => i >= s && i < e)
     if (hidden) {
       changed = true
       if (!inRun) {

@@ -1,6 +1,7 @@
 import { join, relative, resolve } from 'node:path'
 import type { CompiledRule } from '../rules/compile-rules.js'
 import type { Dictionary } from '../spelling/dictionary.js'
+import { dictionaryCache } from './dictionaries.js'
 import { LEVEL_RANK, loadValeConfig, settingsFor, type FileSettings, type ValeConfig, type ValeLevel } from './config.js'
 import { IniError } from './ini.js'
 import { builtinRules, type Vocab } from './builtin.js'
@@ -86,6 +87,7 @@ export function projectFromConfig(config: ValeConfig, sources: ValeSources): Val
     reject: vocab.reject,
     ...(config.wordTemplate === undefined ? {} : { wordTemplate: config.wordTemplate }),
     spelling: sources.dictionary.checker,
+    dictionary: dictionaryCache(),
     files,
     ...(config.stylesPath === undefined ? {} : { stylesPath: config.stylesPath }),
   }
@@ -111,7 +113,7 @@ export function projectFromConfig(config: ValeConfig, sources: ValeSources): Val
     let entry = bySettings.get(key)
     if (!entry) {
       const checks = enabledRules(rules, settings, config.minAlertLevel).flatMap(([def, level]) => compile(def, level) ?? [])
-      entry = { checks, rules: valeEngineRules(checks, { ...settings, skippedScopes: config.skippedScopes }) }
+      entry = { checks, rules: valeEngineRules(checks, { ...settings, skippedScopes: config.skippedScopes, ignoredScopes: config.ignoredScopes, ignoredClasses: config.ignoredClasses }) }
       bySettings.set(key, entry)
     }
     return entry

@@ -2,6 +2,7 @@ import type { ProseRange } from '../../markdown/prose-doc.js'
 import type { WordChecker } from '../../spelling/hunspell.js'
 import type { ValeLevel } from '../config.js'
 import type { ValeRuleDef } from '../load-styles.js'
+import type { HunspellPair } from '../dictionaries.js'
 import type { ValeFiles } from '../vale-files.js'
 import { compileValeRegex, regexFor, ValeRegexError, type ValeRegex } from '../regex.js'
 import { sentences, type ValeBlock, type ValeDoc } from '../vale-doc.js'
@@ -43,6 +44,8 @@ export interface CheckEnv {
   readonly reject: readonly string[]
   readonly wordTemplate?: string
   readonly spelling: () => WordChecker
+  /** The checker of a Hunspell dictionary a style ships, built once per project. */
+  readonly dictionary: (pair: HunspellPair) => WordChecker
   /** Folder of the style, for files a rule names (spelling `ignore`). */
   readonly stylesPath?: string
   /** Where such files are read (the disk, or a repository fetched through the API). */

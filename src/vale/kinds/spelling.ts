@@ -1,30 +1,41 @@
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
+import type { WordChecker } from '../../spelling/hunspell.js'
+import { dictionaryNames, DICTIONARY_DIR, filesUnder, IGNORE_DIR, readDictionary, unionChecker } from '../dictionaries.js'
 import type { ValeRuleDef } from '../load-styles.js'
 import { actionFix } from '../action.js'
 import { compileValeRegex, regexFor, type ValeRegex } from '../regex.js'
 import type { ValeBlock } from '../vale-doc.js'
 import { acceptedPhrases, blockCheck, inAcceptedPhrase, formatMessage, readScope, strings, ValeRuleError, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
 
-const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu
+const WORD = /[\p{L}\p{M}]+(?:['’‘][\p{L}\p{M}]+)*/gu
+/** With `custom: true` a hyphenated compound is one word, checked whole, as Vale does without its default filters. */
+const COMPOUND = /[\p{L}\p{M}]+(?:['’‘-][\p{L}\p{M}]+)*/gu
 const US = new Set(['en_US', 'en-US'])
 
 /**
- * `spelling` (and Vale.Spelling): each word of the text against the en_US Hunspell
- * dictionary, skipping what Vale's default filters skip (words with digits, all-caps,
- * mixed case, file names) and words of `ignore` files, `filters` and the vocabulary.
+ * `spelling` (and Vale.Spelling): each word of the text against the bundled en_US
+ * dictionary and the Hunspell dictionaries the style names (`dictionaries`, found in
+ * `dicpath` or StylesPath/config/dictionaries; Vale.Spelling reads every dictionary and
+ * ignore list there, as Vale 3 does). `append: false` drops the bundled dictionary;
+ * `custom: true` drops the default filters for mixed case and hyphenated compounds. Words with digits, all-caps
+ * words, file names and words of `ignore` files, `filters` and the vocabulary are skipped.
  */
 export function spelling(def: ValeRuleDef, env: CheckEnv): ValeCheck {
   const f = def.fields
-  const dictionaries = strings(f['dictionaries'])
-  const custom = dictionaries.filter((d) => !US.has(d))
-  if (custom.length > 0 && (f['append'] === false || dictionaries.every((d) => !US.has(d)))) {
-    throw new ValeRuleError(def.file, def.lineOf('dictionaries'), `dictionaries ${custom.join(', ')}: only the bundled en_US dictionary is supported`)
-  }
+  const custom = f['custom'] === true
+  const own = def.id === 'Vale.Spelling'
+  const checker = dictionaryFor(def, env, own)
   const ignored = new Set<string>()
-  for (const file of strings(f['ignore'])) {
-    const path = env.stylesPath === undefined ? file : join(env.stylesPath, file)
+  const ignoreFiles = strings(f['ignore']).map((file) => {
+    if (env.stylesPath === undefined) return file
+    const direct = join(env.stylesPath, file)
+    const inIgnoreDir = join(env.stylesPath, IGNORE_DIR, file)
+    return env.files.read(direct) === undefined && env.files.read(inIgnoreDir) !== undefined ? inIgnoreDir : direct
+  })
+  if (own && env.stylesPath !== undefined) ignoreFiles.push(...filesUnder(env.files, join(env.stylesPath, IGNORE_DIR)))
+  for (const path of ignoreFiles) {
     const text = env.files.read(path)
-    if (text === undefined) throw new ValeRuleError(def.file, def.lineOf('ignore'), `ignore file ${file} not found under StylesPath`)
+    if (text === undefined) throw new ValeRuleError(def.file, def.lineOf('ignore'), `ignore file ${path} not found under StylesPath`)
     for (const line of text.split(/\r?\n/)) if (line.trim() !== '') ignored.add(line.trim())
   }
   const filters: ValeRegex[] = strings(f['filters']).map((p) => compileValeRegex(p))
@@ -33,12 +44,12 @@ export function spelling(def: ValeRuleDef, env: CheckEnv): ValeCheck {
   const phrases = acceptedPhrases(def, env)
   const scope = readScope(f['scope'])
   const runBlock = (block: ValeBlock): ValeAlert[] => {
-    const checker = env.spelling()
     const out: ValeAlert[] = []
     const text = block.range.text
-    WORD.lastIndex = 0
-    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-      const word = m[0].replace(/’/g, "'")
+    const words = custom ? COMPOUND : WORD
+    words.lastIndex = 0
+    for (let m = words.exec(text); m; m = words.exec(text)) {
+      const word = m[0].replace(/[’‘]/g, "'")
       const next = text[m.index + m[0].length] ?? ''
       const prev = text[m.index - 1] ?? ''
       // Parts of file names, paths, identifiers and numbers are not words.
@@ -46,8 +57,8 @@ export function spelling(def: ValeRuleDef, env: CheckEnv): ValeCheck {
       if (/[\d_/\\@#.]/.test(prev) && prev !== '') continue
       if (/\d/.test(next) || word.length < 2) continue
       // Hyphenated compounds ("remark-gfm", "matter-of-factly") are not checked, as in Vale.
-      if ((next === '-' && /\p{L}/u.test(text[m.index + m[0].length + 1] ?? '')) || (prev === '-' && /\p{L}/u.test(text[m.index - 2] ?? ''))) continue
-      if (word === word.toUpperCase() || /\p{Lu}/u.test(word.slice(1))) continue
+      if (!custom && (next === '-' && /\p{L}/u.test(text[m.index + m[0].length + 1] ?? '')) || (!custom && prev === '-' && /\p{L}/u.test(text[m.index - 2] ?? ''))) continue
+      if (word === word.toUpperCase() || (!custom && /\p{Lu}/u.test(word.slice(1)))) continue
       if (ignored.has(word) || ignored.has(word.toLowerCase())) continue
       if (filters.some((r) => full(r, word)) || accepted.some((r) => full(r, word))) continue
       if (inAcceptedPhrase(phrases, text, m.index, m.index + m[0].length)) continue
@@ -58,6 +69,31 @@ export function spelling(def: ValeRuleDef, env: CheckEnv): ValeCheck {
     return out
   }
   return blockCheck(def, scope, runBlock)
+}
+
+/** The rule's dictionaries as one checker; a named dictionary that is not there is refused by name. */
+function dictionaryFor(def: ValeRuleDef, env: CheckEnv, own: boolean): WordChecker {
+  const dicpath = def.fields['dicpath']
+  const dir =
+    typeof dicpath === 'string' && dicpath !== ''
+      ? isAbsolute(dicpath) || env.stylesPath === undefined
+        ? dicpath
+        : join(env.stylesPath, dicpath)
+      : env.stylesPath === undefined
+        ? undefined
+        : join(env.stylesPath, DICTIONARY_DIR)
+  const names = own ? (dir === undefined ? [] : dictionaryNames(env.files, dir)) : strings(def.fields['dictionaries'])
+  // `append: false`: the named dictionaries replace the bundled one instead of adding to it.
+  let bundled = def.fields['append'] !== false
+  const checkers: (() => WordChecker)[] = []
+  for (const name of names) {
+    const pair = dir === undefined ? undefined : readDictionary(env.files, dir, name)
+    if (pair) checkers.push(() => env.dictionary(pair))
+    else if (US.has(name)) bundled = true
+    else throw new ValeRuleError(def.file, def.lineOf('dictionaries'), `dictionary '${name}' not found (no ${name}.dic and ${name}.aff in ${dir ?? 'StylesPath, which is not set'})`)
+  }
+  if (bundled) checkers.unshift(env.spelling)
+  return checkers.length === 1 && bundled ? env.spelling() : unionChecker(checkers)
 }
 
 function full(re: ValeRegex, word: string): boolean {
