@@ -14,11 +14,11 @@ export interface GuardContext {
  * quotation or (for a rule that reads prose) anything but prose keeps its message and
  * loses its fix. Rules need not be careful; the engine is.
  */
-export function guardFinding(finding: Finding, context: GuardContext, readsProse: boolean): Finding | undefined {
+export function guardFinding(finding: Finding, context: GuardContext, readsProse: boolean, lintsQuotations = false): Finding | undefined {
   const { start, end } = { start: finding.span.start.offset, end: finding.span.end.offset }
   const { cells } = context
   if (end > start && every(cells, start, end, (c) => c === CELL.hidden || c === CELL.printed)) return undefined
-  if (end > start && finding.fixTier !== 'safe' && every(cells, start, end, (c) => c === CELL.quoted)) return undefined
+  if (end > start && finding.fixTier !== 'safe' && !lintsQuotations && every(cells, start, end, (c) => c === CELL.quoted)) return undefined
   if (finding.edits.length === 0) return finding
   if (finding.edits.every((e) => allowed(e, context, readsProse))) return finding
   return { ...finding, edits: [] }

@@ -49,7 +49,7 @@ function findingsOf(options: LintMarkdownOptions): Finding[] {
       const own: Finding[] = []
       for (const match of rule.check(doc)) {
         const located = toFinding(match, rule, doc, path)
-        const finding = located && guardFinding(located, guard, match.range !== undefined)
+        const finding = located && guardFinding(located, guard, match.range !== undefined, rule.lintsQuotations === true)
         if (finding && !isSuppressed(suppressions, rule.id, finding.span.start.offset)) own.push(finding)
       }
       findings.push(...own)

@@ -17,6 +17,8 @@ export interface CompiledRule {
   readonly severity: Severity
   /** How sure the rule's fix is (absent: `review`). */
   readonly fixTier?: FixTier
+  /** Report inside quotations too (a Vale style: Vale reports there); the fix is still kept off them. */
+  readonly lintsQuotations?: boolean
   readonly message: string
   readonly description?: string
   readonly url?: string

@@ -60,6 +60,8 @@ export function valeEngineRules(checks: readonly ValeCheck[], settings: DocSetti
     id: check.def.id,
     file: check.def.file,
     severity: check.level,
+    // Vale reports what a style finds inside quotations; the fix-safety checks still keep fixes off them.
+    lintsQuotations: true,
     message: check.def.message,
     ...(check.def.link === undefined ? {} : { url: check.def.link }),
     check: (doc: ProseDoc) => all(doc).get(check.def.id) ?? [],

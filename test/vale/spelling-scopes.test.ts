@@ -1,23 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { lintWithVale, valeLine } from '../../src/lint/lint-vale.js'
-import { loadValeProject } from '../../src/vale/vale-project.js'
-
-/** A Vale project written to a temporary folder: path -> text. */
-function project(files: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'bluepencil-vale-spelling-'))
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true })
-    writeFileSync(join(dir, path), text)
-  }
-  const loaded = loadValeProject(join(dir, '.vale.ini'))
-  return {
-    problems: loaded.problems,
-    lint: (source: string) => lintWithVale(loaded, join(dir, 'post.md'), source).map((f) => valeLine(f, source, 'post.md')),
-  }
-}
+import { writeValeProject as project } from './write-project.js'
 
 // A two-word Hunspell dictionary with one suffix rule: "florp" and "florps", "quibnet".
 const DICTIONARY = {

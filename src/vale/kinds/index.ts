@@ -34,7 +34,7 @@ export function compileCheck(def: ValeRuleDef, env: CheckEnv): ValeCheck {
     case 'spelling':
       return spelling(def, env)
     case 'sequence':
-      return sequence(def, env)
+      return sequence(def)
     case 'vale-terms':
       return terms(def, env)
     case 'script':

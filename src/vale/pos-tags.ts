@@ -1,0 +1,63 @@
+import { createRequire } from 'node:module'
+
+/** A word or punctuation mark of a sentence, [start, end) in the block's text, with its Penn Treebank tag. */
+export interface TaggedToken {
+  readonly text: string
+  readonly start: number
+  readonly end: number
+  readonly tag: string
+}
+
+interface WinkToken {
+  value: string
+  tag: string
+  pos?: string
+}
+type WinkTagger = { tag(tokens: WinkToken[]): WinkToken[] }
+
+let tagger: WinkTagger | undefined
+
+/**
+ * wink-pos-tagger (Penn Treebank tags, as Vale's tagger uses), loaded on first use: its
+ * lexicon costs about half a second, paid only by styles with tagged `sequence` rules.
+ * It is required at run time so the CLI bundle does not carry the lexicon.
+ */
+function winkTagger(): WinkTagger {
+  if (!tagger) {
+    const make = createRequire(import.meta.url)('wink-pos-tagger') as () => WinkTagger
+    tagger = make()
+  }
+  return tagger
+}
+
+// Words keep inner hyphens and apostrophes ("meet-up", "o'clock"); clitics split off below.
+const TOKEN = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
+const CLITIC = /(?:['’](?:s|re|ve|ll|d|m)|n['’]t)$/i
+
+/**
+ * The tokens of one sentence as Vale's tokenizer gives them (words, clitics such as
+ * "'s" and "n't" on their own, each punctuation mark), tagged. The sentence's first word
+ * is tagged in lower case unless it is all capitals: at a sentence start a capital says
+ * nothing about a name, and the tagger would otherwise call "Metadata" a proper noun.
+ */
+export function tagSentence(text: string, start: number, end: number): TaggedToken[] {
+  const tokens: { text: string; start: number; end: number }[] = []
+  const slice = text.slice(start, end)
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+    const at = start + m.index
+    const clitic = CLITIC.exec(m[0])
+    if (clitic && clitic.index > 0) {
+      tokens.push({ text: m[0].slice(0, clitic.index), start: at, end: at + clitic.index })
+      tokens.push({ text: clitic[0], start: at + clitic.index, end: at + m[0].length })
+    } else tokens.push({ text: m[0], start: at, end: at + m[0].length })
+  }
+  if (tokens.length === 0) return []
+  const input: WinkToken[] = tokens.map((t, i) => {
+    const word = /^[\p{L}\p{N}'’]/u.test(t.text)
+    const value = (i === 0 && t.text !== t.text.toUpperCase() ? t.text.toLowerCase() : t.text).replace(/’/g, "'")
+    return { value, tag: word ? (/^\p{N}+$/u.test(t.text) ? 'number' : 'word') : 'punctuation' }
+  })
+  const tagged = winkTagger().tag(input)
+  return tokens.map((t, i) => ({ ...t, tag: tagged[i]?.pos ?? '' }))
+}
