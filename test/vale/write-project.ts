@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { lintWithVale, valeLine } from '../../src/lint/lint-vale.js'
 import { loadValeProject } from '../../src/vale/vale-project.js'
+import { dictionary } from '../support/lint-assets.js'
 
 /** A Vale project written to a temporary folder (path -> text), and a post linted with it as Vale's lines. */
 export function writeValeProject(files: Record<string, string>) {
@@ -11,7 +12,7 @@ export function writeValeProject(files: Record<string, string>) {
     mkdirSync(dirname(join(dir, path)), { recursive: true })
     writeFileSync(join(dir, path), text)
   }
-  const loaded = loadValeProject(join(dir, '.vale.ini'))
+  const loaded = loadValeProject(join(dir, '.vale.ini'), { dictionary })
   return {
     problems: loaded.problems,
     findings: (source: string) => lintWithVale(loaded, join(dir, 'post.md'), source),
