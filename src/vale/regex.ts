@@ -69,7 +69,6 @@ export function compileValeRegex(source: string, options: CompileOptions = {}): 
   const uniform = uniformIgnoreCase(source, options.ignoreCase === true)
   const unicode = new Translator(source, true, uniform).run(options.ignoreCase === true)
   const ascii = new Translator(source, false, uniform).run(options.ignoreCase === true)
-  if (unicode.unsafe) throw new ValeRegexError(`/${source}/ can backtrack catastrophically (a repeated group holds an overlapping repeat); rewrite it`)
   const flags = `gu${uniform ? 'i' : ''}`
   const problem = backtrackingProblem(unicode.js, flags)
   if (problem) throw new ValeRegexError(`/${source}/ can backtrack catastrophically (${problem}); rewrite it`)
@@ -115,27 +114,16 @@ function uniformIgnoreCase(source: string, ignoreCase: boolean): boolean {
 interface Result {
   readonly js: string
   readonly groups: number
-  readonly unsafe: boolean
 }
 
-/** Summary of a translated piece, for the backtracking guard. */
+/** A translated piece of the pattern. */
 interface Piece {
   readonly js: string
-  /** Unbounded repeat somewhere inside. */
-  readonly unbounded: boolean
-  /** Single-character atom (a literal or class), for the overlap check. */
-  readonly charAtom?: string
-  /** The atom's quantifier is unbounded. */
-  readonly repeated?: boolean
-  readonly optional?: boolean
-  /** A group's branches, for the backtracking guard. */
-  readonly branches?: readonly (readonly Piece[])[]
 }
 
 class Translator {
   private pos = 0
   private groups = 0
-  private unsafe = false
 
   constructor(
     private readonly src: string,
@@ -146,7 +134,7 @@ class Translator {
   run(ignoreCase: boolean): Result {
     const js = this.alternation({ i: ignoreCase, m: false, s: false }).js
     if (this.pos < this.src.length) this.fail(`unmatched ')' at ${this.pos + 1}`)
-    return { js, groups: this.groups, unsafe: this.unsafe }
+    return { js, groups: this.groups }
   }
 
   private fail(why: string): never {
@@ -177,10 +165,7 @@ class Translator {
       if (atom) current.push(this.quantified(atom))
     }
     branches.push(current)
-    const js = branches.map((seq) => seq.map((p) => p.js).join('')).join('|')
-    const unbounded = branches.some((seq) => seq.some((p) => p.unbounded))
-    const only = branches.length === 1 && branches[0]?.length === 1 ? branches[0][0] : undefined
-    return { js, unbounded, branches, ...(only?.charAtom !== undefined && !only.repeated ? { charAtom: only.charAtom } : {}) }
+    return { js: branches.map((seq) => seq.map((p) => p.js).join('')).join('|') }
   }
 
   private quantified(atom: Piece): Piece {
@@ -193,15 +178,7 @@ class Translator {
       this.pos++
       js += '?'
     } else if (this.src[this.pos] === '+') this.fail('possessive quantifiers are not supported')
-    const unbounded = q[0] === '*' || q[0] === '+' || (q[2] === ',' && q[3] === '')
-    const optional = q[0] === '*' || q[0] === '?' || q[1] === '0'
-    if (unbounded && atom.unbounded && !(atom.branches && atom.branches.every(safeRepeatedSequence))) this.unsafe = true
-    return {
-      js: atom.js + js,
-      unbounded: unbounded || atom.unbounded,
-      ...(atom.charAtom !== undefined ? { charAtom: atom.charAtom, repeated: unbounded } : {}),
-      optional,
-    }
+    return { js: atom.js + js }
   }
 
   private atom(flags: Flags): Piece | undefined {
@@ -213,13 +190,13 @@ class Translator {
         return this.charClass(flags)
       case '.':
         this.pos++
-        return { js: flags.s ? '[\\s\\S]' : '[^\\n]', unbounded: false, charAtom: flags.s ? '[\\s\\S]' : '[^\\n]' }
+        return { js: flags.s ? '[\\s\\S]' : '[^\\n]' }
       case '^':
         this.pos++
-        return { js: flags.m ? '(?<![^\\n])' : '^', unbounded: false }
+        return { js: flags.m ? '(?<![^\\n])' : '^' }
       case '$':
         this.pos++
-        return { js: flags.m ? '(?![^\\n])' : '$', unbounded: false }
+        return { js: flags.m ? '(?![^\\n])' : '$' }
       case '\\':
         return this.escape(flags)
       case '*':
@@ -243,7 +220,7 @@ class Translator {
 
   private literal(ch: string, flags: Flags): Piece {
     const js = this.caseLiteral(ch, flags)
-    return { js, unbounded: false, charAtom: js }
+    return { js }
   }
 
   private caseLiteral(ch: string, flags: Flags): string {
@@ -277,7 +254,7 @@ class Translator {
       const end = this.src.indexOf(')', this.pos)
       if (end < 0) this.fail('unterminated comment')
       this.pos = end + 1
-      return { js: '', unbounded: false }
+      return { js: '' }
     } else if (rest.startsWith('(?')) {
       const m = /^\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?:/.exec(rest)
       if (!m) this.fail(`unknown group syntax at ${this.pos + 1}`)
@@ -293,20 +270,14 @@ class Translator {
     const body = this.alternation(inner)
     if (this.src[this.pos] !== ')') this.fail(`missing ')' for the group at ${start}`)
     this.pos++
-    const lookaround = prefix.startsWith('(?=') || prefix.startsWith('(?!') || prefix.startsWith('(?<=') || prefix.startsWith('(?<!')
-    return {
-      js: `${prefix}${body.js})`,
-      unbounded: body.unbounded && !lookaround,
-      ...(body.branches ? { branches: body.branches } : {}),
-      ...(!lookaround && prefix === '(?:' && body.charAtom !== undefined ? { charAtom: body.charAtom } : {}),
-    }
+    return { js: `${prefix}${body.js})` }
   }
 
   private escape(flags: Flags): Piece {
     const next = this.src[this.pos + 1]
     if (next === undefined) this.fail('trailing backslash')
     this.pos += 2
-    const atom = (js: string): Piece => ({ js, unbounded: false, charAtom: js })
+    const atom = (js: string): Piece => ({ js })
     switch (next) {
       case 'w':
         return atom(this.unicodeClasses ? `[${WORD_U}]` : '\\w')
@@ -320,15 +291,15 @@ class Translator {
       case 'S':
         return atom(`\\${next}`)
       case 'b':
-        return { js: this.unicodeClasses ? `(?:(?<=[${WORD_U}])(?![${WORD_U}])|(?<![${WORD_U}])(?=[${WORD_U}]))` : '\\b', unbounded: false }
+        return { js: this.unicodeClasses ? `(?:(?<=[${WORD_U}])(?![${WORD_U}])|(?<![${WORD_U}])(?=[${WORD_U}]))` : '\\b' }
       case 'B':
-        return { js: this.unicodeClasses ? `(?:(?<=[${WORD_U}])(?=[${WORD_U}])|(?<![${WORD_U}])(?![${WORD_U}]))` : '\\B', unbounded: false }
+        return { js: this.unicodeClasses ? `(?:(?<=[${WORD_U}])(?=[${WORD_U}])|(?<![${WORD_U}])(?![${WORD_U}]))` : '\\B' }
       case 'A':
-        return { js: '^', unbounded: false }
+        return { js: '^' }
       case 'z':
-        return { js: '$', unbounded: false }
+        return { js: '$' }
       case 'Z':
-        return { js: '(?=\\n?$)', unbounded: false }
+        return { js: '(?=\\n?$)' }
       case 'G':
         this.fail('\\G is not supported')
         break
@@ -339,13 +310,13 @@ class Translator {
         const end = this.src.indexOf('\\E', this.pos)
         const text = end < 0 ? this.src.slice(this.pos) : this.src.slice(this.pos, end)
         this.pos = end < 0 ? this.src.length : end + 2
-        return { js: [...text].map((ch) => this.caseLiteral(ch, flags)).join(''), unbounded: false }
+        return { js: [...text].map((ch) => this.caseLiteral(ch, flags)).join('') }
       }
       case 'k': {
         const m = /^<([A-Za-z_]\w*)>/.exec(this.src.slice(this.pos))
         if (!m) this.fail('\\k needs <name>')
         this.pos += m[0].length
-        return { js: `\\k<${m[1]}>`, unbounded: false }
+        return { js: `\\k<${m[1]}>` }
       }
       default:
         break
@@ -354,7 +325,7 @@ class Translator {
       let digits = next
       while (/\d/.test(this.src[this.pos] ?? '') && Number(digits + this.src[this.pos]) <= this.groups) digits += this.src[this.pos++]
       // (?:) keeps a following digit from joining the number.
-      return { js: `\\${digits}(?:)`, unbounded: false }
+      return { js: `\\${digits}(?:)` }
     }
     const ch = this.escapedChar(next)
     return this.literal(ch, flags)
@@ -459,7 +430,7 @@ class Translator {
       parts.push(this.caseClassChar(lo.ch, flags))
     }
     const js = `[${negate ? '^' : ''}${parts.join('')}]`
-    return { js, unbounded: false, charAtom: js }
+    return { js }
   }
 
   private classAtom(): { kind: 'char'; ch: string } | { kind: 'set'; js: string } {
@@ -541,32 +512,4 @@ function classChar(ch: string): string {
   if (ch === '\r') return '\\r'
   if (ch === '\t') return '\\t'
   return ch
-}
-
-/**
- * The body of an unbounded repeat may itself repeat a single character class when a
- * required character the class cannot match ends each round: `([^,]+,)+` runs in linear
- * time, `(a+)+` and `(\w+\s?)+` do not.
- */
-function safeRepeatedSequence(seq: readonly Piece[]): boolean {
-  for (let i = 0; i < seq.length; i++) {
-    const piece = seq[i] as Piece
-    if (!piece.unbounded) continue
-    if (piece.charAtom === undefined || !piece.repeated) return false
-    const stop = seq.slice(i + 1).find((p) => !p.optional || p.unbounded)
-    if (!stop || stop.optional || stop.charAtom === undefined || overlaps(piece.charAtom, stop.charAtom)) return false
-  }
-  return true
-}
-
-/** Whether two single-character patterns share a character (sampled over Latin and punctuation). */
-function overlaps(a: string, b: string): boolean {
-  const ra = new RegExp(`^${a}$`, 'u')
-  const rb = new RegExp(`^${b}$`, 'u')
-  for (let cp = 0; cp < 0x250; cp++) {
-    const ch = String.fromCodePoint(cp)
-    if (ra.test(ch) && rb.test(ch)) return true
-  }
-  for (const ch of ['\u2019', '\u201C', '\u2014', '\u00A0', '\uFFFC']) if (ra.test(ch) && rb.test(ch)) return true
-  return false
 }
