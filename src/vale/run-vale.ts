@@ -6,6 +6,7 @@ import type { FileSettings } from './config.js'
 import { fixKeepsWords } from './fix-safety.js'
 import type { ValeCheck } from './kinds/common.js'
 import { buildValeDoc } from './vale-doc.js'
+import { valeGuessedStart } from './guess-location.js'
 
 /** What shapes the text the rules see: ignore patterns of the file's sections, skipped block types. */
 export type DocSettings = Pick<FileSettings, 'blockIgnores' | 'tokenIgnores'> & {
@@ -29,6 +30,11 @@ export function runVale(doc: ProseDoc, checks: readonly ValeCheck[], settings: D
       if (!raw && first >= 0 && switches.isOff(id, first, alert.block.range.text.slice(alert.start, alert.end).trim())) continue
       if (first >= 0 && vdoc.ignored.some(([s, e]) => first >= s && first < e)) continue
       const safe = alert.fix !== undefined && fixKeepsWords(alert, alert.fix)
+      const start = raw ? undefined : valeGuessedStart(alert, doc.source)
+      if (start !== undefined && start < alert.start) {
+        matches.push({ range: alert.block.range, start, end: alert.end, message: alert.message })
+        continue
+      }
       matches.push({ range: alert.block.range, start: alert.start, end: alert.end, message: alert.message, ...(safe ? { replacement: alert.fix } : {}) })
     }
     out.set(id, matches)

@@ -16,3 +16,19 @@ describe('Vale occurrence rules', () => {
     expect(p.lint('## The repository is updated but it fails\n')).toEqual(['post.md:1:4:Titles.Length:Titles should use fewer than 30 characters.'])
   })
 })
+
+describe('Vale positions of a match that crosses inline markup', () => {
+  const p = writeValeProject({
+    '.vale.ini': 'StylesPath = styles\n\n[*.md]\nMarkup.Repetition = YES\n',
+    'styles/Markup/Repetition.yml': "extends: repetition\nmessage: '\"%s\" is repeated.'\nalpha: true\ntokens:\n  - '[^\\s]+'\n",
+  })
+
+  it('is reported at column 1 of the line holding its sentence, as Vale does when the text is not in the file', () => {
+    const post = 'The first line stays.\nThey were [added to the API in](https://example.com/api) in GitLab 10.3 EE.\n'
+    expect(p.lint(post)).toEqual(['post.md:2:1:Markup.Repetition:"in" is repeated.'])
+  })
+
+  it('is reported where it matched when the file holds its text', () => {
+    expect(p.lint('The first line stays.\nThey were added to the API in in GitLab.\n')).toEqual(['post.md:2:28:Markup.Repetition:"in" is repeated.'])
+  })
+})
