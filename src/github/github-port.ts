@@ -75,6 +75,12 @@ export interface GitHubReads {
    * undefined when absent. The Vale configuration and its styles are read this way.
    */
   readRepoPath(path: string): Promise<RepoPath | undefined>
+  /**
+   * Every folder of the default branch with its names (folders end in `/`; the root is
+   * ``), in one call; undefined when the tree is too large to come whole (then folders
+   * are listed one by one with readRepoPath).
+   */
+  readRepoFolders?(): Promise<Record<string, string[]> | undefined>
   listReviewComments(): Promise<ReviewComment[]>
   /** Bodies of the reviews already on the pull request. */
   listReviewBodies(): Promise<string[]>

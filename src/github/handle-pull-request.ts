@@ -78,7 +78,7 @@ export async function handlePullRequest(options: HandlerOptions): Promise<RunSum
   const isPost = postMatcher(config)
   // A Vale configuration, as Vale finds it from each post's folder (or `vale:`), read through the API.
   const valeTree = emptyTree()
-  const valeFor = (path: string) => fetchValeFor({ read: (p) => port.readRepoPath(p), postPath: path, configured: config.vale, tree: valeTree, dictionary: options.assets.dictionary })
+  const valeFor = (path: string) => fetchValeFor({ read: (p) => port.readRepoPath(p), ...(port.readRepoFolders ? { readFolders: () => port.readRepoFolders?.() ?? Promise.resolve(undefined) } : {}), postPath: path, configured: config.vale, tree: valeTree, dictionary: options.assets.dictionary })
 
   // 2. The changed posts.
   const changed = (await port.listChangedFiles()).filter((f) => REVIEWABLE.has(f.status) && isPost(f.path))

@@ -102,6 +102,19 @@ export function octokitPort(octokit: PortOctokit, target: PullRequestTarget): Gi
       }
     },
 
+    async readRepoFolders() {
+      try {
+        // HEAD: the default branch, as contents requests without a ref read it.
+        const { data } = await octokit.rest.git.getTree({ ...repo, tree_sha: 'HEAD', recursive: 'true' })
+        if (data.truncated) return undefined
+        return foldersOf(data.tree.flatMap((e) => (e.path === undefined ? [] : [{ path: e.path, folder: e.type === 'tree' }])))
+      } catch (error) {
+        // 409: an empty repository has no tree. Anything else: list folders one by one instead.
+        if ((error as { status?: number }).status === 409) return {}
+        return undefined
+      }
+    },
+
     async listReviewComments(): Promise<ReviewComment[]> {
       const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...repo, pull_number, per_page: 100 })
       return comments.map((c) => ({
@@ -157,4 +170,16 @@ export function octokitPort(octokit: PortOctokit, target: PullRequestTarget): Gi
       return threads.length
     },
   }
+}
+
+/** Folder listings from a tree's paths: each folder's names, subfolders ending in `/`; the root is ``. */
+export function foldersOf(entries: readonly { readonly path: string; readonly folder: boolean }[]): Record<string, string[]> {
+  const out: Record<string, string[]> = { '': [] }
+  for (const { path, folder } of entries) {
+    const slash = path.lastIndexOf('/')
+    const parent = slash < 0 ? '' : path.slice(0, slash)
+    ;(out[parent] ??= []).push(`${path.slice(slash + 1)}${folder ? '/' : ''}`)
+    if (folder) out[path] ??= []
+  }
+  return out
 }

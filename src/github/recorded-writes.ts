@@ -20,6 +20,7 @@ export function recordWrites(reads: GitHubReads, forward?: Partial<GitHubWrites>
     getFile: (path, ref) => reads.getFile(path, ref),
     listRuleFiles: (dir) => reads.listRuleFiles(dir),
     readRepoPath: (path) => reads.readRepoPath(path),
+    ...(reads.readRepoFolders ? { readRepoFolders: () => reads.readRepoFolders?.() ?? Promise.resolve(undefined) } : {}),
     listReviewComments: () => reads.listReviewComments(),
     listReviewBodies: () => reads.listReviewBodies(),
     async createReview(review) {

@@ -13,7 +13,12 @@ export type ReadRepoPath = (path: string) => Promise<{ readonly text: string } |
 export interface FetchedTree {
   readonly files: Record<string, string>
   readonly folders: Record<string, readonly string[] | null>
+  /** Every folder listed at once (one tree read for the whole run); false: the tree was too large. */
+  whole?: Promise<boolean>
 }
+
+/** Every folder of the default branch with its names, or undefined when that cannot be had in one read. */
+export type ReadRepoFolders = () => Promise<Record<string, readonly string[]> | undefined>
 
 export function emptyTree(): FetchedTree {
   return { files: {}, folders: {} }
@@ -35,13 +40,32 @@ export type FetchedVale = { readonly snapshot: ValeSnapshot; readonly problems: 
  * paths are fetched and it runs again, until nothing is missing. Undefined: no
  * configuration, so the bundled rules apply.
  */
-export async function fetchValeFor(options: { read: ReadRepoPath; postPath: string; configured: string | undefined; tree: FetchedTree; dictionary: Dictionary }): Promise<FetchedVale> {
+export async function fetchValeFor(options: {
+  read: ReadRepoPath
+  readFolders?: ReadRepoFolders
+  postPath: string
+  configured: string | undefined
+  tree: FetchedTree
+  dictionary: Dictionary
+}): Promise<FetchedVale> {
   const { read, postPath, configured, tree, dictionary } = options
+  // One read of the whole tree answers every folder question (is there a .vale.ini here,
+  // what is in this style), so a repository without a Vale configuration costs one call,
+  // not one per folder above each post; only files are then read one by one.
+  if (options.readFolders) {
+    const readFolders = options.readFolders
+    tree.whole ??= readFolders().then((folders) => {
+      if (!folders) return false
+      for (const [dir, names] of Object.entries(folders)) tree.folders[posix.join('/', dir)] = names
+      return true
+    })
+  }
+  const allFoldersListed = tree.whole !== undefined && (await tree.whole)
   let fetches = 0
   const cache = memoryRuleCache()
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const misses: SnapshotMisses = { files: new Set(), folders: new Set() }
-    const files = snapshotFiles(tree, misses)
+    const files = snapshotFiles(tree, misses, allFoldersListed)
     const configFile = locate(files, postPath, configured)
     let problems: ConfigError[] = []
     if (configFile !== undefined) {

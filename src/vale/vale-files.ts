@@ -50,14 +50,16 @@ export interface SnapshotMisses {
  * absent; anything else not fetched yet is recorded as a miss, so the caller can fetch
  * it and read again.
  */
-export function snapshotFiles(snapshot: Pick<ValeSnapshot, 'files' | 'folders'>, misses?: SnapshotMisses): ValeFiles {
+export function snapshotFiles(snapshot: Pick<ValeSnapshot, 'files' | 'folders'>, misses?: SnapshotMisses, allFoldersListed = false): ValeFiles {
+  // With every folder listed, a folder that is not among them does not exist: nothing to fetch.
+  const folderMisses = allFoldersListed ? undefined : misses
   return {
     read(path) {
       const text = snapshot.files[path]
       if (text !== undefined) return text
       const parent = posix.dirname(path)
       const listing = snapshot.folders[parent]
-      if (listing === undefined) misses?.folders.add(parent)
+      if (listing === undefined) folderMisses?.folders.add(parent)
       else if (listing?.includes(posix.basename(path))) misses?.files.add(path)
       return undefined
     },
@@ -67,7 +69,7 @@ export function snapshotFiles(snapshot: Pick<ValeSnapshot, 'files' | 'folders'>,
       if (listing !== undefined) return listing ?? undefined
       const parent = snapshot.folders[posix.dirname(clean)]
       // A folder is fetched only when its parent says it exists (or nothing is known of the parent).
-      if (clean === '/' || parent === undefined || parent?.includes(`${posix.basename(clean)}/`)) misses?.folders.add(clean)
+      if (clean === '/' || parent === undefined || parent?.includes(`${posix.basename(clean)}/`)) folderMisses?.folders.add(clean)
       return undefined
     },
   }

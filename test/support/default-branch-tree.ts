@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { treeEntries } from './fake-github.js'
 
 /**
  * In front of the GitHub stand-in: a default branch holding a tree of files. Contents
@@ -8,8 +9,10 @@ import type { AddressInfo } from 'node:net'
  * which records and validates it as usual.
  */
 export class DefaultBranchTree {
-  /** Contents paths read from the tree, in order. */
+  /** Contents paths read from the tree, in order (`git/trees/HEAD` for a read of the whole tree). */
   readonly reads: string[] = []
+  /** Answer whole-tree reads (as GitHub does); false: answer them as a tree too large to send (truncated). */
+  wholeTree = true
   private server: Server | undefined
 
   constructor(
@@ -26,6 +29,11 @@ export class DefaultBranchTree {
         for await (const chunk of req) chunks.push(chunk as Buffer)
         const url = new URL(req.url ?? '/', 'http://localhost')
         const prefix = `/api/v3/repos/${this.owner}/${this.repo}/contents`
+        if (req.method === 'GET' && url.pathname === `/api/v3/repos/${this.owner}/${this.repo}/git/trees/HEAD`) {
+          this.reads.push('git/trees/HEAD')
+          res.writeHead(200, { 'content-type': 'application/json' })
+          return void res.end(JSON.stringify({ sha: 'd'.repeat(40), url: '', truncated: !this.wholeTree, tree: this.wholeTree ? treeEntries(Object.keys(this.tree)) : [] }))
+        }
         if (req.method === 'GET' && url.pathname.startsWith(prefix) && !url.searchParams.has('ref')) {
           const path = decodeURIComponent(url.pathname.slice(prefix.length)).replace(/^\/+|\/+$/g, '')
           const answer = this.contents(path)

@@ -167,6 +167,11 @@ export class FakeGitHub {
       if (content === undefined) return [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content' }]
       return [200, { type: 'file', encoding: 'base64', size: Buffer.byteLength(content), name: file.split('/').pop(), path: file, sha: 'f'.repeat(40), content: Buffer.from(content).toString('base64') }]
     }
+    // The default branch's whole tree (`git/trees/HEAD?recursive=true`): its files and the folders above them.
+    if (method === 'GET' && rest === '/git/trees/HEAD') {
+      const files = [...this.defaultBranchFiles.keys(), ...(this.config === undefined ? [] : ['.github/bluepencil.yml'])]
+      return [200, { sha: 'd'.repeat(40), url: '', truncated: false, tree: treeEntries(files) }]
+    }
     if (method === 'GET' && (m = /^\/pulls\/(\d+)$/.exec(rest))) {
       const pull = this.pulls.get(Number(m[1]))
       if (!pull) return [404, { message: 'Not Found' }]
@@ -338,4 +343,14 @@ function anchorProblem(pull: FakePull, c: NonNullable<ReviewBody['comments']>[nu
 function send(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
   res.end(JSON.stringify(payload))
+}
+
+/** Git tree entries (recursive) for a set of file paths: every folder above them, then the files. */
+export function treeEntries(files: readonly string[]): { path: string; mode: string; type: 'tree' | 'blob'; sha: string; url: string }[] {
+  const folders = new Set<string>()
+  for (const file of files) for (let at = file.indexOf('/'); at > 0; at = file.indexOf('/', at + 1)) folders.add(file.slice(0, at))
+  return [
+    ...[...folders].sort().map((path) => ({ path, mode: '040000', type: 'tree' as const, sha: 'd'.repeat(40), url: '' })),
+    ...[...new Set(files)].sort().map((path) => ({ path, mode: '100644', type: 'blob' as const, sha: 'f'.repeat(40), url: '' })),
+  ]
 }

@@ -63,7 +63,9 @@ describe('the app reads .vale.ini and its styles through the GitHub API', () => 
     const reported = summary.plan?.comments.flatMap((c) => c.findings) ?? []
     expect(fromDisk.length).toBeGreaterThan(5)
     expect(new Set(alerts(reported))).toEqual(new Set(alerts(fromDisk)))
-    expect(tree.reads).toEqual(expect.arrayContaining(['docs', 'docs/.vale.ini', 'docs/styles/Google', 'docs/styles/Google/Latin.yml', 'docs/styles/config/vocabularies/Blog/accept.txt']))
+    expect(tree.reads).toEqual(expect.arrayContaining(['git/trees/HEAD', 'docs/.vale.ini', 'docs/styles/Google/Latin.yml', 'docs/styles/config/vocabularies/Blog/accept.txt']))
+    // Folders come from the one tree read: only files are fetched one by one.
+    expect(tree.reads.filter((r) => r === 'docs' || r === 'docs/styles/Google')).toEqual([])
     const posted = github.reviews.at(-1)
     expect(posted?.comments.some((c) => c.body.includes("Use 'URL' instead of 'url'."))).toBe(true)
     expect(github.schemaErrors).toEqual([])
@@ -79,6 +81,27 @@ describe('the app reads .vale.ini and its styles through the GitHub API', () => 
     const ids = (summary.plan?.comments.flatMap((c) => c.findings) ?? []).map((f) => f.ruleId)
     expect(ids.length).toBeGreaterThan(0)
     expect(ids.every((id) => !id.startsWith('Google.'))).toBe(true)
+  })
+
+  it('a repository without a Vale configuration above a post costs one read of the tree, not one per folder', async () => {
+    // Every repository read of the run: answered from the tree, or passed on to the stand-in (a 404 there).
+    const reads = async (number: number) => {
+      tree.reads.length = 0
+      const before = github.requests.length
+      await review(number, 'blog/2024/deep/post.md')
+      const passedOn = github.requests.slice(before).filter((r) => r.method === 'GET' && r.path.includes('/contents') && !r.path.includes('ref='))
+      // The app's own settings (.github/bluepencil.yml, the house style) are read either way.
+      const paths = passedOn.map((r) => decodeURIComponent(r.path.replace(/^.*\/contents\/?/, ''))).filter((p) => !p.startsWith('.github/'))
+      return [...tree.reads, ...paths].sort()
+    }
+    expect(await reads(5)).toEqual(['git/trees/HEAD'])
+    // A tree too large to come whole: each folder from the post up is listed, as before.
+    tree.wholeTree = false
+    try {
+      expect(await reads(6)).toEqual(['', 'blog', 'blog/2024', 'blog/2024/deep', 'git/trees/HEAD'])
+    } finally {
+      tree.wholeTree = true
+    }
   })
 
   it('a .vale.ini that cannot be read is named with its line in the check run, and its post is not reviewed with the wrong rules', async () => {
