@@ -3,6 +3,7 @@ import { blankAfterHeadingCheck } from '../checks/blank-after-heading.js'
 import { bodyH1Check } from '../checks/body-h1.js'
 import { duplicateContentCheck } from '../checks/duplicate-content.js'
 import { headingCaseCheck } from '../checks/heading-case.js'
+import { finalPeriodCheck } from '../checks/final-period.js'
 import { headingLevelsCheck } from '../checks/heading-levels.js'
 import { lowercaseNamesCheck } from '../checks/lowercase-names.js'
 import { listItemFragmentsCheck } from '../checks/list-item-fragments.js'
@@ -26,6 +27,7 @@ export const BUILTIN_CHECKS = [
   repeatedWordsCheck,
   spellingCheck,
   headingCaseCheck,
+  finalPeriodCheck,
   headingLevelsCheck,
   lowercaseNamesCheck,
   listItemFragmentsCheck,
