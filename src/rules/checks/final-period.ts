@@ -52,8 +52,9 @@ function paragraphEnd(doc: ProseDoc, range: ProseRange): number | undefined {
   if (first === undefined) return undefined
   const span = doc.paragraphs.find((p) => p.start <= first && first < p.end)
   if (!span) return undefined
-  const lastVisible = range.offsets.findLast((o) => o >= 0)
-  if (lastVisible === undefined) return undefined
+  let lastVisible = -1
+  for (let i = range.offsets.length - 1; i >= 0 && lastVisible < 0; i--) lastVisible = range.offsets[i] ?? -1
+  if (lastVisible < 0) return undefined
   // Only a link's closing markup may follow the last word: "[clusters](#cluster)".
   const tail = doc.source.slice(lastVisible + 1, span.end)
   return tail === '' || /^\]\([^)\s]*\)$/.test(tail) ? span.end : undefined
