@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { ActionSetupError, actionRunFrom } from './github/action-env.js'
 import { BluepencilOctokit } from './github/octokit.js'
 import { reviewPullRequest, type RunLogger } from './github/review-pull-request.js'
-import { loadLintAssets } from './lint/lint-assets.js'
+import { openEnglishDictionary } from './spelling/dictionary.js'
 
 // The GitHub Action: the app's handler, over the app's Octokit (bounded secondary-rate-limit
 // retries, 5xx retries), with the workflow's GITHUB_TOKEN. Any error fails the step.
@@ -27,7 +27,8 @@ async function main(): Promise<number> {
     baseUrl: run.baseUrl,
     log: { debug: () => undefined, info: (m: string) => console.log(m), warn: (m: string) => console.log(command('warning', m)), error: (m: string) => console.log(command('error', m)) },
   })
-  await reviewPullRequest({ octokit, job: run.job, log, assets: loadLintAssets() })
+  // The rules are read and compiled on the lint thread (its entry point loads them); this thread needs the dictionary only.
+  await reviewPullRequest({ octokit, job: run.job, log, assets: { dictionary: openEnglishDictionary() } })
   return 0
 }
 
