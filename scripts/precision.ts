@@ -193,7 +193,7 @@ if (values.learn) {
     const tpBefore = new Set(matchJudgments(before, siteTps).byFinding.filter((j) => j !== undefined))
     const tpAfter = new Set(matchJudgments(after, siteTps).byFinding.filter((j) => j !== undefined))
     const lostTps = [...tpBefore].filter((j) => !tpAfter.has(j))
-    const settings = [house.headingCase ? `headingCase ${house.headingCase}` : '', house.headings ? `${house.headings.length} section headings` : '', house.listItemPunctuation ? `listItemPunctuation ${house.listItemPunctuation}` : '', house.frontMatter ? `frontMatter [${house.frontMatter.required.join(', ')}]` : '', `${house.terms?.length ?? 0} terms`].filter((x) => x !== '')
+    const settings = [house.headingCase ? `headingCase ${house.headingCase}` : '', house.headings ? `${house.headings.length} section headings` : '', house.listItemPunctuation ? `listItemPunctuation ${house.listItemPunctuation}` : '', house.frontMatter ? `frontMatter [${house.frontMatter.required.join(', ')}]` : '', `${house.terms?.length ?? 0} terms`, `${house.vocabulary?.length ?? 0} vocabulary words`].filter((x) => x !== '')
     console.log(`  ${site.padEnd(20)} warning+ ${per1k(before, ['error', 'warning'])} -> ${per1k(after, ['error', 'warning'])}   suggestion ${per1k(before, ['suggestion'])} -> ${per1k(after, ['suggestion'])}   all ${before.length} -> ${after.length}   judged TP lost: ${lostTps.length}   (${settings.join('; ')})`)
     for (const j of lostTps) console.log(`    lost: ${j.site}/${j.file}:${j.line} ${j.rule} (${j.reason})`)
     const count = (list: readonly SiteFinding[]): Map<string, number> => list.reduce((m, f) => m.set(f.rule, (m.get(f.rule) ?? 0) + 1), new Map<string, number>())

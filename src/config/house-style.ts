@@ -20,6 +20,8 @@ export interface HouseStyle {
   readonly listItemPunctuation?: 'period' | 'none'
   /** Fields every post has, with where they live (`params.author` for Hugo's params). */
   readonly frontMatter?: { readonly required: readonly string[] }
+  /** Words no dictionary knows that the blog writes so in several posts ("upsert"): spelling accepts them. */
+  readonly vocabulary?: readonly string[]
   /** Names the blog spells one way: kept as written (no rule corrects them, spelling accepts them). */
   readonly terms?: readonly string[]
 }
@@ -65,5 +67,6 @@ export function formatHouseStyle(house: HouseStyle, postCount: number): string {
   if (house.listItemPunctuation) block(house.listItemPunctuation === 'period' ? 'List items end with a period: list-item-fragments does not strip it.' : 'List items end without a period.', { listItemPunctuation: house.listItemPunctuation })
   if (house.frontMatter) block('Fields every post has (dots: nested fields, as Hugo keeps params.author): front-matter requires them.', { frontMatter: { required: [...house.frontMatter.required] } })
   if (house.terms && house.terms.length > 0) block('Names spelled one way in at least 3 posts, by more than one author, and 95% of their uses: no rule corrects them. To correct their other spellings too, move them to terms: in bluepencil.yml.', { terms: [...house.terms] })
+  if (house.vocabulary && house.vocabulary.length > 0) block('Words no dictionary knows, written so in at least 3 posts by more than one author, and no common misspelling: spelling accepts them as this blog\'s vocabulary.', { vocabulary: [...house.vocabulary] })
   return `${out.join('\n')}\n`
 }

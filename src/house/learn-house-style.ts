@@ -37,12 +37,14 @@ export function learnHouseStyle(posts: readonly PublishedPost[], dictionary: Dic
   const authored = read.map((r) => ({ ranges: r.ranges, authors: authorsOf(frontMatterValues(r.frontMatter?.fields ?? [])) }))
   const terms = learnTerms(authored, isCommon)
   const headings = headingCase === 'title' ? [] : learnSectionHeadings(authored, isCommon)
+  const vocabulary = learnVocabulary(authored, dictionary)
   return {
     ...(headingCase ? { headingCase } : {}),
     ...(headings.length > 0 ? { headings } : {}),
     ...(listItemPunctuation ? { listItemPunctuation } : {}),
     ...(required.length > 0 ? { frontMatter: { required } } : {}),
     ...(terms.length > 0 ? { terms } : {}),
+    ...(vocabulary.length > 0 ? { vocabulary } : {}),
   }
 }
 
@@ -160,6 +162,38 @@ function learnSectionHeadings(posts: readonly { ranges: readonly ProseRange[]; a
 /** A heading's words as a reader sees them, white space made single: how headings are compared. */
 export function headingText(range: ProseRange): string {
   return range.text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * The blog's vocabulary: lower-case words no dictionary or jargon list knows ("metas",
+ * "kubelet") written so in at least three posts, by more than one author when posts name
+ * them. Spelling accepts them: a word the blog's other posts use as written is no typo
+ * there. A misspelling people really make ("seperate") stays one, however often it recurs.
+ */
+function learnVocabulary(posts: readonly { ranges: readonly ProseRange[]; authors: readonly string[] }[], dictionary: Dictionary): string[] {
+  const uses = new Map<string, { posts: Set<number>; authors: Set<string> }>()
+  const anyAuthors = posts.some((p) => p.authors.length > 0)
+  posts.forEach((post, index) => {
+    for (const range of post.ranges) {
+      if (range.scope === 'frontmatter' || range.scope === 'link') continue
+      for (const w of wordsOf(range)) {
+        if (!/^[a-z]{4,}$/.test(w.word)) continue
+        const use = uses.get(w.word) ?? { posts: new Set(), authors: new Set() }
+        use.posts.add(index)
+        for (const a of post.authors) use.authors.add(a)
+        uses.set(w.word, use)
+      }
+    }
+  })
+  const checker = dictionary.checker()
+  const [words, jargon, misspellings] = [dictionary.words(), dictionary.jargon(), dictionary.misspellings()]
+  const vocabulary: string[] = []
+  for (const [word, use] of uses) {
+    if (use.posts.size < TERM_MIN_POSTS || (anyAuthors && use.authors.size < 2)) continue
+    if (checker.isKnown(word) || words.has(word) || jargon.has(word) || misspellings(word) !== undefined) continue
+    vocabulary.push(word)
+  }
+  return vocabulary.sort()
 }
 
 /** Whether list items end with a period, from lists of at least three items. */

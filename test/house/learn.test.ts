@@ -61,6 +61,20 @@ describe('bluepencil learn: the house style of a blog, from its published posts'
     expect(parseHouseStyleText(formatHouseStyle(house, posts.length), 'house.yml')).toEqual({ house, errors: [] })
   })
 
+  it('learns the words no dictionary knows that 3 posts by 2 authors write as written, never a common misspelling, and spelling accepts them', () => {
+    const post = (author: string, text: string): { path: string; source: string } => ({ path: `${author}-${text.length}.md`, source: `---\ntitle: T\nauthor: ${author}\n---\n\nThe file metas grow. ${text}\n` })
+    const posts = [post('ann', 'We seperate the sinks.'), post('bob', 'We seperate them.'), post('ann', 'Ann writes metas too, and seperate.')]
+    expect(learnHouseStyle(posts, dictionary).vocabulary).toEqual(['metas'])
+    expect(learnHouseStyle(posts.slice(0, 2), dictionary).vocabulary).toBeUndefined()
+    const text = 'Two Flink talsk will be presented at the summit this spring.\n'
+    const spelling = (house = {}): string[] => {
+      const result = createLinter({ assets, config: { ...DEFAULT_CONFIG, house } }).linter.lint('p.md', text)
+      return result.kind === 'linted' ? result.findings.filter((f) => f.ruleId === 'spelling').map((f) => f.actual) : []
+    }
+    expect(spelling()).toEqual(['talsk'])
+    expect(spelling({ vocabulary: ['talsk'] })).toEqual([])
+  })
+
   it('sets nothing the posts do not agree on', () => {
     const mixed = [
       { path: 'a.md', source: '## Set Up The Cluster\n\n## Run the first job\n\n## Read The Logs\n\n## Check the pods\n\n## Ship it today\n' },
