@@ -65,12 +65,20 @@ export interface CompileOptions {
   readonly ignoreCase?: boolean
 }
 
+/** A group closed and then repeated without a small bound: `)+`, `)*`, `){2,}`, `){11}`; an escaped `\)` only costs a check. */
+const REPEATED_GROUP = /\)(?:[*+]|\{\d+(?:,\d*)?\})/
+
 export function compileValeRegex(source: string, options: CompileOptions = {}): ValeRegex {
   const uniform = uniformIgnoreCase(source, options.ignoreCase === true)
-  const unicode = new Translator(source, true, uniform).run(options.ignoreCase === true)
   const ascii = new Translator(source, false, uniform).run(options.ignoreCase === true)
   const flags = `gu${uniform ? 'i' : ''}`
-  const problem = backtrackingProblem(unicode.js, flags)
+  // The Unicode twin differs from the ASCII one only in its classes: it is translated when
+  // the guard needs it or a post first needs it, not for every pattern of every style.
+  let unicode: { js: string } | undefined
+  const unicodeJs = (): string => (unicode ??= new Translator(source, true, uniform).run(options.ignoreCase === true)).js
+  // Only a repeated group can backtrack catastrophically (the guard skips repeated single
+  // characters too): most style patterns are word lists with none, and need no automata.
+  const problem = REPEATED_GROUP.test(ascii.js) ? backtrackingProblem(unicodeJs(), flags) : undefined
   if (problem) throw new ValeRegexError(`/${source}/ can backtrack catastrophically (${problem}); rewrite it`)
   let asciiRe: RegExp
   try {
@@ -85,11 +93,11 @@ export function compileValeRegex(source: string, options: CompileOptions = {}): 
   return {
     source,
     get unicode() {
-      unicodeRe ??= new RegExp(unicode.js, flags)
+      unicodeRe ??= new RegExp(unicodeJs(), flags)
       return unicodeRe
     },
     ascii: asciiRe,
-    groups: unicode.groups,
+    groups: ascii.groups,
   }
 }
 
