@@ -1,4 +1,5 @@
 import { formatConfigError, type ConfigError } from '../config/config-error.js'
+import { compareCodeUnits } from '../core/compare.js'
 import type { Finding, Severity } from '../core/types.js'
 import type { ReviewFile, ReviewPlan } from '../review/plan-types.js'
 import type { CheckAnnotation, CheckRunReport } from './github-port.js'
@@ -20,7 +21,7 @@ export function checkReport(options: {
   const byRule = new Map<string, { count: number; severity: Severity }>()
   for (const f of findings) byRule.set(f.ruleId, { count: (byRule.get(f.ruleId)?.count ?? 0) + 1, severity: f.severity })
   const blocking = options.invalidRules === true || (options.failOn !== 'never' && findings.some((f) => RANK[f.severity] >= RANK[options.failOn as Severity]))
-  const rows = [...byRule].sort((a, b) => b[1].count - a[1].count || byCodeUnit(a[0], b[0])).map(([rule, { count, severity }]) => `| \`${rule}\` | ${severity} | ${count} |`)
+  const rows = [...byRule].sort((a, b) => b[1].count - a[1].count || compareCodeUnits(a[0], b[0])).map(([rule, { count, severity }]) => `| \`${rule}\` | ${severity} | ${count} |`)
   const summary = [
     `Bluepencil checked ${options.posts} post${options.posts === 1 ? '' : 's'} and found ${findings.length} thing${findings.length === 1 ? '' : 's'} to look at.`,
     ...(rows.length > 0 ? ['', '| rule | level | findings |', '|---|---|---|', ...rows] : []),
@@ -76,9 +77,4 @@ export function configFailure(headSha: string, messages: readonly string[]): Che
     summary: ['Bluepencil could not use its configuration:', '', ...messages.map((m) => `- ${m}`)].join('\n'),
     annotations: [],
   }
-}
-
-/** Code-unit order, not localeCompare: the check run must read the same on every machine. */
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

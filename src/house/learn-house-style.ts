@@ -1,4 +1,5 @@
 import type { HouseStyle } from '../config/house-style.js'
+import { compareCodeUnits } from '../core/compare.js'
 import { readFrontMatter } from '../markdown/front-matter.js'
 import { parseMarkdown } from '../markdown/parse.js'
 import type { ProseRange } from '../markdown/prose-doc.js'
@@ -156,7 +157,7 @@ function learnSectionHeadings(posts: readonly { ranges: readonly ProseRange[]; a
     const all = byText.get(text.toLowerCase())?.size ?? 0
     if (use.posts.size >= all * TERM_MIN_SHARE) headings.push(text)
   }
-  return headings.sort((a, b) => a.localeCompare(b))
+  return headings.sort(compareCodeUnits)
 }
 
 /** A heading's words as a reader sees them, white space made single: how headings are compared. */
@@ -267,5 +268,5 @@ function learnTerms(posts: readonly { ranges: readonly ProseRange[]; authors: re
     if (!/\p{Ll}\p{Lu}/u.test(spelling) && use.uses === all) continue
     terms.push(spelling)
   }
-  return terms.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()) || a.localeCompare(b))
+  return terms.sort((a, b) => compareCodeUnits(a.toLowerCase(), b.toLowerCase()) || compareCodeUnits(a, b))
 }

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../core/compare.js'
 import type { Finding, SkippedFile } from '../core/types.js'
 import { mapToDiff, type DiffMode } from '../diff/map-to-diff.js'
 import { parsePatch } from '../diff/parse-patch.js'
@@ -34,8 +35,8 @@ export function planReview(options: PlanOptions): ReviewPlan {
   const notReviewed = [...(options.notReviewed ?? [])]
   let reviewed = 0
 
-  for (const file of [...options.files].sort((a, b) => byText(a.path, b.path))) {
-    const findings = [...file.findings].sort((a, b) => a.span.start.offset - b.span.start.offset || a.span.end.offset - b.span.end.offset || byText(a.ruleId, b.ruleId))
+  for (const file of [...options.files].sort((a, b) => compareCodeUnits(a.path, b.path))) {
+    const findings = [...file.findings].sort((a, b) => a.span.start.offset - b.span.start.offset || a.span.end.offset - b.span.end.offset || compareCodeUnits(a.ruleId, b.ruleId))
     for (const f of findings) fpOf.set(f, fingerprint(f, file.source))
     for (const f of findings) currentFingerprints.add(fpOf.get(f) as string)
     const diff = readPatch(file.patch)
@@ -59,7 +60,7 @@ export function planReview(options: PlanOptions): ReviewPlan {
   const comments = fresh.slice(0, cap).map((g) => toComment(g, fps(g.findings)))
   const overflow = fresh.slice(cap).flatMap((g) => g.findings)
   const newUnanchored = unanchored.filter((f) => !posted.has(fpOf.get(f) as string))
-  notReviewed.sort((a, b) => byText(a.path, b.path))
+  notReviewed.sort((a, b) => compareCodeUnits(a.path, b.path))
   // A notice has no finding: its own marker keeps it from being repeated on every push.
   const notices = notReviewed.map((s) => ({ skipped: s, fp: hashOf('not-reviewed', s.path, s.reason) }))
   const newNotices = notices.filter((n) => !posted.has(n.fp))
@@ -111,9 +112,4 @@ function toComment(g: CommentGroup & { readonly path: string; readonly source: s
     fingerprints,
     findings: g.findings,
   }
-}
-
-/** Code-unit order, not localeCompare: the plan must not depend on the machine's locale. */
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -102,10 +102,12 @@ describe('the repository config', () => {
     expect(result.kind === 'linted' && result.findings.map((f) => [f.ruleId, f.actual])).toEqual([['terms', 'bluepencil']])
   })
 
+  /** A repository's own terms-kind rule, for the tests of who owns the config's terms. */
+  const OWN_TERMS_RULE = 'extends: terms\nmessage: Write `{expected}`.\nterms: [Apache Kafka]\nexamples:\n  - bad: We use apache kafka.\n    fixed: We use Apache Kafka.\n  - bad: We use Apache kafka.\n    fixed: We use Apache Kafka.\n  - good: We use Apache Kafka.\n  - good: We use Kafka Streams.\n'
+
   it("gives the config's terms to a repository's own rule of the kind when the terms rule is off, not to the bundled product-names", () => {
-    const own = 'extends: terms\nmessage: Write `{expected}`.\nterms: [Apache Kafka]\nexamples:\n  - bad: We use apache kafka.\n    fixed: We use Apache Kafka.\n  - bad: We use Apache kafka.\n    fixed: We use Apache Kafka.\n  - good: We use Apache Kafka.\n  - good: We use Kafka Streams.\n'
     const config = { ...DEFAULT_CONFIG, rules: { terms: 'off' as const }, terms: ['Bluepencil'] }
-    const { linter, errors } = createLinter({ assets, config, extraRuleFiles: [{ file: '.github/rules/our-names.yml', text: own }] })
+    const { linter, errors } = createLinter({ assets, config, extraRuleFiles: [{ file: '.github/rules/our-names.yml', text: OWN_TERMS_RULE }] })
     expect(errors).toEqual([])
     const result = linter.lint('p.md', 'We love bluepencil and apache kafka.\n')
     expect(result.kind === 'linted' && result.findings.map((f) => [f.ruleId, f.actual])).toEqual([['our-names', 'bluepencil'], ['our-names', 'apache kafka']])
@@ -113,9 +115,8 @@ describe('the repository config', () => {
 
   it("gives the config's terms to the terms rule by its kind, not its file name", () => {
     // A repository that replaces the bundled terms.yml by its own list, under another name.
-    const own = 'extends: terms\nmessage: Write `{expected}`.\nterms: [Apache Kafka]\nexamples:\n  - bad: We use apache kafka.\n    fixed: We use Apache Kafka.\n  - bad: We use Apache kafka.\n    fixed: We use Apache Kafka.\n  - good: We use Apache Kafka.\n  - good: We use Kafka Streams.\n'
     const config = { ...DEFAULT_CONFIG, rules: { terms: 'off' as const }, terms: ['Bluepencil'] }
-    const { linter, errors } = createLinter({ assets, config, extraRuleFiles: [{ file: 'rules/product-names.yml', text: own }] })
+    const { linter, errors } = createLinter({ assets, config, extraRuleFiles: [{ file: 'rules/product-names.yml', text: OWN_TERMS_RULE }] })
     expect(errors).toEqual([])
     const result = linter.lint('p.md', 'We love bluepencil and apache kafka.\n')
     expect(result.kind === 'linted' && result.findings.map((f) => [f.ruleId, f.actual])).toEqual([['product-names', 'bluepencil'], ['product-names', 'apache kafka']])
