@@ -67,6 +67,19 @@ describe('the engine on generated Markdown', () => {
     )
     // A limit only for a hung run: the machine the suite runs on may be shared and slow.
   }, 600_000)
+
+  it('keeps the counterexamples a run once found', () => {
+    // An empty title matched a heading of no words and was deleted as a repeat.
+    const found = ['---\ntitle: ""\ndate: 2024-01-01\n---\n\n## .\n']
+    for (const source of found) {
+      const result = linter.lint('gen.md', source)
+      expect(result.kind).toBe('linted')
+      if (result.kind !== 'linted') continue
+      expect(result.findings.map((f) => f.ruleId)).not.toContain('title-heading')
+      const fixes = result.findings.flatMap((f) => (f.fix ? [f.fix] : []))
+      expect(changedOnlyFixedLines(source, fixes)).toBe(true)
+    }
+  })
 })
 
 /** Every line outside a fix is unchanged, and each fixed range reads exactly the fix text. */
@@ -79,7 +92,8 @@ function changedOnlyFixedLines(source: string, fixes: readonly LineFix[]): boole
   let line = 1
   for (const fix of sorted) {
     for (; line < fix.startLine; line++) if (lineText(before, line) !== lineText(after, line + shift)) return false
-    const newLineCount = fix.text.split('\n').length
+    // As in a GitHub suggestion, empty text deletes the lines.
+    const newLineCount = fix.text === '' ? 0 : fix.text.split('\n').length
     const got = Array.from({ length: newLineCount }, (_, i) => lineText(after, fix.startLine + shift + i)).join('\n')
     const want = fix.text.replace(/\r\n/g, '\n')
     if (got.replace(/\r/g, '') !== want.replace(/\r/g, '')) return false

@@ -12,7 +12,8 @@ const normalise = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+
  */
 function titleHeadings(doc: ProseDoc): RuleMatch[] {
   const title = doc.frontMatter?.fields.find((f) => f.name === 'title')?.value
-  if (typeof title !== 'string') return []
+  // A title of no words ("" or "...") names nothing a heading could repeat.
+  if (typeof title !== 'string' || normalise(title) === '') return []
   const firstHeading = doc.headings[0]
   const opensBody = (h: HeadingInfo): boolean => h === firstHeading && !doc.paragraphs.some((p) => p.start < h.start)
   return doc.headings
