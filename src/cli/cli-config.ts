@@ -11,6 +11,8 @@ export const CONFIG_PATH = '.github/bluepencil.yml'
 export interface CliConfig {
   readonly config: RepoConfig
   readonly configFile?: string
+  /** The config file's path and text, so problems found later (a rule id no rule has) name its line. */
+  readonly configSource?: RuleSource
   readonly extraRuleFiles: RuleSource[]
   readonly errors: ConfigError[]
 }
@@ -46,6 +48,7 @@ function loadConfigAndRules(options: { root: string; configPath?: string; extraR
   return {
     config,
     configFile,
+    configSource: { file: configFile, text },
     extraRuleFiles: [...fromConfig.files, ...fromFlags.files],
     errors: [...errors, ...fromConfig.problems.map(({ dir, message }) => ({ file: configFile, path: 'ruleDirs', message: `${dir}: ${message}` })), ...flagErrors],
   }

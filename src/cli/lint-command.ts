@@ -48,7 +48,7 @@ async function prepare(args: readonly string[], options: Omit<LintOptions, 'form
     repoRoot: repoRootOf(loaded.configFile, io.cwd),
     cwd: io.cwd,
   })
-  const setup = { config: loaded.config, extraRuleFiles: loaded.extraRuleFiles, keepSources: keepSources || vale !== undefined, ...(vale === undefined ? {} : { vale }), ...(options.lintBudget ? { budgetMs: options.lintBudget } : {}), ...(options.fixTiers ? { fixTiers: options.fixTiers } : {}) }
+  const setup = { config: loaded.config, extraRuleFiles: loaded.extraRuleFiles, ...(loaded.configSource ? { configSource: loaded.configSource } : {}), keepSources: keepSources || vale !== undefined, ...(vale === undefined ? {} : { vale }), ...(options.lintBudget ? { budgetMs: options.lintBudget } : {}), ...(options.fixTiers ? { fixTiers: options.fixTiers } : {}) }
   const { linter, errors, warnings } = linterFor(setup, assets)
   // As in the app: a broken rule file (or a config naming no rule) is reported and left
   // off while the other rules run, and the run ends with exit 2; a config, folder or Vale

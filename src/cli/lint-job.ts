@@ -9,6 +9,8 @@ import { ioReason } from './rule-dirs.js'
 export interface LintSetup {
   readonly config: RepoConfig
   readonly extraRuleFiles: readonly RuleSource[]
+  /** The config file read (default or --config): its problems name it, in the worker threads too. */
+  readonly configSource?: RuleSource
   /** Return each post's text with its findings (to apply fixes); a lint run does not need it. */
   readonly keepSources: boolean
   /** A Vale configuration file whose styles replace the bundled rules. */

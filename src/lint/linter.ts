@@ -46,6 +46,8 @@ export function createLinter(options: {
   /** The bundled rules and the dictionary, loaded once by the entry point. */
   assets: LintAssets
   extraRuleFiles?: readonly RuleSource[]
+  /** The config file as read (the CLI's --config): its problems name it and its lines. */
+  configSource?: RuleSource
   /** A Vale configuration file, or a repository's fetched through the API: its styles replace the bundled rules. */
   vale?: string | ValeSnapshot
   /** Overrides the config's lintBudgetMs (the CLI's --lint-budget). */
@@ -83,7 +85,7 @@ export function createLinter(options: {
   const compiled = project ? { rules: [], errors: [] } : compileRules(enabled, { extraTerms: config.terms, accept: [...config.accept, ...(config.house?.vocabulary ?? [])], keptTerms: config.house?.terms ?? [], patterns: bundled.patterns, dictionary })
   const unknown = Object.keys(project ? {} : config.rules)
     .filter((id) => !byId.has(id))
-    .map((id) => ({ file: '.github/bluepencil.yml', path: `rules.${id}`, message: 'no rule has this id' }))
+    .map((id) => ({ file: options.configSource?.file ?? '.github/bluepencil.yml', path: `rules.${id}`, message: 'no rule has this id' }))
   const isPost = postMatcher(config)
   const rulesFor = (path: string): readonly CompiledRule[] => (project ? project.rulesFor(path) : compiled.rules)
   const linter: Linter = {
@@ -107,7 +109,7 @@ export function createLinter(options: {
   }
   const valeErrors = vale && 'error' in vale ? [vale.error] : []
   const warnings = project ? project.problems.map((p) => ({ file: p.file, path: '', line: p.line, message: p.message })) : []
-  const errors = withLines([...bundled.errors, ...extra.errors, ...failing, ...compiled.errors, ...unknown, ...valeErrors], options.extraRuleFiles ?? [])
+  const errors = withLines([...bundled.errors, ...extra.errors, ...failing, ...compiled.errors, ...unknown, ...valeErrors], [...(options.extraRuleFiles ?? []), ...(options.configSource ? [options.configSource] : [])])
   return { linter, errors, warnings }
 }
 

@@ -73,6 +73,22 @@ describe('usage, I/O and config problems exit 2 with a message naming the path',
     expect(failing.code).toBe(2)
   })
 
+  it('a rule id no rule has is named in the config file given with --config, at its line, with a worker thread linting a share', async () => {
+    const dir = workspace()
+    mkdirSync(join(dir, 'conf'))
+    writeFileSync(join(dir, 'conf', 'review.yml'), 'rules:\n  wordiness: error\n  no-such-rule: warning\n')
+    // Enough posts for a second thread (worker threads take a share from 8 files on).
+    mkdirSync(join(dir, 'many'))
+    for (let i = 0; i < 16; i++) writeFileSync(join(dir, 'many', `p${i}.md`), 'We utilize it.\n')
+    const { code, stdout, stderr } = await run(['lint', '--format', 'json', '--jobs', '2', '-c', 'conf/review.yml', 'many'], dir)
+    expect(stderr).toContain(`${join(dir, 'conf', 'review.yml')}:3: rules.no-such-rule: no rule has this id\n`)
+    expect(stderr).toContain('bluepencil: rule problems in conf/review.yml (see above)')
+    expect(stderr).not.toContain('bluepencil.yml')
+    // The config's other levels still apply, on both threads' posts.
+    expect((JSON.parse(stdout) as { ruleId: string; severity: string }[]).map((f) => [f.ruleId, f.severity])).toEqual(Array.from({ length: 16 }, () => ['wordiness', 'error']))
+    expect(code).toBe(2)
+  })
+
   it('check-rules on a missing folder, a file or a folder without rule files', async () => {
     const dir = workspace()
     mkdirSync(join(dir, 'empty'))
