@@ -91,8 +91,10 @@ function checkSpellings(range: ProseRange, index: TermIndex, exceptions: Readonl
     spans.push([start, end])
     if (inIdentifier(range.text, start, end) || exceptions.has(text) || isLiteralName(range, start, end)) continue
     const strict = index.strictVariants.get(text)
-    const term = strict ?? index.canonical.get(text.toLowerCase().replace(/\s+/g, ' '))
-    if (term === undefined || text === term) continue
+    const spaced = text.replace(/\s+/g, ' ')
+    const term = strict ?? index.canonical.get(spaced.toLowerCase())
+    // A term wrapped across a line break ("Apache\nKafka") is already spelled right; spacing is doubled-spaces' job.
+    if (term === undefined || spaced === term) continue
     out.push({ range, start, end, replacement: term })
   }
   return spans
