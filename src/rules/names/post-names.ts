@@ -84,7 +84,7 @@ export function readPostNames(ranges: readonly ProseRange[], findTerms: PhraseMa
       if (isCodeLike(w.word) || isGlued(text, w)) return 'code-like'
       if (inUiLabel(range, w)) return 'ui-label'
       if (isQuote(text[w.start - 1]) || quotedSpans(range).some(([s, e]) => w.start >= s && w.end <= e)) return 'quoted'
-      if (opensSentence(text, w.start) || NUMBERED.test(text.slice(0, w.start))) return 'sentence-start'
+      if (opensSentence(text, w.start) || NUMBERED.test(text.slice(0, w.start)) || afterHeadingDash(range, w)) return 'sentence-start'
       if (isNumbered(range, w)) return 'numbered'
       if (isPostName(evidence, range, list, index)) return 'post-name'
       if (inNamePair(evidence, range, list, index)) return 'name-pair'
@@ -164,8 +164,8 @@ function inNamePair(evidence: PostEvidence, range: ProseRange, list: readonly Wo
     // Before an acronym or identifier ("Table API", "Transform UDF"): the first half of a name.
     if (/^\p{Lu}(?:\p{Lu}|\p{Ll}+\p{Lu})/u.test(next.word)) return true
     if (isNamePair(evidence, w.word, next.word)) return true
-    // Before a word the post uses as a name ("Service Topology").
-    if (isPostName(evidence, range, list, index + 1)) return true
+    // Before a word the post uses as a name ("Service Topology"); a determiner is no half of a name ("Your Ruby").
+    if (!DETERMINERS.has(w.word.toLowerCase()) && isPostName(evidence, range, list, index + 1)) return true
   }
   if (!previous || !spaced(previous, w) || !/^\p{Lu}/u.test(previous.word)) return false
   if (isNamePair(evidence, previous.word, w.word)) return true
@@ -232,8 +232,15 @@ function opensSentence(text: string, start: number): boolean {
 
 const ABBREVIATION = /(?:^|[^\p{L}])(?:vs|e\.g|i\.e|cf|approx|incl|resp|Mr|Mrs|Ms|Dr|St|\p{Lu})\.$/u
 
+/** "Step 1 — Install the app", "Linkerd 2.15 - What's new": a spaced dash in a heading opens a second title. */
+function afterHeadingDash(range: ProseRange, w: Word): boolean {
+  return range.scope === 'heading' && /\s[-–—]\s+$/u.test(range.text.slice(Math.max(0, w.start - 4), w.start))
+}
+
 /** "3- What", "2) Why", "1. Think": the first word after a list number starts a sentence. */
 const NUMBERED = /^\s*\d+\s*[-.):]\s*$/
+
+const DETERMINERS: ReadonlySet<string> = new Set(['my', 'your', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'every', 'each', 'some', 'any', 'all', 'no'])
 
 /** Words Title Case leaves in lower case. */
 export const MINOR_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'over', 'than', 'if', 'is'])
