@@ -7,8 +7,8 @@ export interface PlanFixesOptions {
   readonly source: string
   /** Findings with their column edits (already guarded), before merging. */
   readonly findings: readonly Finding[]
-  /** Lints a text the same way, for checking what a fix leaves behind. */
-  readonly relint: (source: string) => readonly Finding[]
+  /** Lints the source with these fixes applied (the text given) the same way, for checking what they leave behind. */
+  readonly relint: (fixed: string, fixes: readonly LineFix[]) => readonly Finding[]
   /** Whose edits are applied (a fix tier); the others stay message-only. */
   readonly applies?: (finding: Finding) => boolean
 }
@@ -34,7 +34,7 @@ export function planFixes(options: PlanFixesOptions): Finding[] {
     const fixes = uniqueFixes(merged)
     if (fixes.length === 0) return merged
     const fixedText = applyFixes(source, fixes)
-    const culprits = harmfulEdits({ merged, before: findings, after: relint(fixedText), lines, afterLines: indexLines(fixedText) })
+    const culprits = harmfulEdits({ merged, before: findings, after: relint(fixedText, fixes), lines, afterLines: indexLines(fixedText) })
     if (culprits.size === 0) return merged
     for (const f of culprits) rejected.add(f)
   }

@@ -1,9 +1,11 @@
 import type { ProseDoc } from '../markdown/prose-doc.js'
 import type { CompiledRule } from '../rules/compile-rules.js'
 import { indexLines } from '../core/text-lines.js'
-import type { Finding, FixTier } from '../core/types.js'
+import type { Finding, FixTier, LineFix } from '../core/types.js'
 import { readFrontMatter } from '../markdown/front-matter.js'
+import type { Root } from 'mdast'
 import { parseMarkdown } from '../markdown/parse.js'
+import { spliceParse } from '../markdown/splice-parse.js'
 import { collectProse } from '../markdown/prose-ranges.js'
 import { readOutline } from '../markdown/outline.js'
 import { isSuppressed, readSuppressions, type Suppression } from '../markdown/suppressions.js'
@@ -30,17 +32,20 @@ export interface LintMarkdownOptions {
  * line, keeping only fixes that pass the engine's invariants (see fix-safety/).
  */
 export function lintMarkdown(options: LintMarkdownOptions): Finding[] {
-  const { path, rules } = options
-  const relint = (source: string): Finding[] => findingsOf({ path, source, rules, ...(options.onRuleFailure ? { onRuleFailure: options.onRuleFailure } : {}) })
+  const { path, rules, source } = options
+  const lint = (text: string, tree: Root): Finding[] => findingsOf({ path, source: text, rules, ...(options.onRuleFailure ? { onRuleFailure: options.onRuleFailure } : {}) }, tree)
   const tiers = new Set<FixTier>(options.fixTiers ?? ['safe', 'review'])
   const applies = (f: Finding): boolean => tiers.has(f.fixTier ?? 'review')
-  return planFixes({ source: options.source, findings: relint(options.source), relint, applies })
+  const tree = parseMarkdown(source)
+  // The fixed text differs from the post in a few blocks: only those are parsed again (see splice-parse).
+  const relint = (fixed: string, fixes: readonly LineFix[]): Finding[] => lint(fixed, spliceParse(tree, source, fixes, fixed, parseMarkdown) ?? parseMarkdown(fixed))
+  return planFixes({ source, findings: lint(source, tree), relint, applies })
 }
 
 /** Findings with their guarded column edits, sorted, before fixes are merged. */
-function findingsOf(options: LintMarkdownOptions): Finding[] {
+function findingsOf(options: LintMarkdownOptions, tree: Root): Finding[] {
   const { path, source, rules } = options
-  const { doc, suppressions } = readPost(source)
+  const { doc, suppressions } = readPost(source, tree)
   const guard = { source, cells: editMask(doc) }
   const findings: Finding[] = []
   for (const rule of rules) {
@@ -64,11 +69,10 @@ function findingsOf(options: LintMarkdownOptions): Finding[] {
 }
 
 /**
- * What the rules read from a post. The syntax tree stays in here: it is the largest
- * object of a lint, and once the prose is extracted no rule needs it.
+ * What the rules read from a post's syntax tree. No rule sees the tree: it is the
+ * largest object of a lint, and dies with the lint of the post.
  */
-function readPost(source: string): { doc: ProseDoc; suppressions: Suppression[] } {
-  const tree = parseMarkdown(source)
+function readPost(source: string, tree: Root): { doc: ProseDoc; suppressions: Suppression[] } {
   const frontMatter = readFrontMatter(tree, source)
   const more = tree.children.find((n) => n.type === 'html' && MORE.test(n.value.trim()))
   const doc: ProseDoc = {
