@@ -93,9 +93,13 @@ export function octokitPort(octokit: PortOctokit, target: PullRequestTarget): Gi
       try {
         const { data } = await octokit.rest.repos.getContent({ ...repo, path })
         if (Array.isArray(data)) return { names: data.map((e) => (e.type === 'dir' ? `${e.name}/` : e.name)) }
-        // Over 1 MB GitHub sends no content: no style file is that large, so it is taken as absent.
-        if (data.type !== 'file' || !('content' in data) || data.encoding !== 'base64') return undefined
-        return { text: Buffer.from(data.content, 'base64').toString('utf8') }
+        if (data.type !== 'file' || !('content' in data)) return undefined
+        if (data.encoding === 'base64') return { text: Buffer.from(data.content, 'base64').toString('utf8') }
+        // Between 1 and 100 MB the contents API sends no content (encoding "none"); the git
+        // blobs API sends it, by the file's sha. Spelling dictionaries (.dic) are that large.
+        if (data.encoding !== 'none') return undefined
+        const { data: blob } = await octokit.rest.git.getBlob({ ...repo, file_sha: data.sha })
+        return blob.encoding === 'base64' ? { text: Buffer.from(blob.content, 'base64').toString('utf8') } : undefined
       } catch (error) {
         if ((error as { status?: number }).status === 404) return undefined
         throw error

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { treeEntries } from './fake-github.js'
@@ -5,7 +6,8 @@ import { treeEntries } from './fake-github.js'
 /**
  * In front of the GitHub stand-in: a default branch holding a tree of files. Contents
  * requests without a ref for a path of the tree are answered as GitHub answers them (a
- * file, or a folder's listing); every other request goes on to the stand-in unchanged,
+ * file, or a folder's listing; over 1 MB a file comes without its content, which
+ * `git/blobs/{sha}` sends); every other request goes on to the stand-in unchanged,
  * which records and validates it as usual.
  */
 export class DefaultBranchTree {
@@ -34,6 +36,14 @@ export class DefaultBranchTree {
           res.writeHead(200, { 'content-type': 'application/json' })
           return void res.end(JSON.stringify({ sha: 'd'.repeat(40), url: '', truncated: !this.wholeTree, tree: this.wholeTree ? treeEntries(Object.keys(this.tree)) : [] }))
         }
+        const blob = new RegExp(`^/api/v3/repos/${this.owner}/${this.repo}/git/blobs/([0-9a-f]{40})$`).exec(url.pathname)
+        const blobText = blob ? Object.values(this.tree).find((text) => gitBlobSha(text) === blob[1]) : undefined
+        if (req.method === 'GET' && blob && blobText !== undefined) {
+          this.reads.push(`git/blobs/${blob[1]}`)
+          res.writeHead(200, { 'content-type': 'application/json' })
+          const size = Buffer.byteLength(blobText)
+          return void res.end(JSON.stringify({ sha: blob[1], node_id: 'B_1', url: `http://127.0.0.1${url.pathname}`, size, content: Buffer.from(blobText).toString('base64'), encoding: 'base64' }))
+        }
         if (req.method === 'GET' && url.pathname.startsWith(prefix) && !url.searchParams.has('ref')) {
           const path = decodeURIComponent(url.pathname.slice(prefix.length)).replace(/^\/+|\/+$/g, '')
           const answer = this.contents(path)
@@ -58,8 +68,9 @@ export class DefaultBranchTree {
   }
 
   private contents(path: string): unknown {
-    const entry = (name: string, type: 'file' | 'dir', full: string) => ({ type, name, path: full, sha: 'f'.repeat(40), size: type === 'file' ? Buffer.byteLength(this.tree[full] ?? '') : 0, url: '', git_url: '', html_url: '', download_url: null, _links: { self: '', git: '', html: '' } })
+    const entry = (name: string, type: 'file' | 'dir', full: string) => ({ type, name, path: full, sha: type === 'file' ? gitBlobSha(this.tree[full] ?? '') : 'f'.repeat(40), size: type === 'file' ? Buffer.byteLength(this.tree[full] ?? '') : 0, url: '', git_url: '', html_url: '', download_url: null, _links: { self: '', git: '', html: '' } })
     const text = this.tree[path]
+    if (text !== undefined && Buffer.byteLength(text) > MAX_CONTENTS_BYTES) return { ...entry(path.split('/').pop() ?? path, 'file', path), encoding: 'none', content: '' }
     if (text !== undefined) return { ...entry(path.split('/').pop() ?? path, 'file', path), encoding: 'base64', content: Buffer.from(text).toString('base64') }
     const inside = path === '' ? '' : `${path}/`
     const names = new Map<string, 'file' | 'dir'>()
@@ -71,4 +82,13 @@ export class DefaultBranchTree {
     if (names.size === 0) return undefined
     return [...names].map(([name, type]) => entry(name, type, `${inside}${name}`))
   }
+}
+
+/** GitHub's contents API sends a file's content up to 1 MB. */
+const MAX_CONTENTS_BYTES = 1024 * 1024
+
+/** A file's git object id, as GitHub names its blob. */
+function gitBlobSha(text: string): string {
+  const bytes = Buffer.from(text)
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
 }

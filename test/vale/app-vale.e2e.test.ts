@@ -37,7 +37,7 @@ let baseUrl = ''
 
 beforeAll(async () => {
   const upstream = `http://127.0.0.1:${await github.start()}`
-  tree = new DefaultBranchTree(upstream, OWNER, REPO, { ...committed('docs'), 'docs/broken/blog/.vale.ini': 'StylesPath = ../../styles\n[*.md\nBasedOnStyles = Google\n' })
+  tree = new DefaultBranchTree(upstream, OWNER, REPO, { ...committed('docs'), ...bigDictionaryStyle('wiki'), 'docs/broken/blog/.vale.ini': 'StylesPath = ../../styles\n[*.md\nBasedOnStyles = Google\n' })
   baseUrl = `http://127.0.0.1:${await tree.start()}/api/v3`
 })
 afterAll(async () => {
@@ -45,10 +45,26 @@ afterAll(async () => {
   await github.stop()
 })
 
-async function review(number: number, path: string, config?: string) {
+/**
+ * A style whose spelling rule names a Hunspell dictionary of more than 1 MB, over the
+ * contents API's limit: its last word is one the post uses, so only the whole file will do.
+ */
+function bigDictionaryStyle(under: string): Record<string, string> {
+  const words = Array.from({ length: 42_000 }, (_, i) => `zq${i.toString(36)}longerdictionaryword`)
+  const dic = `${words.length + 1}\n${words.join('\n')}\nglorbix\n`
+  expect(Buffer.byteLength(dic)).toBeGreaterThan(1024 * 1024)
+  return {
+    [`${under}/.vale.ini`]: 'StylesPath = styles\n[*.md]\nBasedOnStyles = Big\n',
+    [`${under}/styles/Big/Spell.yml`]: "extends: spelling\nmessage: \"Did you really mean '%s'?\"\nlevel: error\ndictionaries:\n  - big\n",
+    [`${under}/styles/config/dictionaries/big.dic`]: dic,
+    [`${under}/styles/config/dictionaries/big.aff`]: 'SET UTF-8\n',
+  }
+}
+
+async function review(number: number, path: string, config?: string, content = post) {
   github.config = config
   const headSha = String(number).repeat(40).slice(0, 40)
-  github.pulls.set(number, { number, headSha, files: [{ filename: path, status: 'added', patch: githubPatch('', post), content: post }] })
+  github.pulls.set(number, { number, headSha, files: [{ filename: path, status: 'added', patch: githubPatch('', content), content }] })
   const port = octokitPort(new BluepencilOctokit({ auth: { token: 'ghs_test' }, baseUrl, retry: { enabled: false }, throttle: { enabled: false } }), { owner: OWNER, repo: REPO, number })
   return handlePullRequest({ assets, port, pr: { repo: `${OWNER}/${REPO}`, number, headSha, draft: false }, log: silent })
 }
@@ -102,6 +118,15 @@ describe('the app reads .vale.ini and its styles through the GitHub API', () => 
     } finally {
       tree.wholeTree = true
     }
+  })
+
+  it('a dictionary over the contents API\'s 1 MB is read whole through the git blobs API, by the sha the contents API gives', async () => {
+    tree.reads.length = 0
+    const summary = await review(7, 'wiki/blog/post.md', undefined, 'The glorbix is ready. The frumblewick is not.\n')
+    const findings = summary.plan?.comments.flatMap((c) => c.findings) ?? []
+    expect(findings.map((f) => `${f.ruleId}:${f.message}`)).toEqual(["Big.Spell:Did you really mean 'frumblewick'?"])
+    expect(tree.reads).toContain('wiki/styles/config/dictionaries/big.dic')
+    expect(tree.reads.filter((r) => r.startsWith('git/blobs/'))).toHaveLength(1)
   })
 
   it('a .vale.ini that cannot be read is named with its line in the check run, and its post is not reviewed with the wrong rules', async () => {
