@@ -94,6 +94,32 @@ describe('the app without Redis', () => {
     expect(reviewsOn(32)).toHaveLength(1)
   }, 60_000)
 
+  it('posts the review before the check run, and a run whose check-run write fails after the review is retried without a second review', async () => {
+    // A run that nothing disturbs, for what the check run should say.
+    const clean = addPull(35)
+    await deliver(app, 'pull_request', payload(clean))
+    expect(await waitForRuns(app, ++runs)).toMatchObject({ pr: 35, outcome: 'reviewed' })
+    const pull = addPull(36)
+    // More 500s than Probot's retry plugin takes (3 retries): the run fails, the queue runs it again.
+    github.faults.push({ method: 'POST', path: /\/check-runs$/, status: 500, remaining: 4 })
+    await deliver(app, 'pull_request', payload(pull))
+    expect(await waitForRuns(app, ++runs)).toMatchObject({ pr: 36, msg: 'bluepencil run failed' })
+    expect(await waitForRuns(app, ++runs)).toMatchObject({ pr: 36, outcome: 'nothing-new' })
+    expect(github.faults.every((f) => f.remaining === 0)).toBe(true)
+    expect(reviewsOn(36)).toHaveLength(1)
+    // In the order GitHub saw them: the review first, so no completed check ever stands without it.
+    const writes = github.requests.filter((r) => r.method !== 'GET' && (r.path.endsWith('/pulls/36/reviews') || (r.body as { head_sha?: string } | undefined)?.head_sha === pull.headSha))
+    expect(writes.map((w) => (w.path.endsWith('/reviews') ? 'review' : 'check run'))).toEqual(['review', 'check run', 'check run', 'check run', 'check run', 'check run'])
+    // The retried run reports every finding, those its first attempt posted included.
+    const shown = (sha: string) => {
+      const run = github.latestCheckRun(sha)
+      return { conclusion: run?.conclusion, title: run?.output?.title, annotations: run?.annotations }
+    }
+    expect(github.checkRuns.filter((r) => r.head_sha === pull.headSha)).toHaveLength(1)
+    expect(shown(pull.headSha)).toEqual(shown(clean.headSha))
+    expect(github.latestCheckRun(pull.headSha)?.output?.summary).toContain(`<!-- bluepencil:run=36@${pull.headSha} -->`)
+  }, 60_000)
+
   it('retries a run that fails, with backoff, until it posts its review', async () => {
     const pull = addPull(31)
     // An error Probot's own retries leave alone: the run fails, the queue runs it again.

@@ -1,6 +1,7 @@
 import merge from 'deepmerge'
 import type { ProbotOctokit } from 'probot'
 import { planCheckRunWrite } from './check-run-write.js'
+import { mayHaveBeenStored } from './post-review-once.js'
 import type { ChangedFile, CheckAnnotation, CheckRunReport, GitHubPort, ConfigSource, ReviewComment } from './github-port.js'
 
 /** What the port needs of an Octokit: Probot's has it, and @octokit/rest's with the config plugin. */
@@ -16,6 +17,9 @@ export interface PullRequestTarget {
 const CHECK_NAME = 'Bluepencil'
 const CONFIG_PATH = '.github/bluepencil.yml'
 const HOUSE_STYLE_PATH = '.github/bluepencil-house.yml'
+/** Attempts at a check-run write whose answer was lost, each after reading the run back; then the run queue retries the run. */
+const CHECK_RUN_ATTEMPTS = 3
+const CHECK_RUN_PAUSE_MS = 1000
 
 interface ReviewThread {
   readonly id: string
@@ -41,6 +45,23 @@ export function octokitPort(octokit: PortOctokit, target: PullRequestTarget): Gi
   async function listAnnotations(checkRunId: number): Promise<CheckAnnotation[]> {
     const listed = await octokit.paginate(octokit.rest.checks.listAnnotations, { ...repo, check_run_id: checkRunId, per_page: 100 })
     return listed.map((a) => ({ path: a.path, start_line: a.start_line, end_line: a.end_line, annotation_level: (a.annotation_level ?? 'notice') as CheckAnnotation['annotation_level'], message: a.message ?? '', title: a.title ?? '' }))
+  }
+
+  async function writeCheckRun(report: CheckRunReport): Promise<void> {
+    const once = { request: { retries: 0 } }
+    const output = (annotations: readonly CheckAnnotation[]) => ({ title: report.title, summary: report.summary, annotations: [...annotations] })
+    const done = { status: 'completed' as const, conclusion: report.conclusion, completed_at: new Date().toISOString(), ...(report.externalId === undefined ? {} : { external_id: report.externalId }) }
+    const { data: latest } = await octokit.rest.checks.listForRef({ ...repo, ref: report.headSha, check_name: CHECK_NAME, filter: 'latest', per_page: 1 })
+    const current = latest.check_runs[0]
+    const existing = current && { id: current.id, annotations: current.output.annotations_count === 0 ? [] : await listAnnotations(current.id) }
+    const write = planCheckRunWrite(report.annotations, existing)
+    if (write.kind === 'update') {
+      await octokit.rest.checks.update({ ...repo, check_run_id: write.id, ...done, output: { title: report.title, summary: report.summary }, ...once })
+      return
+    }
+    const [first = [], ...rest] = write.batches
+    const { data } = await octokit.rest.checks.create({ ...repo, name: CHECK_NAME, head_sha: report.headSha, ...done, output: output(first), ...once })
+    for (const batch of rest) await octokit.rest.checks.update({ ...repo, check_run_id: data.id, output: output(batch), ...once })
   }
 
   return {
@@ -141,19 +162,17 @@ export function octokitPort(octokit: PortOctokit, target: PullRequestTarget): Gi
     },
 
     async reportCheckRun(report: CheckRunReport) {
-      const output = (annotations: readonly CheckAnnotation[]) => ({ title: report.title, summary: report.summary, annotations: [...annotations] })
-      const done = { status: 'completed' as const, conclusion: report.conclusion, completed_at: new Date().toISOString(), ...(report.externalId === undefined ? {} : { external_id: report.externalId }) }
-      const { data: latest } = await octokit.rest.checks.listForRef({ ...repo, ref: report.headSha, check_name: CHECK_NAME, filter: 'latest', per_page: 1 })
-      const current = latest.check_runs[0]
-      const existing = current && { id: current.id, annotations: current.output.annotations_count === 0 ? [] : await listAnnotations(current.id) }
-      const write = planCheckRunWrite(report.annotations, existing)
-      if (write.kind === 'update') {
-        await octokit.rest.checks.update({ ...repo, check_run_id: write.id, ...done, output: { title: report.title, summary: report.summary } })
-        return
+      // No blind retry of a write either: an update appends its annotations, and a repeated
+      // create makes a second run. After an answer that may hide a stored write, the run
+      // is read back, and updated if it already holds these annotations.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await writeCheckRun(report)
+        } catch (error) {
+          if (!mayHaveBeenStored(error) || attempt >= CHECK_RUN_ATTEMPTS) throw error
+          await new Promise((r) => setTimeout(r, CHECK_RUN_PAUSE_MS * attempt))
+        }
       }
-      const [first = [], ...rest] = write.batches
-      const { data } = await octokit.rest.checks.create({ ...repo, name: CHECK_NAME, head_sha: report.headSha, ...done, output: output(first) })
-      for (const batch of rest) await octokit.rest.checks.update({ ...repo, check_run_id: data.id, output: output(batch) })
     },
 
     async resolveThreads(commentIds) {

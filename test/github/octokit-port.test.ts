@@ -11,7 +11,7 @@ beforeAll(async () => {
 })
 afterAll(() => github.stop())
 
-const portFor = (number: number) => octokitPort(new BluepencilOctokit({ auth: { token: 'ghs_test' }, baseUrl, retry: { enabled: false }, throttle: { enabled: false } }), { owner: 'octo', repo: 'blog', number })
+const portFor = (number: number, retry = false) => octokitPort(new BluepencilOctokit({ auth: { token: 'ghs_test' }, baseUrl, retry: { enabled: retry }, throttle: { enabled: false } }), { owner: 'octo', repo: 'blog', number })
 
 describe('the Octokit port against the GitHub stand-in over HTTP', () => {
   it('resolves a thread past the first 100 of a long review (GraphQL pages of 100)', async () => {
@@ -48,5 +48,24 @@ describe('the check run on a commit that is reviewed again', () => {
     const runs = github.checkRuns.filter((r) => r.head_sha === '8'.repeat(40))
     expect(runs).toHaveLength(2)
     expect(github.latestCheckRun('8'.repeat(40))?.annotations).toEqual(report(3).annotations)
+  })
+
+  // With the retry plugin on, as in the app: it would repeat these writes blindly.
+  it('makes one run when GitHub stores the create but its answer is lost', async () => {
+    const sha = '9'.repeat(40)
+    github.faults.push({ method: 'POST', path: /\/check-runs$/, status: 502, remaining: 1, afterWrite: true })
+    await portFor(9, true).reportCheckRun({ ...report(3), headSha: sha })
+    expect(github.faults.every((f) => f.remaining === 0)).toBe(true)
+    expect(github.checkRuns.filter((r) => r.head_sha === sha)).toHaveLength(1)
+    expect(github.latestCheckRun(sha)?.annotations).toEqual(report(3).annotations)
+  })
+
+  it('shows exactly the findings when a batch of annotations is stored but its answer is lost', async () => {
+    const sha = '6'.repeat(40)
+    github.faults.push({ method: 'PATCH', path: /\/check-runs\/\d+$/, reset: true, remaining: 1, afterWrite: true })
+    await portFor(6, true).reportCheckRun({ ...report(120), headSha: sha })
+    expect(github.faults.every((f) => f.remaining === 0)).toBe(true)
+    // The run holding a batch twice or a batch short is not the one GitHub shows.
+    expect(github.latestCheckRun(sha)?.annotations).toEqual(report(120).annotations)
   })
 })
