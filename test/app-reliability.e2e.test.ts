@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deliver, startApp, waitForRuns, type RunningApp } from './support/app-process.js'
 import { seedRepository, waitFor } from './support/seed-pulls.js'
+import { githubPatch } from './support/patches.js'
+import { hostilePosts } from './support/hostile-posts.js'
 
 // The app with its in-process queue (no REDIS_URL): payload checks, health and metrics,
 // and the review written once when GitHub stores it but the answer is lost.
@@ -130,4 +132,50 @@ describe('the app without Redis', () => {
     expect(app.logs.some((l) => l.msg === 'run failed; it will be tried again' && l.pr === 31)).toBe(true)
     expect(reviewsOn(31)).toHaveLength(1)
   }, 60_000)
+
+  it('reviews 20 ordinary pull requests while hostile posts among them are listed as not reviewed, answering /healthz throughout', async () => {
+    const pullWith = (number: number, content: string) => {
+      const pull = { number, headSha: `${number}`.padStart(40, 'a'), files: [{ filename: `content/blog/post-${number}.md`, status: 'added' as const, patch: githubPatch('', content), content }] }
+      github.pulls.set(number, pull)
+      return pull
+    }
+    // A small budget, so that a post that parses but takes long is stopped within the test.
+    github.config = 'lintBudgetMs: 300\n'
+    try {
+      const deep = hostilePosts().find((h) => h.name === '98 KB of nested lists')?.source ?? ''
+      const slow = `# Long\n\n${'The job reads events from Kafka and writes them to a table, once per second.\n\n'.repeat(6000)}`
+      const hostile = [pullWith(60, deep), pullWith(61, slow)]
+      const normal = Array.from({ length: 20 }, (_, i) => pullWith(70 + i, `# Post ${i}\n\nWe utilize the the tools every day.\n`))
+      let pings = 0
+      let unanswered = 0
+      let pinging = true
+      const pinger = (async () => {
+        while (pinging) {
+          pings++
+          const ok = await fetch(`http://127.0.0.1:${app.port}/healthz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false)
+          if (!ok) unanswered++
+          await new Promise((r) => setTimeout(r, 50))
+        }
+      })()
+      const answers = await Promise.all([...hostile, ...normal].map((p) => deliver(app, 'pull_request', payload(p))))
+      expect(answers.map((a) => a.status)).toEqual(Array(22).fill(200))
+      await waitFor('every pull request to have its check run', () => [...hostile, ...normal].every((p) => github.latestCheckRun(p.headSha) !== undefined), 60_000)
+      pinging = false
+      await pinger
+      runs += 22
+      for (const p of normal) expect(reviewsOn(p.number)).toHaveLength(1)
+      const reasons = { 60: /nests lists or blockquotes \d+ levels deep/, 61: /took longer than the 300 ms budget \(lintBudgetMs\)/ }
+      for (const p of hostile) {
+        const reason = reasons[p.number as 60 | 61]
+        // The review body and the check run both name the post and say why.
+        expect(reviewsOn(p.number)).toHaveLength(1)
+        expect(reviewsOn(p.number)[0]?.body).toMatch(new RegExp(`Not reviewed[\\s\\S]*post-${p.number}\\.md\`: .*${reason.source}`))
+        expect(github.latestCheckRun(p.headSha)?.output?.summary).toMatch(new RegExp(`Not reviewed: content/blog/post-${p.number}\\.md \\(.*${reason.source}`))
+      }
+      expect(pings).toBeGreaterThan(5)
+      expect(unanswered).toBe(0)
+    } finally {
+      github.config = undefined
+    }
+  }, 90_000)
 })
