@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deliver, startApp, type RunningApp } from './support/app-process.js'
+import { freePort } from './support/free-port.js'
 import { startRedis, type TestRedis } from './support/redis-server.js'
 import { seedRepository, waitFor } from './support/seed-pulls.js'
 
@@ -101,5 +102,17 @@ describe('the app on Redis', () => {
     await new Promise((r) => setTimeout(r, 1000))
     expect(runs(44)).toHaveLength(1)
     expect(reviewsOn(44)).toHaveLength(1)
+  }, 60_000)
+
+  it('answers /healthz with 503 and the reason, at once, while its Redis cannot be reached', async () => {
+    const app = await startApp({ githubPort, extraEnv: { REDIS_URL: `redis://127.0.0.1:${await freePort()}` } })
+    try {
+      const health = await fetch(`http://127.0.0.1:${app.port}/healthz`, { signal: AbortSignal.timeout(10_000) })
+      expect(health.status).toBe(503)
+      expect(await health.json()).toMatchObject({ status: 'unavailable', queue: 'redis', durable: true, error: expect.stringContaining('Redis') })
+    } finally {
+      // A clean stop waits for the queue to close, which needs Redis.
+      await app.kill()
+    }
   }, 60_000)
 })

@@ -6,6 +6,8 @@ import type { QueueEvents, RunProcessor, RunQueue } from './run-queue.js'
 
 const QUEUE_NAME = 'bluepencil-runs'
 const DAY_S = 86_400
+/** /healthz answers within this, whether Redis does or not. */
+const PING_TIMEOUT_MS = 2000
 
 /**
  * The durable queue: BullMQ on Redis. A webhook is answered once its job is stored; a
@@ -44,7 +46,19 @@ export class RedisRunQueue implements RunQueue {
   }
 
   async ping(): Promise<void> {
-    await this.connection.ping()
+    // Commands wait for Redis as long as it takes (maxRetriesPerRequest: null), so a ping
+    // sent while Redis is away would leave /healthz unanswered: the connection's state is
+    // read first, and a ping that gets no answer is given up.
+    if (this.connection.status !== 'ready') throw new Error(`Redis cannot be reached (connection ${this.connection.status})`)
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer a ping within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS)
+    })
+    try {
+      await Promise.race([this.connection.ping(), late])
+    } finally {
+      clearTimeout(timer)
+    }
   }
 
   start(processor: RunProcessor): void {
