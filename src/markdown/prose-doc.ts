@@ -41,6 +41,8 @@ export interface ProseRange {
   readonly leadInEnd?: number
   /** Bold text of the block, [start, end) in `text`: UI labels and paths ("**Library > Options**") are names. */
   readonly strong?: readonly (readonly [number, number])[]
+  /** Emphasised (italic) text of the block, [start, end) in `text`: Vale's IgnoredScopes can take it out (`em`). */
+  readonly emphasis?: readonly (readonly [number, number])[]
   /** Front-matter field name, for scope 'frontmatter'. */
   readonly field?: string
 }

@@ -13,11 +13,13 @@ interface Walk {
   links: [number, number][]
   /** Bold texts of the block being built: [start, end) in its text. */
   strong: [number, number][]
+  /** Emphasised (italic) texts of the block being built: [start, end) in its text. */
+  emphasis: [number, number][]
 }
 
 /** Collects every prose block of a post with a map back into the source. */
 export function collectProse(tree: Root, source: string): ProseRange[] {
-  const walk: Walk = { source, ranges: [], nextListId: 0, links: [], strong: [] }
+  const walk: Walk = { source, ranges: [], nextListId: 0, links: [], strong: [], emphasis: [] }
   visitBlocks(walk, tree, 'paragraph')
   const code = codeShortcodeRegions(source)
   return withoutVerbatim(code.length === 0 ? walk.ranges : walk.ranges.map((r) => maskRegions(r, code)))
@@ -64,7 +66,7 @@ function visitBlock(walk: Walk, node: RootContent, scope: Scope): void {
   }
 }
 
-type Extra = Pick<ProseRange, 'depth' | 'list' | 'leadInEnd' | 'strong'>
+type Extra = Pick<ProseRange, 'depth' | 'list' | 'leadInEnd' | 'strong' | 'emphasis'>
 
 /** A bold lead-in counts when it ends with a colon, inside or right after the bold text. */
 function colonLeadIn(text: string, strongEnd: number): number | undefined {
@@ -77,6 +79,7 @@ function pushInline(walk: Walk, block: Parents, scope: Scope, extra: Extra): voi
   const builder = new TextBuilder()
   walk.links = []
   walk.strong = []
+  walk.emphasis = []
   let leadInEnd: number | undefined
   block.children.forEach((child, index) => {
     collectInline(walk, builder, child as Nodes)
@@ -84,7 +87,7 @@ function pushInline(walk: Walk, block: Parents, scope: Scope, extra: Extra): voi
   })
   const { text, offsets } = builder.build()
   if (leadInEnd !== undefined) leadInEnd = colonLeadIn(text, leadInEnd)
-  const marks: Extra = { ...extra, ...(leadInEnd === undefined ? {} : { leadInEnd }), ...(walk.strong.length === 0 ? {} : { strong: walk.strong }) }
+  const marks: Extra = { ...extra, ...(leadInEnd === undefined ? {} : { leadInEnd }), ...(walk.strong.length === 0 ? {} : { strong: walk.strong }), ...(walk.emphasis.length === 0 ? {} : { emphasis: walk.emphasis }) }
   walk.ranges.push({ scope, text: maskShortcodes(text, offsets), offsets, ...marks })
   // Link texts again as their own ranges, for rules about links ("click here").
   for (const [start, end] of walk.links) walk.ranges.push({ scope: 'link', text: text.slice(start, end), offsets: offsets.slice(start, end) })
@@ -105,7 +108,12 @@ function collectInline(walk: Walk, builder: TextBuilder, node: Nodes): void {
       walk.strong.push([start, builder.length])
       return
     }
-    case 'emphasis':
+    case 'emphasis': {
+      const start = builder.length
+      for (const child of node.children) collectInline(walk, builder, child)
+      walk.emphasis.push([start, builder.length])
+      return
+    }
     case 'delete':
     case 'linkReference':
       for (const child of node.children) collectInline(walk, builder, child)

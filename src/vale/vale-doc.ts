@@ -51,7 +51,9 @@ export function buildValeDoc(
     (a, b) => a[0] - b[0],
   )
   const inline = ignoredInline(doc, options.ignoredScopes ?? [], options.ignoredClasses ?? [])
-  const hideStrong = (options.ignoredScopes ?? []).some((s) => s === 'strong' || s === 'b')
+  const ignoredScopes = options.ignoredScopes ?? []
+  const hideStrong = ignoredScopes.some((s) => s === 'strong' || s === 'b')
+  const hideEmphasis = ignoredScopes.some((s) => s === 'em' || s === 'i')
   const hidden = [...ignored, ...inline].sort((a, b) => a[0] - b[0])
   const blocks: ValeBlock[] = []
   for (const range of [...(doc.frontMatter?.ranges ?? []), ...doc.ranges]) {
@@ -60,8 +62,8 @@ export function buildValeDoc(
     const scopes = new Set(tags)
     if (range.scope === 'heading') scopes.add(`heading.h${range.depth ?? 1}`)
     if (skipped.some((s) => scopes.has(s))) continue
-    const strong = hideStrong ? (range.strong ?? []) : []
-    const masked = hidden.length === 0 && strong.length === 0 ? range : mask(range, hidden, strong)
+    const inText = [...(hideStrong ? (range.strong ?? []) : []), ...(hideEmphasis ? (range.emphasis ?? []) : [])]
+    const masked = hidden.length === 0 && inText.length === 0 ? range : mask(range, hidden, inText)
     if (masked) blocks.push({ scopes, range: masked })
   }
   return { source: doc.source, blocks, ignored, code: codeBlocks(doc.source) }
@@ -101,7 +103,7 @@ function spans(source: string, patterns: readonly string[], block: boolean): [nu
 /**
  * Source spans of inline markup that IgnoredScopes and IgnoredClasses take out of the
  * prose: link text (`link`, `a`) and elements whose HTML `class` is listed. Bold text
- * (`strong`, `b`) is found per range, in text offsets.
+ * (`strong`, `b`) and emphasis (`em`, `i`) are found per range, in text offsets.
  */
 function ignoredInline(doc: ProseDoc, scopes: readonly string[], classes: readonly string[]): [number, number][] {
   const out: [number, number][] = []

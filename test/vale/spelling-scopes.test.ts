@@ -59,6 +59,16 @@ describe('IgnoredScopes and IgnoredClasses', () => {
     expect(p.lint('A [TODO](https://example.com) and **TODO**.\n')).toHaveLength(2)
   })
 
+  it('leaves out emphasis when `em` or `i` is listed, and lints it otherwise', () => {
+    const text = 'An *TODO* and _TODO_ and ***TODO*** but TODO.\n'
+    for (const scope of ['em', 'i']) {
+      const p = project({ ...style, '.vale.ini': `StylesPath = styles\nIgnoredScopes = code, ${scope}\n\n[*.md]\nNotes.Todo = YES\n` })
+      expect(p.lint(text)).toEqual(["post.md:1:41:Notes.Todo:'TODO' left in text"])
+    }
+    const p = project({ ...style, '.vale.ini': 'StylesPath = styles\nIgnoredScopes = code, strong\n\n[*.md]\nNotes.Todo = YES\n' })
+    expect(p.lint(text).map((l) => l.split(':').slice(1, 3).join(':'))).toEqual(['1:5', '1:16', '1:41'])
+  })
+
   it('leaves out inline HTML elements whose class is listed', () => {
     const p = project({ ...style, '.vale.ini': 'StylesPath = styles\nIgnoredClasses = nop\n\n[*.md]\nNotes.Todo = YES\n' })
     expect(p.lint('<span class="nop bar">TODO</span> and <span class="x">TODO</span>\n')).toEqual(["post.md:1:55:Notes.Todo:'TODO' left in text"])
