@@ -9,6 +9,7 @@ export default defineConfig({
     // spawn processes ran past 30 s (one took 45 s); a passing test is not slowed by it.
     testTimeout: 90_000,
     hookTimeout: 60_000,
+    setupFiles: ['test/support/property-seed.ts'],
     // The CLI keeps parsed Vale rule files between runs; tests keep theirs out of the home folder.
     env: { BLUEPENCIL_CACHE_DIR: join(tmpdir(), 'bluepencil-test-cache') },
   },

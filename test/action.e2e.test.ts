@@ -91,7 +91,7 @@ describe('the GitHub Action entry, as a process with the Actions environment, ag
     expect(failed.code).toBe(1)
     expect(github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/pulls/12/reviews'))).toHaveLength(4)
     expect(github.reviews.filter((r) => r.pull === 12)).toHaveLength(0)
-  }, 30_000)
+  })
 
   it('fails the step when GitHub refuses a call, naming it', async () => {
     const pull: FakePull = { number: 13, headSha: 'b'.repeat(40), files: [] }
