@@ -9,6 +9,7 @@ import { lowercaseNamesCheck } from '../checks/lowercase-names.js'
 import { listItemFragmentsCheck } from '../checks/list-item-fragments.js'
 import { repeatedHeadingCheck } from '../checks/repeated-heading.js'
 import { repeatedWordsCheck } from '../checks/repeated-words.js'
+import { serialCommaCheck } from '../checks/serial-comma.js'
 import { shortcodeBlankLineCheck } from '../checks/shortcode-blank-line.js'
 import { spellingCheck } from '../checks/spelling.js'
 import { titleHeadingCheck } from '../checks/title-heading.js'
@@ -44,6 +45,7 @@ export const BUILTIN_CHECKS = [
   linkSchemeCheck,
   shortcodeBlankLineCheck,
   vaguePronounCheck,
+  serialCommaCheck,
 ] as const
 
 export type RuleKind = (typeof GENERIC_KINDS)[number]['name'] | 'builtin'
