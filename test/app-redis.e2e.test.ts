@@ -104,12 +104,15 @@ describe('the app on Redis', () => {
     expect(reviewsOn(44)).toHaveLength(1)
   }, 60_000)
 
-  it('answers /healthz with 503 and the reason, at once, while its Redis cannot be reached', async () => {
+  it('answers /healthz and a webhook with 503 and the reason, at once, while its Redis cannot be reached', async () => {
     const app = await startApp({ githubPort, extraEnv: { REDIS_URL: `redis://127.0.0.1:${await freePort()}` } })
     try {
       const health = await fetch(`http://127.0.0.1:${app.port}/healthz`, { signal: AbortSignal.timeout(10_000) })
       expect(health.status).toBe(503)
       expect(await health.json()).toMatchObject({ status: 'unavailable', queue: 'redis', durable: true, error: expect.stringContaining('Redis') })
+      // A delivery that cannot be recorded is refused, so GitHub's log shows it as failed and it can be redelivered.
+      const webhook = await deliver(app, 'pull_request', payload(addPull(61)))
+      expect(webhook.status).toBe(503)
     } finally {
       // A clean stop waits for the queue to close, which needs Redis.
       await app.kill()

@@ -8,6 +8,7 @@ const QUEUE_NAME = 'bluepencil-runs'
 const DAY_S = 86_400
 /** /healthz answers within this, whether Redis does or not. */
 const PING_TIMEOUT_MS = 2000
+const ADD_TIMEOUT_MS = 5000
 
 /**
  * The durable queue: BullMQ on Redis. A webhook is answered once its job is stored; a
@@ -37,7 +38,11 @@ export class RedisRunQueue implements RunQueue {
   }
 
   async add(job: QueuedJob): Promise<void> {
-    await this.queue.add('review', job, { jobId: jobId(job.deliveryId) })
+    // As with the ping: a job that Redis cannot take now is answered with a 503 in seconds,
+    // not a webhook left hanging until GitHub gives up. If ioredis sends it once Redis is
+    // back, the delivery's job id keeps a redelivery from making a second run.
+    if (this.connection.status !== 'ready') throw unavailable(`Redis cannot be reached (connection ${this.connection.status}); the delivery was not recorded`)
+    await withinMs(this.queue.add('review', job, { jobId: jobId(job.deliveryId) }), ADD_TIMEOUT_MS, `Redis did not record the delivery within ${ADD_TIMEOUT_MS} ms`)
   }
 
   async depth(): Promise<number> {
@@ -50,15 +55,7 @@ export class RedisRunQueue implements RunQueue {
     // sent while Redis is away would leave /healthz unanswered: the connection's state is
     // read first, and a ping that gets no answer is given up.
     if (this.connection.status !== 'ready') throw new Error(`Redis cannot be reached (connection ${this.connection.status})`)
-    let timer: NodeJS.Timeout | undefined
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer a ping within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS)
-    })
-    try {
-      await Promise.race([this.connection.ping(), late])
-    } finally {
-      clearTimeout(timer)
-    }
+    await withinMs(this.connection.ping(), PING_TIMEOUT_MS, `Redis did not answer a ping within ${PING_TIMEOUT_MS} ms`)
   }
 
   start(processor: RunProcessor): void {
@@ -105,4 +102,20 @@ export class RedisRunQueue implements RunQueue {
 /** BullMQ refuses custom ids that are integers or contain ':'. */
 function jobId(deliveryId: string): string {
   return `delivery-${deliveryId.replaceAll(':', '_')}`
+}
+
+function unavailable(message: string): Error {
+  return Object.assign(new Error(message), { status: 503 })
+}
+
+async function withinMs<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(unavailable(message)), ms)
+  })
+  try {
+    return await Promise.race([work, late])
+  } finally {
+    clearTimeout(timer)
+  }
 }
