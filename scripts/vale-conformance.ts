@@ -4,18 +4,19 @@
  * compares with the exact lines Vale printed: per style and per feature file, the
  * expected alerts, those reproduced exactly (line, column, rule, message), missing, extra.
  *
- *   npm run vale-conformance [-- ../shared/vale] [--verbose]
+ *   npm run vale-conformance [-- ../shared | ../shared/vale] [--verbose]
  *
  * Only Markdown is in scope: scenarios are compared on their `.md` files.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, dirname, extname, join, resolve } from 'node:path'
+import { basename, dirname, extname, join } from 'node:path'
 import { findValeConfig } from '../src/vale/config.js'
 import { lintWithVale, valeLine } from '../src/lint/lint-vale.js'
 import { diskFiles, type ValeFiles } from '../src/vale/vale-files.js'
 import { loadValeProject, type ValeProject } from '../src/vale/vale-project.js'
 import { openEnglishDictionary } from '../src/spelling/dictionary.js'
 import { explain } from './vale-evidence.js'
+import { conformanceRoot } from './vale-conformance-root.js'
 
 interface Scenario {
   readonly name: string
@@ -44,11 +45,12 @@ interface Tally {
 
 const args = process.argv.slice(2)
 const verbose = args.includes('--verbose')
-const root = resolve(args.find((a) => !a.startsWith('--')) ?? '../shared/vale')
-if (!existsSync(root)) {
-  console.error(`${root}: not found (pass the folder holding styles/ and vale-testdata/)`)
+const located = conformanceRoot(args.find((a) => !a.startsWith('--')))
+if ('error' in located) {
+  console.error(`vale-conformance: ${located.error}`)
   process.exit(2)
 }
+const root = located.root
 
 /** A docstring's lines with the indentation of its opening quotes removed, as Cucumber reads it. */
 function docString(lines: readonly string[], open: number): { text: string; end: number } {
