@@ -7,8 +7,9 @@ const TOKENS = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
  * Where Vale puts an alert whose matched text is nowhere in the file as written (it
  * crosses inline markup: "in](url) in" read as "in in"). Vale finds each alert by
  * searching its text in the source; when that fails it takes the sentence holding the
- * match and reports column 1 of the first line that holds every word of it. The text
- * index of that line's start is returned (undefined: Vale would find the text, or no
+ * match and reports column 1 of the first line that holds every word of it, even where
+ * that line opens with markup (`# `, `- `). The source offset of that line's start is
+ * returned (undefined: Vale would find the text, or no
  * line holds the sentence, and the alert stays where it matched). Only the reported
  * position moves: such an alert never carries a fix, since its source is not its text.
  */
@@ -31,10 +32,7 @@ export function valeGuessedStart(alert: ValeAlert, source: string): number | und
     const newline = source.indexOf('\n', lineStart)
     const lineEnd = newline < 0 ? source.length : newline
     const line = source.slice(lineStart, lineEnd)
-    if (tokens.every((t) => line.includes(t))) {
-      const index = offsets.findIndex((o) => o >= lineStart)
-      return index < 0 ? undefined : index
-    }
+    if (tokens.every((t) => line.includes(t))) return lineStart
     lineStart = lineEnd + 1
   }
   return undefined

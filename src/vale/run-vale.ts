@@ -30,9 +30,11 @@ export function runVale(doc: ProseDoc, checks: readonly ValeCheck[], settings: D
       if (!raw && first >= 0 && switches.isOff(id, first, alert.block.range.text.slice(alert.start, alert.end).trim())) continue
       if (first >= 0 && vdoc.ignored.some(([s, e]) => first >= s && first < e)) continue
       const safe = alert.fix !== undefined && fixKeepsWords(alert, alert.fix)
-      const start = raw ? undefined : valeGuessedStart(alert, doc.source)
-      if (start !== undefined && start < alert.start) {
-        matches.push({ range: alert.block.range, start, end: alert.end, message: alert.message })
+      const lineStart = raw ? undefined : valeGuessedStart(alert, doc.source)
+      if (lineStart !== undefined && (first < 0 || lineStart < first)) {
+        // A source span from the guessed line's start to the match's end (no fix: its source is not its text).
+        const end = lastOffset(alert.block.range.offsets, alert.start, alert.end)
+        matches.push({ start: lineStart, end: Math.max(lineStart + 1, end), message: alert.message })
         continue
       }
       matches.push({ range: alert.block.range, start: alert.start, end: alert.end, message: alert.message, ...(safe ? { replacement: alert.fix } : {}) })
@@ -40,6 +42,12 @@ export function runVale(doc: ProseDoc, checks: readonly ValeCheck[], settings: D
     out.set(id, matches)
   }
   return out
+}
+
+/** The source offset just past the last character of [start, end) that has one. */
+function lastOffset(offsets: Int32Array, start: number, end: number): number {
+  for (let i = end - 1; i >= start; i--) if ((offsets[i] ?? -1) >= 0) return (offsets[i] as number) + 1
+  return -1
 }
 
 function firstOffset(offsets: Int32Array, start: number, end: number): number {

@@ -26,7 +26,7 @@ const SCOPES: Record<ProseRange['scope'], readonly string[]> = {
   paragraph: ['text', 'paragraph'],
   blockquote: ['text', 'paragraph', 'blockquote'],
   list: ['text', 'list'],
-  table: ['text', 'table', 'table.cell'],
+  table: ['text', 'table'],
   heading: ['text', 'heading'],
   alt: ['text', 'alt'],
   link: ['link'],
@@ -61,12 +61,28 @@ export function buildValeDoc(
     if (tags.length === 0) continue
     const scopes = new Set(tags)
     if (range.scope === 'heading') scopes.add(`heading.h${range.depth ?? 1}`)
+    if (range.scope === 'table') scopes.add(inHeaderRow(doc.source, range) ? 'table.header' : 'table.cell')
     if (skipped.some((s) => scopes.has(s))) continue
     const inText = [...(hideStrong ? (range.strong ?? []) : []), ...(hideEmphasis ? (range.emphasis ?? []) : [])]
     const masked = hidden.length === 0 && inText.length === 0 ? range : mask(range, hidden, inText)
     if (masked) blocks.push({ scopes, range: masked })
   }
   return { source: doc.source, blocks, ignored, code: codeBlocks(doc.source) }
+}
+
+/**
+ * Whether a table cell stands in the header row: the row right above the delimiter row
+ * (`|:---|---:|`). Vale reads the HTML, where those cells are `th` (`table.header`) and
+ * the others `td` (`table.cell`).
+ */
+function inHeaderRow(source: string, range: ProseRange): boolean {
+  const at = range.offsets.find((o) => o >= 0)
+  if (at === undefined) return false
+  const lineEnd = source.indexOf('\n', at)
+  if (lineEnd < 0) return false
+  const nextEnd = source.indexOf('\n', lineEnd + 1)
+  const next = source.slice(lineEnd + 1, nextEnd < 0 ? source.length : nextEnd)
+  return /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/.test(next) && next.includes('-')
 }
 
 /** `$$ ... $$` display math blocks, which Vale does not lint (inline `$...$` stays prose: it is often currency). */

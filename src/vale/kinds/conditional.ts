@@ -4,7 +4,9 @@ import { exceptionRegex, fileCheck, isException, matchAlert, matchAll, readScope
 /**
  * `conditional`: every match of `first` needs a match of `second` in the file. With a
  * capture group in `second`, `first`'s text must be among what it captured (an acronym
- * and its definition); without one, `second` must merely be present.
+ * and its definition) in its own block or an earlier one: Vale lints blocks in order and
+ * records definitions as it goes, so an acronym used a paragraph before its definition is
+ * flagged. Without a group, `second` must merely be present.
  */
 export function conditional(def: ValeRuleDef, env: CheckEnv): ValeCheck {
   const f = def.fields
@@ -13,17 +15,11 @@ export function conditional(def: ValeRuleDef, env: CheckEnv): ValeCheck {
   const second = ruleRegex(def, 'second', String(f['second'] ?? ''), ignoreCase)
   const except = exceptionRegex(def, env, ignoreCase)
   return fileCheck(def, readScope(f['scope']), (blocks) => {
+    if (second.groups === 0 && blocks.some((b) => !matchAll(second, b.range.text).next().done)) return []
     const defined = new Set<string>()
-    let present = false
-    for (const block of blocks) {
-      for (const m of matchAll(second, block.range.text)) {
-        present = true
-        for (const g of m.slice(1)) if (g !== undefined) defined.add(g)
-      }
-    }
-    if (second.groups === 0 && present) return []
     const out: ValeAlert[] = []
     for (const block of blocks) {
+      for (const m of matchAll(second, block.range.text)) for (const g of m.slice(1)) if (g !== undefined) defined.add(g)
       for (const m of matchAll(first, block.range.text)) {
         const text = m[1] ?? m[0]
         if (second.groups > 0 && defined.has(text)) continue

@@ -84,7 +84,9 @@ function syllables(word: string): number {
   return Math.max(1, groups?.length ?? 1)
 }
 
-/** Arithmetic over variable names (+ - * / and parentheses): a tiny recursive-descent parser. */
+const FUNCTIONS: Record<string, (x: number) => number> = { 'math.sqrt': Math.sqrt }
+
+/** Arithmetic over variable names (+ - * /, parentheses, `math.sqrt(...)`): a tiny recursive-descent parser. */
 function compileFormula(formula: string, def: ValeRuleDef): (vars: Map<string, number>) => number {
   const tokens = formula.match(/\s*(\d+(?:\.\d+)?|[A-Za-z_][\w.]*|[-+*/()])/g)?.map((t) => t.trim()) ?? []
   if (tokens.join('') !== formula.replace(/\s+/g, '')) throw new ValeRuleError(def.file, def.lineOf('formula'), `cannot read formula '${formula}'`)
@@ -108,6 +110,15 @@ function compileFormula(formula: string, def: ValeRuleDef): (vars: Map<string, n
     if (/^\d/.test(t)) {
       const n = Number(t)
       return () => n
+    }
+    if (/^[A-Za-z_]/.test(t) && tokens[i] === '(') {
+      // Functions of Vale's formulas: the readability styles' SMOG grade takes a square root.
+      const fn = FUNCTIONS[t]
+      if (!fn) throw new ValeRuleError(def.file, def.lineOf('formula'), `formula '${formula.trim()}': unknown function '${t}' (known: ${Object.keys(FUNCTIONS).join(', ')})`)
+      i++
+      const arg = sum()
+      if (tokens[i++] !== ')') fail()
+      return (v) => fn(arg(v))
     }
     if (/^[A-Za-z_]/.test(t)) return (v) => v.get(t) ?? 0
     return fail()

@@ -17,8 +17,9 @@ const US = new Set(['en_US', 'en-US'])
  * dictionary and the Hunspell dictionaries the style names (`dictionaries`, found in
  * `dicpath` or StylesPath/config/dictionaries; Vale.Spelling reads every dictionary and
  * ignore list there, as Vale 3 does). `append: false` drops the bundled dictionary;
- * `custom: true` drops the default filters for mixed case and hyphenated compounds. Words with digits, all-caps
- * words, file names and words of `ignore` files, `filters` and the vocabulary are skipped.
+ * `custom: true` drops the default filters for all-caps and mixed-case words and hyphenated
+ * compounds. Words with digits, file names and words of `ignore` files, `filters` and the
+ * vocabulary are skipped.
  */
 export function spelling(def: ValeRuleDef, env: CheckEnv): ValeCheck {
   const f = def.fields
@@ -58,9 +59,11 @@ export function spelling(def: ValeRuleDef, env: CheckEnv): ValeCheck {
       if (/\d/.test(next) || word.length < 2) continue
       // Hyphenated compounds ("remark-gfm", "matter-of-factly") are not checked, as in Vale.
       if (!custom && (next === '-' && /\p{L}/u.test(text[m.index + m[0].length + 1] ?? '')) || (!custom && prev === '-' && /\p{L}/u.test(text[m.index - 2] ?? ''))) continue
-      if (word === word.toUpperCase() || (!custom && /\p{Lu}/u.test(word.slice(1)))) continue
+      // All-caps and mixed-case words are skipped by Vale's default filters, which `custom: true` drops.
+      if (!custom && (word === word.toUpperCase() || /\p{Lu}/u.test(word.slice(1)))) continue
       if (ignored.has(word) || ignored.has(word.toLowerCase())) continue
-      if (filters.some((r) => full(r, word)) || accepted.some((r) => full(r, word))) continue
+      // A filter skips a word it matches anywhere (Go's MatchString): `[pP]y.*\b` skips "PyYAML".
+      if (filters.some((r) => somewhere(r, word)) || accepted.some((r) => full(r, word))) continue
       if (inAcceptedPhrase(phrases, text, m.index, m.index + m[0].length)) continue
       if (checker.isKnown(word) || checker.isKnown(word.replace(/'s$/, '')) || (/^\p{Lu}/u.test(word) && checker.isKnown(word.toLowerCase()))) continue
       const fix = actionFix(def, word, checker.corrections(word))
@@ -94,6 +97,12 @@ function dictionaryFor(def: ValeRuleDef, env: CheckEnv, own: boolean): WordCheck
   }
   if (bundled) checkers.unshift(env.spelling)
   return checkers.length === 1 && bundled ? env.spelling() : unionChecker(checkers)
+}
+
+function somewhere(re: ValeRegex, word: string): boolean {
+  const js = regexFor(re, word)
+  js.lastIndex = 0
+  return js.test(word)
 }
 
 function full(re: ValeRegex, word: string): boolean {
