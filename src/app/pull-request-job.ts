@@ -1,3 +1,4 @@
+import { isObject } from '../core/is-object.js'
 import type { PullRequestJob } from '../github/review-pull-request.js'
 
 /**
@@ -22,8 +23,8 @@ export function readQueuedJob(deliveryId: string, payload: unknown): ReadJobResu
   const missing: string[] = []
   const at = (path: string, type: 'string' | 'number' | 'object'): unknown => {
     let value: unknown = payload
-    for (const key of path.split('.')) value = isRecord(value) ? value[key] : undefined
-    if (type === 'object' ? !isRecord(value) : typeof value !== type) {
+    for (const key of path.split('.')) value = isObject(value) ? value[key] : undefined
+    if (type === 'object' ? !isObject(value) : typeof value !== type) {
       missing.push(`${path} (${type})`)
       return undefined
     }
@@ -36,15 +37,11 @@ export function readQueuedJob(deliveryId: string, payload: unknown): ReadJobResu
   const repo = at('repository.name', 'string') as string
   const installationId = at('installation.id', 'number') as number
   if (missing.length > 0) return { problem: `pull_request payload is missing ${missing.join(', ')}` }
-  const draft = isRecord(payload) && isRecord(payload.pull_request) && payload.pull_request.draft === true
+  const draft = isObject(payload) && isObject(payload.pull_request) && payload.pull_request.draft === true
   return { job: { deliveryId, action, installationId, owner, repo, number, headSha, draft } }
 }
 
 /** The runs on one pull request are serialised on this key, across replicas. */
 export function pullRequestKey(job: Pick<QueuedJob, 'owner' | 'repo' | 'number'>): string {
   return `${job.owner}/${job.repo}#${job.number}`
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

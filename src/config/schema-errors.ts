@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { isObject } from '../core/is-object.js'
 import { byLine, type ConfigError } from './config-error.js'
 import { toFieldPath } from './yaml-source.js'
 
@@ -79,8 +80,4 @@ export function valueAt(root: unknown, path: Path): unknown {
     value = (value as Record<PropertyKey, unknown>)[key]
   }
   return value
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

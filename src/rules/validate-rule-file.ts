@@ -1,7 +1,8 @@
 import { BUILTIN_CHECKS, definitionOf, GENERIC_KINDS } from './kinds/registry.js'
 import { ruleFileSchema, type RuleFile } from './rule-file.js'
 import type { ConfigError } from '../config/config-error.js'
-import { isObject, schemaErrors, valueAt, type OwnWording } from '../config/schema-errors.js'
+import { schemaErrors, valueAt, type OwnWording } from '../config/schema-errors.js'
+import { isObject } from '../core/is-object.js'
 import { lineOf, parseYaml } from '../config/yaml-source.js'
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
