@@ -91,7 +91,7 @@ export async function handlePullRequest(options: HandlerOptions): Promise<RunSum
   for (const file of changed) {
     const bytes = await port.getFile(file.path, pr.headSha)
     if (!bytes) {
-      notReviewed.push({ path: file.path, reason: 'could not be read at the head commit (missing, or over 1 MB)' })
+      notReviewed.push({ path: file.path, reason: 'could not be read at the head commit (missing, or over 100 MB)' })
       continue
     }
     const vale = await valeFor(file.path)

@@ -47,6 +47,15 @@ export function octokitPort(octokit: PortOctokit, target: PullRequestTarget): Gi
     return listed.map((a) => ({ path: a.path, start_line: a.start_line, end_line: a.end_line, annotation_level: (a.annotation_level ?? 'notice') as CheckAnnotation['annotation_level'], message: a.message ?? '', title: a.title ?? '' }))
   }
 
+  // Between 1 and 100 MB the contents API sends no content (encoding "none"); the git blobs
+  // API sends it, by the file's sha. Spelling dictionaries (.dic) are that large, and posts can be.
+  async function fileBytes(file: { encoding?: string; content: string; sha: string }): Promise<Buffer | undefined> {
+    if (file.encoding === 'base64') return Buffer.from(file.content, 'base64')
+    if (file.encoding !== 'none') return undefined
+    const { data: blob } = await octokit.rest.git.getBlob({ ...repo, file_sha: file.sha })
+    return blob.encoding === 'base64' ? Buffer.from(blob.content, 'base64') : undefined
+  }
+
   async function writeCheckRun(report: CheckRunReport): Promise<void> {
     const once = { request: { retries: 0 } }
     const output = (annotations: readonly CheckAnnotation[]) => ({ title: report.title, summary: report.summary, annotations: [...annotations] })
@@ -84,9 +93,8 @@ export function octokitPort(octokit: PortOctokit, target: PullRequestTarget): Gi
     async getFile(path, ref) {
       try {
         const { data } = await octokit.rest.repos.getContent({ ...repo, path, ref })
-        // Over 1 MB GitHub sends no content (encoding "none"): report the file instead of linting nothing.
-        if (Array.isArray(data) || data.type !== 'file' || !('content' in data) || data.encoding !== 'base64') return undefined
-        return Buffer.from(data.content, 'base64')
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined
+        return await fileBytes(data)
       } catch (error) {
         if ((error as { status?: number }).status === 404) return undefined
         throw error
@@ -115,12 +123,8 @@ export function octokitPort(octokit: PortOctokit, target: PullRequestTarget): Gi
         const { data } = await octokit.rest.repos.getContent({ ...repo, path })
         if (Array.isArray(data)) return { names: data.map((e) => (e.type === 'dir' ? `${e.name}/` : e.name)) }
         if (data.type !== 'file' || !('content' in data)) return undefined
-        if (data.encoding === 'base64') return { text: Buffer.from(data.content, 'base64').toString('utf8') }
-        // Between 1 and 100 MB the contents API sends no content (encoding "none"); the git
-        // blobs API sends it, by the file's sha. Spelling dictionaries (.dic) are that large.
-        if (data.encoding !== 'none') return undefined
-        const { data: blob } = await octokit.rest.git.getBlob({ ...repo, file_sha: data.sha })
-        return blob.encoding === 'base64' ? { text: Buffer.from(blob.content, 'base64').toString('utf8') } : undefined
+        const bytes = await fileBytes(data)
+        return bytes ? { text: bytes.toString('utf8') } : undefined
       } catch (error) {
         if ((error as { status?: number }).status === 404) return undefined
         throw error

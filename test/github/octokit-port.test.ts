@@ -25,6 +25,19 @@ describe('the Octokit port against the GitHub stand-in over HTTP', () => {
   })
 })
 
+describe('reading a post at the head commit', () => {
+  it('reads a post over 1 MB through the git blobs API, as the contents API sends it without content', async () => {
+    const headSha = 'a'.repeat(40)
+    const large = `# A long post\n\n${'Every line of this post is kept intact. '.repeat(30_000)}\n`
+    github.pulls.set(10, { number: 10, headSha, files: [{ filename: 'blog/long.md', status: 'added', content: large }, { filename: 'blog/short.md', status: 'added', content: '# Short\n' }] })
+    const port = portFor(10)
+    expect(Buffer.from((await port.getFile('blog/long.md', headSha)) ?? []).toString('utf8')).toBe(large)
+    expect(Buffer.from((await port.getFile('blog/short.md', headSha)) ?? []).toString('utf8')).toBe('# Short\n')
+    expect(github.requests.filter((r) => r.path.includes('/git/blobs/'))).toHaveLength(1)
+    expect(await port.getFile('blog/absent.md', headSha)).toBeUndefined()
+  })
+})
+
 describe('the check run on a commit that is reviewed again', () => {
   const annotation = (i: number) => ({ path: 'blog/post.md', start_line: i, end_line: i, annotation_level: 'warning' as const, message: `finding ${i}`, title: 'rule' })
   const report = (count: number, summary = 'summary') => ({ headSha: '8'.repeat(40), conclusion: 'neutral' as const, title: `${count} findings`, summary, annotations: Array.from({ length: count }, (_, i) => annotation(i + 1)) })

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { treeEntries } from './fake-github.js'
+import { gitBlobSha, MAX_CONTENTS_BYTES, treeEntries } from './fake-github.js'
 
 /**
  * In front of the GitHub stand-in: a default branch holding a tree of files. Contents
@@ -82,13 +81,4 @@ export class DefaultBranchTree {
     if (names.size === 0) return undefined
     return [...names].map(([name, type]) => entry(name, type, `${inside}${name}`))
   }
-}
-
-/** GitHub's contents API sends a file's content up to 1 MB. */
-const MAX_CONTENTS_BYTES = 1024 * 1024
-
-/** A file's git object id, as GitHub names its blob. */
-function gitBlobSha(text: string): string {
-  const bytes = Buffer.from(text)
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
 }

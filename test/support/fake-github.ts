@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parsePatch } from '../../src/diff/parse-patch.js'
@@ -67,6 +68,7 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = []
   readonly schemaErrors: string[] = []
   readonly unknownRoutes: string[] = []
+  private readonly blobs = new Map<string, string>()
   readonly reviews: { id: number; pull: number; commit_id: string; body: string; event: string; comments: StoredComment[] }[] = []
   readonly checkRuns: { id: number; name: string; head_sha: string; conclusion?: string; external_id?: string; output?: { title?: string; summary?: string; annotations?: unknown[] }; annotations: unknown[] }[] = []
   readonly faults: Fault[] = []
@@ -165,7 +167,16 @@ export class FakeGitHub {
         return [200, listing.map((f) => ({ type: 'file', name: f.split('/').pop(), path: f, sha: 'f'.repeat(40), size: Buffer.byteLength(this.defaultBranchFiles.get(f) ?? ''), url: '', git_url: null, html_url: null, download_url: null, _links: { self: '', git: null, html: null } }))]
       }
       if (content === undefined) return [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content' }]
-      return [200, { type: 'file', encoding: 'base64', size: Buffer.byteLength(content), name: file.split('/').pop(), path: file, sha: 'f'.repeat(40), content: Buffer.from(content).toString('base64') }]
+      // As GitHub does: over 1 MB the contents API sends no content, and git/blobs/{sha} sends it.
+      const sha = gitBlobSha(content)
+      const large = Buffer.byteLength(content) > MAX_CONTENTS_BYTES
+      if (large) this.blobs.set(sha, content)
+      return [200, { type: 'file', encoding: large ? 'none' : 'base64', size: Buffer.byteLength(content), name: file.split('/').pop(), path: file, sha, content: large ? '' : Buffer.from(content).toString('base64') }]
+    }
+    if (method === 'GET' && (m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(rest))) {
+      const content = this.blobs.get(m[1] ?? '')
+      if (content === undefined) return [404, { message: 'Not Found' }]
+      return [200, { sha: m[1], node_id: '', url: '', size: Buffer.byteLength(content), encoding: 'base64', content: Buffer.from(content).toString('base64') }]
     }
     // The default branch's whole tree (`git/trees/HEAD?recursive=true`): its files and the folders above them.
     if (method === 'GET' && rest === '/git/trees/HEAD') {
@@ -353,4 +364,13 @@ export function treeEntries(files: readonly string[]): { path: string; mode: str
     ...[...folders].sort().map((path) => ({ path, mode: '040000', type: 'tree' as const, sha: 'd'.repeat(40), url: '' })),
     ...[...new Set(files)].sort().map((path) => ({ path, mode: '100644', type: 'blob' as const, sha: 'f'.repeat(40), url: '' })),
   ]
+}
+
+/** GitHub's contents API sends a file's content up to 1 MB. */
+export const MAX_CONTENTS_BYTES = 1024 * 1024
+
+/** A file's git object id, as GitHub names its blob. */
+export function gitBlobSha(text: string): string {
+  const bytes = Buffer.from(text)
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
 }
