@@ -121,4 +121,31 @@ describe('the app on Redis', () => {
       await app.kill()
     }
   }, 60_000)
+
+  it('stops on SIGTERM within 10 s when its Redis goes away during a run', async () => {
+    const own = await startRedis(3, { own: true })
+    const app = await startApp({ githubPort, extraEnv: { REDIS_URL: own.url } })
+    // The run's review waits 3 s at GitHub: Redis goes away while it is in flight, and the run ends with no Redis to record it.
+    github.faults.push({ method: 'POST', path: /\/pulls\/62\/reviews$/, remaining: 1, delayMs: 3000 })
+    try {
+      const healthIs = async (status: number): Promise<void> => {
+        for (const deadline = Date.now() + 10_000; (await fetch(`http://127.0.0.1:${app.port}/healthz`, { signal: AbortSignal.timeout(5000) })).status !== status; ) {
+          if (Date.now() > deadline) throw new Error(`/healthz did not answer ${status} within 10 s`)
+          await new Promise((r) => setTimeout(r, 100))
+        }
+      }
+      await healthIs(200)
+      expect((await deliver(app, 'pull_request', payload(addPull(62)))).status).toBe(200)
+      await waitFor('the run to reach GitHub', () => github.requests.some((r) => r.path.includes('/pulls/62/files')))
+      await own.stop()
+      await healthIs(503)
+      const stopping = Date.now()
+      const stopped = await Promise.race([app.stop().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 10_000))])
+      expect(stopped).toBe(true)
+      expect(Date.now() - stopping).toBeLessThan(10_000)
+    } finally {
+      await app.kill()
+      await own.stop()
+    }
+  }, 60_000)
 })

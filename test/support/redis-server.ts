@@ -29,10 +29,11 @@ function ensureRedisServer(): void {
  * A real Redis for the tests that need one. Under .ci/run, which starts redis-server and
  * sets BLUEPENCIL_TEST_REDIS_URL, each test file takes its own database (`db`) of that
  * server and empties it; elsewhere a redis-server of its own is started on a free port
- * (Debian's package: `apt-get install redis-server`).
+ * (Debian's package: `apt-get install redis-server`). `own`: always a server of its own,
+ * for a test that stops it under a running app.
  */
-export async function startRedis(db: number): Promise<TestRedis> {
-  const shared = process.env.BLUEPENCIL_TEST_REDIS_URL
+export async function startRedis(db: number, options: { own?: boolean } = {}): Promise<TestRedis> {
+  const shared = options.own ? undefined : process.env.BLUEPENCIL_TEST_REDIS_URL
   if (shared) {
     const url = `${shared.replace(/\/\d*$/, '')}/${db}`
     const client = new Redis(url)
