@@ -3,4 +3,4 @@
 // modules and compiling them would cost more than linting a post.
 import { loadBundledCli } from '../dist/src/cli/bundled-cli.js'
 
-process.exitCode = await loadBundledCli().runCli(process.argv.slice(2))
+process.exitCode = await loadBundledCli().exports.runCli(process.argv.slice(2))

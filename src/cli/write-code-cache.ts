@@ -6,5 +6,5 @@ import { loadBundledCli } from './bundled-cli.js'
 // parser and the rules as well as the bundle's top level, then stores it.
 const cli = loadBundledCli()
 const quiet = { cwd: packageRoot(), stdout: () => undefined, stderr: () => undefined }
-await cli.runCli(['lint', join(packageRoot(), 'fixtures', 'posts', 'beam-flink-part2.md')], quiet)
+await cli.exports.runCli(['lint', join(packageRoot(), 'fixtures', 'posts', 'beam-flink-part2.md')], quiet)
 cli.saveCodeCache()

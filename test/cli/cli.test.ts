@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { bundleScript } from '../../src/cli/bundled-cli.js'
+import { loadBundledCli } from '../../src/cli/bundled-cli.js'
 import { runCliIn as run } from '../support/run-cli.js'
 
 const seed = new URL('../../fixtures/posts/beam-flink-part2.md', import.meta.url)
@@ -109,8 +109,9 @@ describe('bluepencil check-rules', () => {
 
 describe('the installed bin', () => {
   it("starts from the build's V8 code cache, which this Node accepts", () => {
-    const { script } = bundleScript()
-    expect(script.cachedDataRejected).toBe(false)
+    const cli = loadBundledCli()
+    expect(cli.codeCacheAccepted).toBe(true)
+    expect(typeof cli.exports.runCli).toBe('function')
   })
 
   it('runs the bundled CLI as its own process, with the same findings and exit code', () => {
