@@ -20,6 +20,8 @@ export interface SeriesList {
 // A comma, a few words, then "and"/"or": the only sentences worth tagging.
 const CANDIDATE = /,[^,.;:!?()]{0,60}\s(?:and|or)\s/i
 const SENTENCE_END = /[.!?](?=\s)|[;:](?=\s)/g
+// A serial list ("A, B, and C") has a comma and, after it, a comma just before "and"/"or".
+const SERIAL_END = /,\s*(?:and|or)/gi
 
 // Tags that make a stretch of words a clause, not a list item: finite verbs, modals,
 // subject pronouns, question and relative words, "there", interjections, adverbs.
@@ -140,8 +142,16 @@ function listAt(range: ProseRange, tokens: readonly TaggedToken[], k: number): S
   return { range, serial, start: lastToken.end, end: conj.end, conjunction: conj.text }
 }
 
-/** Every "A, B and C" / "A, B, and C" list of a range's sentences. */
-export function seriesLists(range: ProseRange): SeriesList[] {
+/** Whether a text may hold a serial list: tagging is the cost of this check, and most text has no such list. */
+function mayHoldSerialList(text: string): boolean {
+  const first = text.indexOf(',')
+  if (first < 0) return false
+  SERIAL_END.lastIndex = first + 1
+  return SERIAL_END.test(text)
+}
+
+/** Every "A, B and C" / "A, B, and C" list of a range's sentences (of those `sentences` accepts). */
+export function seriesLists(range: ProseRange, sentences: (sentence: string) => boolean = () => true): SeriesList[] {
   if (!CANDIDATE.test(range.text)) return []
   // Inline code is one word to the tagger, so "`x`, `y` and `z`" reads as a list.
   const text = range.text.replaceAll(PLACEHOLDER, 'X')
@@ -150,7 +160,7 @@ export function seriesLists(range: ProseRange): SeriesList[] {
   const ends = [...text.matchAll(SENTENCE_END)].map((m) => (m.index ?? 0) + 1)
   for (const to of [...ends, text.length]) {
     const sentence = text.slice(from, to)
-    if (CANDIDATE.test(sentence)) {
+    if (CANDIDATE.test(sentence) && sentences(sentence)) {
       const tokens = tagSentence(text, from, to)
       for (let k = 2; k < tokens.length; k++) {
         const t = tokens[k] as TaggedToken
@@ -171,7 +181,11 @@ export function seriesLists(range: ProseRange): SeriesList[] {
  */
 export function serialComma(): RangeChecker {
   return (ranges) => {
-    const lists = ranges.flatMap(seriesLists)
+    // A post with no serial list gets no finding: its lists are found, and tagged, only
+    // once a sentence that may hold one (in ~45% of posts none does) is found to hold one.
+    const maySerial = ranges.filter((r) => mayHoldSerialList(r.text))
+    if (!maySerial.some((r) => seriesLists(r, mayHoldSerialList).some((l) => l.serial))) return []
+    const lists = ranges.flatMap((r) => seriesLists(r))
     const serial = lists.filter((l) => l.serial).length
     if (serial === 0 || serial < lists.length - serial) return []
     // Bold text is a label or a title, quoted as its owners wrote it.
