@@ -7,6 +7,7 @@ import { finalPeriodCheck } from '../checks/final-period.js'
 import { headingLevelsCheck } from '../checks/heading-levels.js'
 import { lowercaseNamesCheck } from '../checks/lowercase-names.js'
 import { listItemFragmentsCheck } from '../checks/list-item-fragments.js'
+import { openerCommaCheck } from '../checks/opener-comma.js'
 import { repeatedHeadingCheck } from '../checks/repeated-heading.js'
 import { repeatedWordsCheck } from '../checks/repeated-words.js'
 import { serialCommaCheck } from '../checks/serial-comma.js'
@@ -46,6 +47,7 @@ export const BUILTIN_CHECKS = [
   shortcodeBlankLineCheck,
   vaguePronounCheck,
   serialCommaCheck,
+  openerCommaCheck,
 ] as const
 
 export type RuleKind = (typeof GENERIC_KINDS)[number]['name'] | 'builtin'
