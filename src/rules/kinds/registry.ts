@@ -6,6 +6,7 @@ import { headingCaseCheck } from '../checks/heading-case.js'
 import { finalPeriodCheck } from '../checks/final-period.js'
 import { headingLevelsCheck } from '../checks/heading-levels.js'
 import { lowercaseNamesCheck } from '../checks/lowercase-names.js'
+import { nameConsistencyCheck } from '../checks/name-consistency.js'
 import { listItemFragmentsCheck } from '../checks/list-item-fragments.js'
 import { openerCommaCheck } from '../checks/opener-comma.js'
 import { repeatedHeadingCheck } from '../checks/repeated-heading.js'
@@ -32,6 +33,7 @@ export const BUILTIN_CHECKS = [
   finalPeriodCheck,
   headingLevelsCheck,
   lowercaseNamesCheck,
+  nameConsistencyCheck,
   listItemFragmentsCheck,
   duplicateContentCheck,
   titleHeadingCheck,
