@@ -52,11 +52,14 @@ function indexTerms(specs: readonly TermSpec[], index: PhraseIndex): TermIndex {
   return { canonical, strictVariants, find }
 }
 
-/** Part of a file name, URL, identifier or hyphenated compound: not prose to correct. */
+/**
+ * Part of a file name, URL, identifier, hyphenated compound or colon-joined pair
+ * (credentials "admin:flink", an image tag "flink:latest"): not prose to correct.
+ */
 function inIdentifier(text: string, start: number, end: number): boolean {
   const before = text[start - 1]
   const after = text[end]
-  const joins = (c: string | undefined): boolean => c === '.' || c === '/' || c === '@' || c === '-' || c === '_' || c === '#'
+  const joins = (c: string | undefined): boolean => c === '.' || c === '/' || c === '@' || c === '-' || c === '_' || c === '#' || c === ':'
   // A URL's scheme ("grpc://localhost:4317"), quoted rather than formatted as code.
   if (after === ':' && text.startsWith('//', end + 1)) return true
   return before === '#' || before === '@' || before === '$'
