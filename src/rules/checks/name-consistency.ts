@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { scopeFields } from '../kinds/common-fields.js'
 import { defineCheck, overRanges, type KindOptions, type RangeChecker } from '../kinds/kind.js'
-import { isSentenceStart, wordsOf, type Word } from '../match/text-tools.js'
+import { inStrong, isSentenceStart, wordsOf, type Word } from '../match/text-tools.js'
 import type { ProseRange } from '../../markdown/prose-doc.js'
-import { tagSentence } from '../../vale/pos-tags.js'
+import { tagSentence, type TaggedToken } from '../../vale/pos-tags.js'
 import type { RuleMatch } from '../rule-match.js'
 
 const options = {
@@ -120,12 +120,15 @@ function collectCapitalisedRuns(range: ProseRange, add: (key: string, use: Use) 
 function collectLowerRuns(range: ProseRange, phrases: ReadonlySet<string>, add: (key: string, use: Use) => void): void {
   const list = wordsOf(range)
   const text = range.text
+  // Tagged once per range, and only when a run of it is a name's words.
+  let tokens: readonly TaggedToken[] | undefined
+  const tagged = (): readonly TaggedToken[] => (tokens ??= tagSentence(text, 0, text.length))
   for (let i = 0; i + 1 < list.length; i++) {
     for (const size of [3, 2]) {
       const run = list.slice(i, i + size)
       if (run.length < size || !run.every((w) => /^[a-z]+$/.test(stem(w.word))) || !adjacent(text, run)) continue
       const key = keyOf(run)
-      if (phrases.has(key)) add(key, useOf(range, run, startsWithNoun(range, run[0] as Word)))
+      if (phrases.has(key)) add(key, useOf(range, run, startsWithNoun(tagged(), run[0] as Word)))
     }
   }
 }
@@ -145,8 +148,7 @@ function useOf(range: ProseRange, run: readonly Word[], fixable: boolean): Use {
  * after an adjective ("stateful functions", "speculative execution") the words describe
  * rather than name, so such a use counts against the majority but is never changed.
  */
-function startsWithNoun(range: ProseRange, first: Word): boolean {
-  const tokens = tagSentence(range.text, 0, range.text.length)
+function startsWithNoun(tokens: readonly TaggedToken[], first: Word): boolean {
   const token = tokens.find((t) => t.start === first.start)
   return token !== undefined && (token.tag === 'NN' || token.tag === 'NNS')
 }
@@ -169,10 +171,6 @@ function stem(word: string): string {
 
 function singular(word: string): string {
   return /[^s]s$/.test(word) && word.length > 3 ? word.slice(0, -1) : word
-}
-
-function inStrong(range: ProseRange, offset: number): boolean {
-  return (range.strong ?? []).some(([s, e]) => offset >= s && offset < e)
 }
 
 export const nameConsistencyCheck = defineCheck({

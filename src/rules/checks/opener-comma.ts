@@ -3,6 +3,7 @@ import type { ProseRange } from '../../markdown/prose-doc.js'
 import { tagSentence, type TaggedToken } from '../../vale/pos-tags.js'
 import { scopeFields } from '../kinds/common-fields.js'
 import { defineCheck, overRanges, type RangeChecker } from '../kinds/kind.js'
+import { inStrong } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
 
 const options = { ...scopeFields }
@@ -173,9 +174,8 @@ export function openerComma(): RangeChecker {
     const bare = new Map<string, number>()
     for (const o of without) bare.set(key(o), (bare.get(key(o)) ?? 0) + 1)
     const habit = (o: Opener): boolean => !withKeys.has(key(o)) && (bare.get(key(o)) ?? 0) > 1
-    const inBold = (o: Opener): boolean => (o.range.strong ?? []).some(([a, b]) => o.end > a && o.end <= b)
     return without
-      .filter((o) => !habit(o) && !inBold(o) && (!tie || withKeys.has(key(o))))
+      .filter((o) => !habit(o) && !inStrong(o.range, o.end - 1) && (!tie || withKeys.has(key(o))))
       .map((o): RuleMatch => ({ range: o.range, start: o.end - o.text.length, end: o.end, replacement: `${o.text},`, expected: `${o.text},` }))
   }
 }

@@ -3,6 +3,7 @@ import type { ProseRange } from '../../markdown/prose-doc.js'
 import { tagSentence, type TaggedToken } from '../../vale/pos-tags.js'
 import { scopeFields } from '../kinds/common-fields.js'
 import { defineCheck, overRanges, type RangeChecker } from '../kinds/kind.js'
+import { inStrong } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
 
 const options = { ...scopeFields }
@@ -189,9 +190,8 @@ export function serialComma(): RangeChecker {
     const serial = lists.filter((l) => l.serial).length
     if (serial === 0 || serial < lists.length - serial) return []
     // Bold text is a label or a title, quoted as its owners wrote it.
-    const inBold = (l: SeriesList): boolean => (l.range.strong ?? []).some(([a, b]) => l.start >= a && l.start < b)
     return lists
-      .filter((l) => !l.serial && !inBold(l))
+      .filter((l) => !l.serial && !inStrong(l.range, l.start))
       .map((l): RuleMatch => ({ range: l.range, start: l.start, end: l.end, replacement: `,${l.range.text.slice(l.start, l.end)}`, expected: `, ${l.conjunction}` }))
   }
 }

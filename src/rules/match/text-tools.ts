@@ -1,3 +1,4 @@
+import type { ProseRange } from '../../markdown/prose-doc.js'
 import { PLACEHOLDER } from '../../markdown/align-text.js'
 import { rangeMemo } from './range-memo.js'
 
@@ -107,3 +108,8 @@ export const loweredWordsOf = rangeMemo('lowered words', (range) => wordsOf(rang
 
 /** A prose range's text in lower case, made once and shared by every case-insensitive rule. */
 export const lowerTextOf = rangeMemo('lower-case text', (range) => range.text.toLowerCase())
+
+/** Whether a text offset of a range lies in bold text (a UI label, a lead-in), whose words are no prose to correct. */
+export function inStrong(range: Pick<ProseRange, 'strong'>, offset: number): boolean {
+  return (range.strong ?? []).some(([s, e]) => offset >= s && offset < e)
+}
