@@ -84,3 +84,33 @@ function partialText(doc: ProseDoc, nouns: RegExp): RuleMatch[] {
   }
   return out
 }
+
+/** Months and weekdays: "[on April 13th](url)" links the date, the preposition and all. */
+const DATE_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/
+
+/** A preposition that opens a link text before a name: "[for Cloudflare Workers](url)" becomes "for [Cloudflare Workers](url)". */
+export const linkTextLeadCheck = defineCheck({
+  name: 'link-text-lead',
+  summary: 'a preposition opening a link text before the name it links',
+  options: {
+    words: phraseList('Lower-case words that belong before a link when they open its text and a capitalised name follows ("for", "on").'),
+  },
+  compile: (rule) => {
+    const lead = new RegExp(`^(${rule.words.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}) (?=[A-Z])`)
+    return (doc) => leadingWords(doc, lead)
+  },
+})
+
+function leadingWords(doc: ProseDoc, lead: RegExp): RuleMatch[] {
+  const out: RuleMatch[] = []
+  for (const link of doc.links) {
+    if (link.textEnd === undefined || doc.source[link.start] !== '[' || doc.source[link.textEnd] !== ']') continue
+    // Glued to a word before it ("foo[in X]"), the bracket is not where the phrase starts.
+    if (link.start > 0 && /[\p{L}\p{N}]/u.test(doc.source[link.start - 1] as string)) continue
+    const text = doc.source.slice(link.start + 1, link.textEnd)
+    const word = lead.exec(text)?.[1]
+    if (word === undefined || DATE_WORD.test(text.slice(word.length + 1))) continue
+    out.push({ start: link.start, end: link.start + word.length + 2, replacement: `${word} [`, expected: word })
+  }
+  return out
+}

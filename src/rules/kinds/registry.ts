@@ -1,4 +1,4 @@
-import { bareUrlCheck, emptyLinkCheck, linkSchemeCheck, linkSyntaxCheck, partialLinkTextCheck, vagueLinkTextCheck } from '../checks/links.js'
+import { bareUrlCheck, emptyLinkCheck, linkSchemeCheck, linkSyntaxCheck, linkTextLeadCheck, partialLinkTextCheck, vagueLinkTextCheck } from '../checks/links.js'
 import { blankAfterHeadingCheck } from '../checks/blank-after-heading.js'
 import { bodyH1Check } from '../checks/body-h1.js'
 import { duplicateContentCheck } from '../checks/duplicate-content.js'
@@ -44,6 +44,7 @@ export const BUILTIN_CHECKS = [
   emptyLinkCheck,
   bareUrlCheck,
   partialLinkTextCheck,
+  linkTextLeadCheck,
   linkSyntaxCheck,
   linkSchemeCheck,
   shortcodeBlankLineCheck,
