@@ -4,6 +4,7 @@ import { bodyH1Check } from '../checks/body-h1.js'
 import { duplicateContentCheck } from '../checks/duplicate-content.js'
 import { headingCaseCheck } from '../checks/heading-case.js'
 import { finalPeriodCheck } from '../checks/final-period.js'
+import { inPageAnchorCheck } from '../checks/in-page-anchor.js'
 import { headingLevelsCheck } from '../checks/heading-levels.js'
 import { lowercaseNamesCheck } from '../checks/lowercase-names.js'
 import { nameConsistencyCheck } from '../checks/name-consistency.js'
@@ -45,6 +46,7 @@ export const BUILTIN_CHECKS = [
   bareUrlCheck,
   partialLinkTextCheck,
   linkTextLeadCheck,
+  inPageAnchorCheck,
   linkSyntaxCheck,
   linkSchemeCheck,
   shortcodeBlankLineCheck,
