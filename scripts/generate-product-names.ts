@@ -67,7 +67,7 @@ examples:
   - bad: Tunnel it with NGrok from a ContainerD host.
     fixed: Tunnel it with ngrok from a containerd host.
   - bad: Call the endpoint with cURL.
-    flag: true      # the engine keeps no fix on a token shaped like an identifier (iOS, cURL)
+    fixed: Call the endpoint with curl.
   - good: Curl is there on every host; run curl or CURL_CA_BUNDLE.
   - good: "Install it with \`npm i cURL\` from npm, not NPM."
 names: [${lowerCase.join(', ')}]

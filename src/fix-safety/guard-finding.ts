@@ -20,7 +20,7 @@ export function guardFinding(finding: Finding, context: GuardContext, readsProse
   if (end > start && every(cells, start, end, (c) => c === CELL.hidden || c === CELL.printed)) return undefined
   if (end > start && finding.fixTier !== 'safe' && !lintsQuotations && every(cells, start, end, (c) => c === CELL.quoted)) return undefined
   if (finding.edits.length === 0) return finding
-  if (finding.edits.every((e) => allowed(e, context, readsProse))) return finding
+  if (finding.edits.every((e) => allowed(e, context, readsProse) || (finding.fixTier === 'safe' && recasesWord(e, context)))) return finding
   return { ...finding, edits: [] }
 }
 
@@ -36,6 +36,20 @@ function allowed(edit: Edit, { source, cells }: GuardContext, readsProse: boolea
   if (!readsProse) return every(cells, start, end, (c) => c === CELL.prose || c === CELL.other)
   // Whitespace Markdown dropped inside a span (a list item's continuation indent) is prose too.
   return every(cells, start, end, (c, i) => c === CELL.prose || (c === CELL.other && isSpace(source.charCodeAt(i))))
+}
+
+/**
+ * A word of letters and digits counts as code only for its inner capital ("cURL", like
+ * "getUser"); a safe fix that changes nothing but the case of that whole word is a name
+ * list's one spelling ("cURL" -> "curl"), not a rename, so it may stand.
+ */
+function recasesWord(edit: Edit, { source, cells }: GuardContext): boolean {
+  const removed = source.slice(edit.start, edit.end)
+  if (edit.text === removed || edit.text.toLowerCase() !== removed.toLowerCase() || !/^[\p{L}\p{N}]+$/u.test(removed)) return false
+  // The whole word: nothing glued on either side makes it part of a path, a flag or a dotted name.
+  const glue = /[\p{L}\p{N}_\-/@#$%~\\]/u
+  if (glue.test(source.charAt(edit.start - 1)) || source.charAt(edit.start - 1) === '.' || glue.test(source.charAt(edit.end)) || /^\.[\p{L}\p{N}]/u.test(source.slice(edit.end, edit.end + 2))) return false
+  return every(cells, edit.start, edit.end, (c) => c === CELL.code || c === CELL.prose)
 }
 
 function insertionAllowed(cells: Uint8Array, at: number, readsProse: boolean): boolean {

@@ -42,6 +42,12 @@ describe('fix', () => {
     expect(fix('Open C:\\Users\\the the\\notes.txt and use %a in the format.')).toBe('Open C:\\Users\\the the\\notes.txt and use %a in the format.')
   })
 
+  it('recases a whole word a name list spells otherwise, never a word glued to a path or a dotted name', () => {
+    expect(fix('Call the endpoint with cURL, then with cURL.')).toBe('Call the endpoint with curl, then with curl.')
+    expect(fix('Run /usr/bin/cURL and lib.cURL.init first.')).toBe('Run /usr/bin/cURL and lib.cURL.init first.')
+    expect(fix('Call getUser twice.')).toBe('Call getUser twice.')
+  })
+
   it('never rewrites quotations, and never touches a template comment', () => {
     expect(fix('He said "we utilize the the Github" on stage.')).toBe('He said "we utilize the the Github" on stage.')
     expect(fix('> “In order to win, utilize the the team.”\n>\n> — Jane Doe')).toBe('> “In order to win, utilize the the team.”\n>\n> — Jane Doe')
