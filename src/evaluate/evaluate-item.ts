@@ -23,7 +23,7 @@ export interface ItemOutcome {
 
 /** Lints context + original as one post and applies the fixes that fall on the original's lines. */
 export function runItem(linter: Linter, input: ItemInput): ItemOutcome {
-  const context = withoutCutFence(input.context)
+  const context = withoutCutIndent(withoutCutFence(input.context))
   const prefix = context === '' || context.endsWith('\n') ? context : `${context}\n`
   const source = `${prefix}${input.original}\n`
   const firstLine = prefix.split('\n').length
@@ -53,6 +53,20 @@ export function withoutCutFence(context: string): string {
   const fences = lines.flatMap((line, i) => (/^ {0,3}(?:```|~~~)/.test(line) ? [i] : []))
   if (fences.length % 2 === 0) return context
   return lines.slice((fences[0] as number) + 1).join('\n')
+}
+
+/**
+ * A context cut inside a list item starts with the item's indented continuation lines;
+ * at the top of a document they would open an indented code block that runs on, over
+ * blank lines, into the lines under review. Such leading lines (code or not, no rule
+ * reads them) are left out, up to the first line the post does not indent.
+ */
+export function withoutCutIndent(context: string): string {
+  const lines = context.split('\n')
+  const INDENTED = /^(?: {4}|\t)/
+  if (!INDENTED.test(lines.find((line) => line.trim() !== '') ?? '')) return context
+  const first = lines.findIndex((line) => line.trim() !== '' && !INDENTED.test(line))
+  return first === -1 ? context : lines.slice(first).join('\n')
 }
 
 /** Column edits that a merged fix accepted never overlap; applied last first. */

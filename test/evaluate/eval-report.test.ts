@@ -58,4 +58,17 @@ describe('review item context', () => {
     expect(withoutCutFence('  FROM s;\n```\n\n## Syntax\n')).toBe('\n## Syntax\n')
     expect(withoutCutFence('Text\n```sql\nSELECT 1;\n```\n')).toBe('Text\n```sql\nSELECT 1;\n```\n')
   })
+
+  it('drops the indented lines of a list item cut at the start of the hunk', async () => {
+    const { withoutCutIndent, runItem } = await import('../../src/evaluate/evaluate-item.js')
+    expect(withoutCutIndent('    > Note\n\n4. Step\n\n    More\n')).toBe('4. Step\n\n    More\n')
+    expect(withoutCutIndent('Text\n\n    code\n')).toBe('Text\n\n    code\n')
+    expect(withoutCutIndent('    all\n    indented\n')).toBe('    all\n    indented\n')
+    const { DEFAULT_CONFIG } = await import('../../src/config/repo-config.js')
+    const { createLinter } = await import('../../src/lint/linter.js')
+    const { loadLintAssets } = await import('../../src/lint/lint-assets.js')
+    const { linter } = createLinter({ config: DEFAULT_CONFIG, assets: loadLintAssets() })
+    const outcome = runItem(linter, { file: 'post.md', context: '    > cut note\n\n4. Call the API.\n\n    > **Note:** only one example.\n\n', original: '    Call the endpoint with cURL.' })
+    expect(outcome.botLine).toBe('    Call the endpoint with curl.')
+  })
 })
