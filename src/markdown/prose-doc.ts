@@ -25,6 +25,8 @@ export interface ListPosition {
   readonly itemIndex: number
   readonly itemCount: number
   readonly ordered: boolean
+  /** Blocks of the item (paragraphs, nested lists, code): an item of one block ends where its text ends. */
+  readonly blocks: number
 }
 
 export interface ProseRange {

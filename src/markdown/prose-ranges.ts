@@ -45,7 +45,7 @@ function visitBlock(walk: Walk, node: RootContent, scope: Scope): void {
       node.children.forEach((item, itemIndex) => {
         item.children.forEach((child, childIndex) => {
           if (child.type === 'paragraph' && childIndex === 0) {
-            const list = { listId, itemIndex, itemCount: node.children.length, ordered: node.ordered === true }
+            const list = { listId, itemIndex, itemCount: node.children.length, ordered: node.ordered === true, blocks: item.children.length }
             pushInline(walk, child, 'list', { list })
           } else {
             visitBlock(walk, child, scope === 'blockquote' ? scope : 'list')

@@ -3,11 +3,8 @@ import { PLACEHOLDER } from '../../markdown/align-text.js'
 import { isCodeLike } from '../../fix-safety/code-like.js'
 import type { RuleMatch } from '../rule-match.js'
 import { defineCheck } from '../kinds/kind.js'
+import { OPEN_ENDING, paragraphEnd } from '../match/sentence-end.js'
 
-/** Words a sentence does not end on: a paragraph that stops on one was cut off, not left without its period. */
-const OPEN_ENDING = new Set(
-  'a an the to of in on at by for from with via through into onto than that which who whose whom and or but nor as is are was were be been has have had can could will would should may might must if when while because so such our your their its my this these those each every'.split(' '),
-)
 const MIN_WORDS = 8
 
 /**
@@ -44,20 +41,6 @@ function endsLikeSentence(text: string): boolean {
 function opensWithTitle(source: string, range: ProseRange): boolean {
   const first = range.offsets.find((o) => o >= 0) ?? 0
   return /^(?:\*\*|__)$/.test(source.slice(first - 2, first)) || /^(?:\*\*|__)\[/.test(source.slice(first - 3, first))
-}
-
-/** The source end of the paragraph a range is the text of, when its last visible character is its last prose. */
-function paragraphEnd(doc: ProseDoc, range: ProseRange): number | undefined {
-  const first = range.offsets.find((o) => o >= 0)
-  if (first === undefined) return undefined
-  const span = doc.paragraphs.find((p) => p.start <= first && first < p.end)
-  if (!span) return undefined
-  let lastVisible = -1
-  for (let i = range.offsets.length - 1; i >= 0 && lastVisible < 0; i--) lastVisible = range.offsets[i] ?? -1
-  if (lastVisible < 0) return undefined
-  // Only a link's closing markup may follow the last word: "[clusters](#cluster)".
-  const tail = doc.source.slice(lastVisible + 1, span.end)
-  return tail === '' || /^\]\([^)\s]*\)$/.test(tail) ? span.end : undefined
 }
 
 /**

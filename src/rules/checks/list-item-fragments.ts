@@ -15,32 +15,19 @@ const ABBREVIATION_END = /\b(?:etc|e\.g|i\.e|vs|Inc|Ltd|Co)\.$/
 
 /**
  * List items that are fragments after a bold lead-in ("**Stateful jobs:** potential
- * data loss") start lower case and end without a period; and one list ends its
- * items one way.
+ * data loss") start lower case and end without a period. Items that end unlike their
+ * siblings are list-item-periods'.
  */
 export function listItems(rule: KindOptions<typeof options>, knownTerms: ReadonlySet<string>): RangeChecker {
   const starters = new Set((rule.sentenceStarters ?? []).map((w) => w.toLowerCase()))
   const exceptions = new Set((rule.exceptions ?? []).map((w) => w.toLowerCase().replace(/:$/, '')))
   return (ranges) => {
     const out: RuleMatch[] = []
-    const lists = new Map<number, ProseRange[]>()
-    for (const range of ranges) {
-      if (!range.list) continue
-      const items = lists.get(range.list.listId)
-      if (items) items.push(range)
-      else lists.set(range.list.listId, [range])
-    }
-    for (const items of lists.values()) {
-      const handled = new Set<ProseRange>()
-      for (const item of items) {
-        if (item.leadInEnd === undefined) continue
-        const label = item.text.slice(0, item.leadInEnd).replace(/:\s*$/, '').trim().toLowerCase()
-        if (exceptions.has(label)) continue
-        const fixes = fragmentFixes(item, item.leadInEnd, starters, knownTerms)
-        if (fixes.length > 0) handled.add(item)
-        out.push(...fixes)
-      }
-      out.push(...inconsistentPeriods(items.filter((i) => !handled.has(i))))
+    for (const item of ranges) {
+      if (!item.list || item.leadInEnd === undefined) continue
+      const label = item.text.slice(0, item.leadInEnd).replace(/:\s*$/, '').trim().toLowerCase()
+      if (exceptions.has(label)) continue
+      out.push(...fragmentFixes(item, item.leadInEnd, starters, knownTerms))
     }
     return out
   }
@@ -69,24 +56,9 @@ function fragmentFixes(item: ProseRange, leadInEnd: number, starters: ReadonlySe
   return out
 }
 
-/** The minority of a list's items that end differently from the rest. */
-function inconsistentPeriods(items: readonly ProseRange[]): RuleMatch[] {
-  const single = items.filter((i) => !SENTENCE_BREAK.test(i.text) && i.text.trim().length > 0)
-  if (single.length < 4) return []
-  const withPeriod = single.filter((i) => i.text.trimEnd().endsWith('.'))
-  // Only a clear minority is an inconsistency; a mixed list may mix fragments and sentences on purpose.
-  if (withPeriod.length === 0 || withPeriod.length * 4 > single.length) return []
-  return withPeriod
-    .filter((i) => !ABBREVIATION_END.test(i.text.trimEnd()))
-    .map((i) => {
-      const end = i.text.trimEnd().length
-      return { range: i, start: end - 1, end, replacement: '' }
-    })
-}
-
 export const listItemFragmentsCheck = defineCheck({
   name: 'list-item-fragments',
-  summary: 'fragments after a bold lead-in; inconsistent periods',
+  summary: 'fragments after a bold lead-in',
   options,
   compile: (rule, env) => overRanges(env, listItems(rule, env.termWords)),
 })

@@ -9,6 +9,7 @@ import { headingLevelsCheck } from '../checks/heading-levels.js'
 import { lowercaseNamesCheck } from '../checks/lowercase-names.js'
 import { nameConsistencyCheck } from '../checks/name-consistency.js'
 import { listItemFragmentsCheck } from '../checks/list-item-fragments.js'
+import { listItemPeriodsCheck } from '../checks/list-item-periods.js'
 import { openerCommaCheck } from '../checks/opener-comma.js'
 import { repeatedHeadingCheck } from '../checks/repeated-heading.js'
 import { repeatedWordsCheck } from '../checks/repeated-words.js'
@@ -36,6 +37,7 @@ export const BUILTIN_CHECKS = [
   lowercaseNamesCheck,
   nameConsistencyCheck,
   listItemFragmentsCheck,
+  listItemPeriodsCheck,
   duplicateContentCheck,
   titleHeadingCheck,
   repeatedHeadingCheck,
