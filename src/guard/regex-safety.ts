@@ -1,5 +1,29 @@
 import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp'
-import { isDisjointWith, JS, NFA, TooManyNodesError } from 'refa'
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import type { JS, NFA } from 'refa'
+import { loadCachedCommonJs } from '../core/cached-script.js'
+import { packageRoot } from '../core/package-root.js'
+
+/** The build's bundle of refa, run with its V8 code cache (`npm run build` writes both). */
+export function refaBundle(): string {
+  return join(packageRoot(), 'dist', 'bundle', 'refa.cjs')
+}
+
+// refa is a megabyte of JavaScript: loading it with the CLI cost a one-post lint ~15 ms,
+// and most runs never build an automaton (the bundled rules come verified from the rule
+// cache, a Vale style has few repeated groups). It is loaded on the first pattern that
+// needs it, from its own bundle with a code cache: required from node_modules, compiling
+// it cost a one-post `lint --vale` ~50 ms.
+let refa: typeof import('refa') | undefined
+function loadRefa(): typeof import('refa') {
+  if (!refa) {
+    const bundle = refaBundle()
+    refa = existsSync(bundle) ? loadCachedCommonJs<typeof import('refa')>(bundle).exports : (createRequire(import.meta.url)('refa') as typeof import('refa'))
+  }
+  return refa
+}
 
 /**
  * The one check every regular expression passes before it runs on a post, ours or a
@@ -21,6 +45,7 @@ export function backtrackingProblem(source: string, flags = 'u'): string | undef
   } catch (error) {
     return `cannot be parsed: ${(error as Error).message}`
   }
+  const { JS, TooManyNodesError } = loadRefa()
   const parser = JS.Parser.fromAst(ast)
   const loops: AST.Quantifier[] = []
   // A repeated single character (`\w+`, `[^,]*`) matches a text in one way: only repeated groups need the automata.
@@ -52,7 +77,7 @@ function ambiguousRepeat(parser: JS.Parser, loop: AST.Quantifier): string | unde
   const once = language(parser, body)
   const several = once.copy(factory())
   several.quantify(2, Infinity, factory())
-  if (!isDisjointWith(once, several, MAX_NODES)) return `in the repeat \`${loop.raw}\`, one round of \`${body.raw}\` can match what several rounds match`
+  if (!loadRefa().isDisjointWith(once, several, MAX_NODES)) return `in the repeat \`${loop.raw}\`, one round of \`${body.raw}\` can match what several rounds match`
   return undefined
 }
 
@@ -70,8 +95,8 @@ function overlappingAlternatives(parser: JS.Parser, group: AST.Group | AST.Captu
   for (let i = 0; i < langs.length - 1; i++) {
     const rest = (langs[i + 1] as NFA).copy(factory())
     for (let j = i + 2; j < langs.length; j++) rest.union(langs[j] as NFA, factory())
-    if (isDisjointWith(langs[i] as NFA, rest, MAX_NODES)) continue
-    const other = langs.findIndex((l, j) => j > i && !isDisjointWith(langs[i] as NFA, l, MAX_NODES))
+    if (loadRefa().isDisjointWith(langs[i] as NFA, rest, MAX_NODES)) continue
+    const other = langs.findIndex((l, j) => j > i && !loadRefa().isDisjointWith(langs[i] as NFA, l, MAX_NODES))
     return [group.alternatives[i] as AST.Alternative, group.alternatives[other] as AST.Alternative]
   }
   return undefined
@@ -80,11 +105,11 @@ function overlappingAlternatives(parser: JS.Parser, group: AST.Group | AST.Captu
 /** The non-empty texts an element matches, as an automaton (lookarounds ignored, backreferences match nothing). */
 function language(parser: JS.Parser, element: AST.QuantifiableElement | AST.Alternative): NFA {
   const { expression, maxCharacter } = parser.parseElement(element as JS.ParsableElement, { assertions: 'ignore', backreferences: 'disable', simplify: false })
-  const nfa = NFA.fromRegex(expression, { maxCharacter }, { assertions: 'ignore' }, factory())
+  const nfa = loadRefa().NFA.fromRegex(expression, { maxCharacter }, { assertions: 'ignore' }, factory())
   nfa.withoutEmptyWord()
   return nfa
 }
 
 function factory(): NFA.LimitedNodeFactory {
-  return new NFA.LimitedNodeFactory(MAX_NODES)
+  return new (loadRefa().NFA.LimitedNodeFactory)(MAX_NODES)
 }
