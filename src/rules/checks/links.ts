@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../core/escape-regexp.js'
 import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
 import { phraseList } from '../kinds/common-fields.js'
@@ -64,7 +65,7 @@ export const partialLinkTextCheck = defineCheck({
     nouns: phraseList('Nouns that complete a link text when they follow it ("types", "documentation").'),
   },
   compile: (rule) => {
-    const nouns = new RegExp(`^ (${rule.nouns.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}_-])`, 'u')
+    const nouns = new RegExp(`^ (${rule.nouns.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_-])`, 'u')
     return (doc) => partialText(doc, nouns)
   },
 })
@@ -96,7 +97,7 @@ export const linkTextLeadCheck = defineCheck({
     words: phraseList('Lower-case words that belong before a link when they open its text and a capitalised name follows ("for", "on").'),
   },
   compile: (rule) => {
-    const lead = new RegExp(`^(${rule.words.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}) (?=[A-Z])`)
+    const lead = new RegExp(`^(${rule.words.map(escapeRegExp).join('|')}) (?=[A-Z])`)
     return (doc) => leadingWords(doc, lead)
   },
 })

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../core/escape-regexp.js'
 import { backtrackingProblem } from '../../guard/regex-safety.js'
 import type { PatternFacts } from './pattern-facts.js'
 
@@ -7,8 +8,6 @@ export class PatternError extends Error {
   }
 }
 
-const ESCAPE = /[.*+?^${}()|[\]\\]/g
-
 /**
  * Compiles one phrase of a rule file into a whole-word regex. A space in a phrase
  * matches any whitespace run, so a phrase wrapped across lines still matches.
@@ -16,7 +15,7 @@ const ESCAPE = /[.*+?^${}()|[\]\\]/g
  * hang the linter on a crafted post.
  */
 export function phraseSource(phrase: string, isRegex: boolean, facts: PatternFacts): string {
-  if (!isRegex) return phrase.trim().replace(ESCAPE, '\\$&').replace(/\s+/g, '\\s+')
+  if (!isRegex) return escapeRegExp(phrase.trim()).replace(/\s+/g, '\\s+')
   try {
     new RegExp(phrase, 'u')
   } catch (error) {

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../core/escape-regexp.js'
 import type { ProseRange } from '../../markdown/prose-doc.js'
 import type { WordChecker } from '../../spelling/hunspell.js'
 import type { ValeLevel } from '../config.js'
@@ -177,7 +178,7 @@ export function exceptionRegex(def: ValeRuleDef, env: CheckEnv, ignoreCase: bool
     return compileValeRegex(`^(?:${list.join('|')})$`, { ignoreCase })
   } catch {
     // One bad entry must not take the others down: fall back to the literal strings.
-    return compileValeRegex(`^(?:${list.map(quoteMeta).join('|')})$`, { ignoreCase })
+    return compileValeRegex(`^(?:${list.map(escapeRegExp).join('|')})$`, { ignoreCase })
   }
 }
 
@@ -193,7 +194,7 @@ export function acceptedPhrases(def: ValeRuleDef, env: CheckEnv): ValeRegex | un
   try {
     return compileValeRegex(`\\b(?:${phrases.join('|')})\\b`)
   } catch {
-    return compileValeRegex(`\\b(?:${phrases.map(quoteMeta).join('|')})\\b`)
+    return compileValeRegex(`\\b(?:${phrases.map(escapeRegExp).join('|')})\\b`)
   }
 }
 
@@ -211,6 +212,3 @@ export function isException(re: ValeRegex | undefined, text: string): boolean {
   return js.test(text)
 }
 
-export function quoteMeta(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')
-}

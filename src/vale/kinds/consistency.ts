@@ -1,5 +1,6 @@
+import { escapeRegExp } from '../../core/escape-regexp.js'
 import type { ValeRuleDef } from '../load-styles.js'
-import { fileCheck, formatMessage, quoteMeta, readScope, matchAll, ruleRegex, type ValeAlert, type ValeCheck } from './common.js'
+import { fileCheck, formatMessage, readScope, matchAll, ruleRegex, type ValeAlert, type ValeCheck } from './common.js'
 
 /**
  * `consistency`: once both spellings of a pair have appeared in the file (in this block or
@@ -43,7 +44,7 @@ export function consistency(def: ValeRuleDef): ValeCheck {
  * occurrence standing as a word (not inside a longer one), else their first occurrence.
  */
 function firstStanding(text: string, words: string): number | undefined {
-  const standing = new RegExp(`(?:(?<=_)|^|\\b)${quoteMeta(words)}(?=_|\\b|$)`).exec(text)
+  const standing = new RegExp(`(?:(?<=_)|^|\\b)${escapeRegExp(words)}(?=_|\\b|$)`).exec(text)
   if (standing) return standing.index
   const i = text.indexOf(words)
   return i < 0 ? undefined : i
