@@ -2,6 +2,7 @@ import GithubSlugger from 'github-slugger'
 import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
 import { defineCheck } from '../kinds/kind.js'
+import { PLACEHOLDER_TARGET } from './links.js'
 
 /** `{#custom-id}` after a heading or a block: Hugo and kramdown give the element that id. */
 const ATTRIBUTE_ID = /\{#([^\s}]+)[^}]*\}/g
@@ -43,7 +44,7 @@ function missingAnchors(doc: ProseDoc): RuleMatch[] {
   if (targets.length === 0 || doc.headings.length === 0) return []
   const ids = anchorsOf(doc)
   return targets
-    .filter((l) => !ids.has(decoded(l.url.slice(1)).toLowerCase()) && !/^#?(?:todo|tbd|fixme|xxx)$/i.test(l.url))
+    .filter((l) => !ids.has(decoded(l.url.slice(1)).toLowerCase()) && !PLACEHOLDER_TARGET.test(l.url))
     .map((l) => ({ start: l.start, end: l.end, expected: l.url }))
 }
 

@@ -23,7 +23,7 @@ export const vagueLinkTextCheck = defineCheck({
 })
 
 /** A draft's stand-in for a target not known yet: `#TODO`, `TBD`. */
-const PLACEHOLDER_TARGET = /^#?(?:todo|tbd|fixme|xxx)$/i
+export const PLACEHOLDER_TARGET = /^#?(?:todo|tbd|fixme|xxx)$/i
 
 /** `[text](#)`, `[text]()` or `[#TODO](#TODO)`: a placeholder left in. */
 export const emptyLinkCheck = defineCheck({

@@ -7,11 +7,9 @@ const options = {
   sentenceStarters: wordList('First words that mark a full sentence after a lead-in; such items keep their case and period.'),
   exceptions: wordList('Lead-in labels whose items are never changed (any case, without the colon).'),
 }
+import { ABBREVIATION_END, SENTENCE_BREAK } from '../match/sentence-end.js'
 import { lowerFirst } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
-
-const SENTENCE_BREAK = /[.!?]["'”’)]?\s+\p{Lu}/u
-const ABBREVIATION_END = /\b(?:etc|e\.g|i\.e|vs|Inc|Ltd|Co)\.$/
 
 /**
  * List items that are fragments after a bold lead-in ("**Stateful jobs:** potential

@@ -1,7 +1,7 @@
 import type { ProseDoc, ProseRange } from '../../markdown/prose-doc.js'
 import { PLACEHOLDER } from '../../markdown/align-text.js'
 import { defineCheck } from '../kinds/kind.js'
-import { OPEN_ENDING, paragraphEnd } from '../match/sentence-end.js'
+import { ABBREVIATION_END, OPEN_ENDING, paragraphEnd, SENTENCE_BREAK } from '../match/sentence-end.js'
 import type { RuleMatch } from '../rule-match.js'
 
 /** How an item's text ends: a full stop, a word (or a closing bracket, a link, code), or anything else (a colon, a question, an ellipsis, "etc."). */
@@ -9,8 +9,7 @@ type Ending = 'period' | 'none' | 'other'
 
 // ".)", ".”": the sentence ends inside the bracket or quotation.
 const PERIOD_END = /[^.]\.["'”’)]?$/
-const OTHER_END = /(?:\.\.\.|…|[:;,!?]["'”’)]?)$|\b(?:etc|e\.g|i\.e|vs|al|Inc|Ltd|Co)\.$/
-const SENTENCE_BREAK = /[.!?]["'”’)]?\s+["“(]?\p{Lu}/u
+const OTHER_END = /(?:\.\.\.|…|[:;,!?]["'”’)]?)$/
 // An item opening like this closes the list ("… and much more."): its period is its own.
 const CLOSER = /^(?:…|\.\.\.|(?:and|or|plus)\b)/i
 const MIN_ITEMS = 3
@@ -18,7 +17,7 @@ const MIN_WORDS = 3
 const MAX_FRAGMENT_WORDS = 20
 
 function endingOf(text: string): Ending {
-  if (OTHER_END.test(text)) return 'other'
+  if (OTHER_END.test(text) || ABBREVIATION_END.test(text)) return 'other'
   if (PERIOD_END.test(text)) return 'period'
   return /[\p{L}\p{N})\]"'”’`]$/u.test(text) || text.endsWith(PLACEHOLDER) ? 'none' : 'other'
 }

@@ -5,6 +5,11 @@ export const OPEN_ENDING = new Set(
   'a an the to of in on at by for from with via through into onto than that which who whose whom and or but nor as is are was were be been has have had can could will would should may might must if when while because so such our your their its my this these those each every'.split(' '),
 )
 
+/** A sentence ends and the next begins ("Run it. Then", "(done.) The"): an item or a text of several sentences. */
+export const SENTENCE_BREAK = /[.!?]["'”’)]?\s+["“(]?\p{Lu}/u
+/** An abbreviation's period is its own, not a sentence's. */
+export const ABBREVIATION_END = /\b(?:etc|e\.g|i\.e|vs|al|Inc|Ltd|Co)\.$/
+
 /**
  * The source end of the paragraph a range is the text of, when its last visible character
  * is its last prose: a period goes there. Only a link's closing markup may follow the last
