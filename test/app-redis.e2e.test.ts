@@ -19,6 +19,13 @@ async function start(): Promise<RunningApp> {
   // A short lock, so that the run of a killed process is taken up again within seconds.
   const app = await startApp({ githubPort, extraEnv: { REDIS_URL: redis.url, BLUEPENCIL_LOCK_MS: '1500', BLUEPENCIL_RETRY_MS: '200' } })
   apps.push(app)
+  // The port opens before the Redis connection is ready, and until then the app rightly
+  // answers 503; a load balancer waits for /healthz, and so do the tests (a delivery sent
+  // in between made the two-replica test flaky under load).
+  for (const deadline = Date.now() + 10_000; (await fetch(`http://127.0.0.1:${app.port}/healthz`, { signal: AbortSignal.timeout(5000) })).status !== 200; ) {
+    if (Date.now() > deadline) throw new Error('/healthz did not answer 200 within 10 s of the start')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
   return app
 }
 
