@@ -45,7 +45,7 @@ export function lintMarkdown(options: LintMarkdownOptions): Finding[] {
 /** Findings with their guarded column edits, sorted, before fixes are merged. */
 function findingsOf(options: LintMarkdownOptions, tree: Root): Finding[] {
   const { path, source, rules } = options
-  const { doc, suppressions } = readPost(source, tree)
+  const { doc, suppressions } = readPost(path, source, tree)
   const guard = { source, cells: editMask(doc) }
   const findings: Finding[] = []
   for (const rule of rules) {
@@ -72,11 +72,12 @@ function findingsOf(options: LintMarkdownOptions, tree: Root): Finding[] {
  * What the rules read from a post's syntax tree. No rule sees the tree: it is the
  * largest object of a lint, and dies with the lint of the post.
  */
-function readPost(source: string, tree: Root): { doc: ProseDoc; suppressions: Suppression[] } {
+function readPost(path: string, source: string, tree: Root): { doc: ProseDoc; suppressions: Suppression[] } {
   const frontMatter = readFrontMatter(tree, source)
   const more = tree.children.find((n) => n.type === 'html' && MORE.test(n.value.trim()))
   const doc: ProseDoc = {
     source,
+    path,
     lines: indexLines(source),
     ranges: collectProse(tree, source),
     ...readOutline(tree),

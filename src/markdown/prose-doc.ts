@@ -73,6 +73,8 @@ export interface HeadingInfo {
 /** Everything a checker may read about one post, parsed once and shared by every rule. */
 export interface ProseDoc {
   readonly source: string
+  /** The post's path, for what a blog reads from the file name (Jekyll's `2023-12-18-title.md` date). */
+  readonly path?: string
   readonly lines: TextLines
   readonly ranges: readonly ProseRange[]
   readonly frontMatter?: FrontMatter

@@ -9,6 +9,9 @@ const options = {
   noTrailingPeriod: wordList('Fields that must not end with a period.'),
 }
 
+// Jekyll dates a post by its file name (`_posts/2023-12-18-title.md`); `date:` then only overrides it.
+const FILE_NAME_DATE = /(?:^|\/)\d{4}-\d{2}-\d{2}-[^/]*$/
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/
 
 /**
@@ -21,8 +24,10 @@ export function frontMatter(rule: KindOptions<typeof options>): (doc: ProseDoc) 
     if (!fm) return []
     const out: RuleMatch[] = []
     const byName = new Map(fm.fields.map((f) => [f.name, f]))
+    const datedByFileName = doc.path !== undefined && FILE_NAME_DATE.test(doc.path)
     for (const spec of rule.required ?? []) {
       const names = spec.split('|')
+      if (datedByFileName && names.some((n) => rule.dates?.includes(n))) continue
       const present = names.some((n) => {
         const v = valueAt(byName, n)
         return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)
