@@ -56,9 +56,17 @@ export interface TypoPolicy {
   readonly minCount: number
   /** A misspelt word English speakers use this often is a name or slang, not a typo. */
   readonly maxOwnCount: number
+  /**
+   * A misspelt word this long whose only neighbour one typo away is a dictionary word
+   * needs no more than one use of it in the counts: SUBTLEX counts film subtitles, where
+   * "latency" (2) and "framework" (20) are rare, and a single candidate has no rival to
+   * be told apart from. A neighbour only the field's jargon list knows ("iptable" /
+   * "iptables") is the author's variant of that jargon, not a typo.
+   */
+  readonly soleCandidateLength: number
 }
 
-export const DEFAULT_TYPO_POLICY: TypoPolicy = { dominance: 15, minCount: 50, maxOwnCount: 3 }
+export const DEFAULT_TYPO_POLICY: TypoPolicy = { dominance: 15, minCount: 50, maxOwnCount: 3, soleCandidateLength: 7 }
 
 /**
  * The one correction a reader would agree on for an unknown lower-case word, or nothing.
@@ -75,7 +83,9 @@ export function correctTypo(word: string, ctx: TypoContext, policy: TypoPolicy =
   if (listed !== undefined && ctx.isKnown(listed) && !isSpellingVariant(word, listed)) return listed
   if (word.length < 6 || ctx.frequency(word) >= policy.maxOwnCount || isCompound(word, ctx.isKnown)) return undefined
   const candidates = oneEditAway(word, (w) => ctx.isKnown(w) || ctx.jargon.has(w))
-  const choice = chooseCorrection(candidates.map((c) => c.word), ctx.frequency, ctx.usesInPost, policy)
+  const [sole, other] = candidates
+  const alone = sole !== undefined && other === undefined && word.length >= policy.soleCandidateLength && ctx.isKnown(sole.word) && ctx.frequency(sole.word) > 0
+  const choice = alone ? sole.word : chooseCorrection(candidates.map((c) => c.word), ctx.frequency, ctx.usesInPost, policy)
   const chosen = candidates.find((c) => c.word === choice)
   // A near word of the field ("sdtout" / "stdout") makes a common word a guess.
   const fieldWord = (w: string) => ctx.jargon.has(w) && !ctx.isKnown(w)

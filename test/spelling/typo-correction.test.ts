@@ -3,7 +3,7 @@ import { chooseCorrection, correctTypo, oneEditAway, type TypoContext } from '..
 import { frequencyFrom } from '../../src/spelling/word-frequency.js'
 import { parseWordList } from '../../src/spelling/software-terms.js'
 
-const dictionary = new Set(['environment', 'separate', 'access', 'specific', 'specify', 'probes', 'fire', 'hose', 'month', 'mouthful', 'using', 'icing', 'integration', 'write', 'writes', 'serve', 'stout'])
+const dictionary = new Set(['environment', 'separate', 'access', 'specific', 'specify', 'probes', 'fire', 'hose', 'month', 'mouthful', 'using', 'icing', 'integration', 'write', 'writes', 'serve', 'stout', 'pillared'])
 const counts = frequencyFrom([
   { word: 'environment', count: 650 }, { word: 'separate', count: 1100 }, { word: 'access', count: 1600 },
   { word: 'specific', count: 900 }, { word: 'specify', count: 46 }, { word: 'probes', count: 60 }, { word: 'using', count: 5000 },
@@ -28,6 +28,15 @@ describe('typo correction', () => {
   it('corrects when one candidate dwarfs the others', () => {
     expect(correctTypo('enviroment', context())).toBe('environment')
     expect(correctTypo('specifc', context())).toBe('specific')
+  })
+
+  it('corrects a long word whose only neighbour is a dictionary word rare in the counts', () => {
+    // "integration" is counted 33 times, under minCount; no other word is one typo away.
+    expect(correctTypo('intgration', context())).toBe('integration')
+    // A neighbour the counts never saw, one only the jargon list knows, or a short word: no correction.
+    expect(correctTypo('pellared', context())).toBeUndefined()
+    expect(correctTypo('iptable', context({}, ['iptables']))).toBeUndefined()
+    expect(correctTypo('specfy', context())).toBeUndefined()
   })
 
   it('prefers the candidate the post itself uses, and gives up when two are close', () => {
