@@ -135,7 +135,7 @@ function isCompound(word: string, isKnown: (w: string) => boolean): boolean {
 const COINING_SUFFIXES = ['ful', 'less', 'ness', 'ish', 'like', 'wise', 'able']
 
 /** An extra last letter, or a different one: an ending the dictionary lacks, seldom a typo. */
-function changesEnding(word: string, c: Candidate): boolean {
+export function changesEnding(word: string, c: Candidate): boolean {
   if (c.kind === 'deletion' && c.at === word.length - 1) return true
   return c.kind === 'substitution' && c.at === word.length - 1
 }
