@@ -93,15 +93,68 @@ export function* matchAll(re: ValeRegex, text: string): Generator<RegExpExecArra
   }
 }
 
-/** Go's fmt.Sprintf for `%s` only, as Vale formats messages (missing arguments print as Go does). */
-export function formatMessage(message: string, ...args: string[]): string {
+/**
+ * A message as Vale's FormatMessage makes it: as many arguments as the message has `%`
+ * signs, taken from `subs` in turn and round again ("'%s' here, '%s' there" with one match
+ * prints it twice), then Go's fmt.Sprintf. A count (occurrence) prints as a number.
+ */
+export function formatMessage(message: string, ...subs: (string | number)[]): string {
+  const n = (message.match(/%/g) ?? []).length
+  if (n === 0) return message
+  const args = subs.length === 0 ? [] : Array.from({ length: n }, (_, i) => subs[i % subs.length] as string | number)
+  return goSprintf(message, args)
+}
+
+/** Go's fmt.Sprintf for the verbs messages use (s, v, q, d), with Go's `%!` notes for what does not fit. */
+function goSprintf(format: string, args: readonly (string | number)[]): string {
+  let out = ''
   let next = 0
-  return message.replace(/%(\[(\d+)\])?([sdvq%])/g, (all, _i, index: string | undefined, verb: string) => {
-    if (verb === '%') return '%'
-    const arg = index === undefined ? args[next++] : args[Number(index) - 1]
-    if (arg === undefined) return `%!${verb}(MISSING)`
-    return verb === 'q' ? JSON.stringify(arg) : arg
-  })
+  let reordered = false
+  const verb = /%([-+# 0]*)(\d*)(?:\.(\d*))?(?:\[(\d+)\])?(.?)/y
+  for (let i = 0; i < format.length; ) {
+    const at = format.indexOf('%', i)
+    if (at < 0) {
+      out += format.slice(i)
+      break
+    }
+    out += format.slice(i, at)
+    verb.lastIndex = at
+    const m = verb.exec(format) as RegExpExecArray
+    i = verb.lastIndex
+    const [, , , , index, v] = m
+    if (v === '%') {
+      out += '%'
+      continue
+    }
+    if (v === '') {
+      out += '%!(NOVERB)'
+      continue
+    }
+    if (index !== undefined) {
+      reordered = true
+      next = Number(index) - 1
+      if (next < 0 || next >= args.length) {
+        out += `%!${v}(BADINDEX)`
+        continue
+      }
+    }
+    const arg = args[next++]
+    if (arg === undefined) {
+      out += `%!${v}(MISSING)`
+      continue
+    }
+    out += formatArg(v as string, arg)
+  }
+  if (!reordered && next < args.length) out += `%!(EXTRA ${args.slice(next).map((a) => `${typeof a === 'number' ? 'int' : 'string'}=${String(a)}`).join(', ')})`
+  return out
+}
+
+function formatArg(verb: string, arg: string | number): string {
+  if (verb === 's' || verb === 'v' || (verb === 'd' && typeof arg === 'number')) return String(arg)
+  if (verb === 'q') return JSON.stringify(String(arg))
+  // A count under %s prints as the count, as Vale's messages show it.
+  if (typeof arg === 'number') return String(arg)
+  return `%!${verb}(string=${arg})`
 }
 
 /** A match as Vale quotes it in a message: in prose its whitespace runs print as one space; in raw text only line breaks do. */

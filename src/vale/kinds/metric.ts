@@ -51,7 +51,7 @@ function counts(doc: ValeDoc): Map<string, number> {
   const add = (k: string, n = 1): void => void c.set(k, (c.get(k) ?? 0) + n)
   const lists = new Set<number>()
   for (const b of doc.blocks) {
-    for (const s of b.scopes) if (s.startsWith('heading.')) add(s)
+    for (const s of b.scopes) if (s.startsWith('heading.')) add(s.replace('.', '_'))
     if (b.range.list) lists.add(b.range.list.listId)
     if (b.scopes.has('blockquote')) add('blockquote')
     if (b.scopes.has('paragraph') || b.scopes.has('list')) {
@@ -72,7 +72,7 @@ function counts(doc: ValeDoc): Map<string, number> {
   }
   c.set('list', lists.size)
   c.set('pre', doc.code.filter((b) => b.range.text.includes('\n')).length)
-  for (let i = 1; i <= 6; i++) if (!c.has(`heading.h${i}`)) c.set(`heading.h${i}`, 0)
+  for (let i = 1; i <= 6; i++) if (!c.has(`heading_h${i}`)) c.set(`heading_h${i}`, 0)
   return c
 }
 
@@ -83,6 +83,9 @@ function syllables(word: string): number {
   const groups = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '').match(/[aeiouy]{1,2}/g)
   return Math.max(1, groups?.length ?? 1)
 }
+
+/** The counts Vale's ComputeMetrics gives a formula. */
+const VARIABLES = new Set(['words', 'sentences', 'syllables', 'characters', 'complex_words', 'long_words', 'polysyllabic_words', 'paragraphs', 'pre', 'list', 'blockquote', 'heading_h1', 'heading_h2', 'heading_h3', 'heading_h4', 'heading_h5', 'heading_h6'])
 
 const FUNCTIONS: Record<string, (x: number) => number> = { 'math.sqrt': Math.sqrt }
 
@@ -120,7 +123,13 @@ function compileFormula(formula: string, def: ValeRuleDef): (vars: Map<string, n
       if (tokens[i++] !== ')') fail()
       return (v) => fn(arg(v))
     }
-    if (/^[A-Za-z_]/.test(t)) return (v) => v.get(t) ?? 0
+    if (/^[A-Za-z_]/.test(t)) {
+      // Vale hands govaluate its counts with dots made underscores (heading_h2); a name it
+      // does not count makes Vale's evaluation fail, so it is refused here rather than read as 0.
+      const name = t.replace(/^heading\.(h[1-6])$/, 'heading_$1')
+      if (!VARIABLES.has(name)) throw new ValeRuleError(def.file, def.lineOf('formula'), `formula '${formula.trim()}': unknown variable '${t}' (known: ${[...VARIABLES].join(', ')})`)
+      return (v) => v.get(name) ?? 0
+    }
     return fail()
   }
   const product = (): Node => {

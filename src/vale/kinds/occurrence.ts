@@ -26,7 +26,7 @@ export function occurrence(def: ValeRuleDef): ValeCheck {
       const last = hits[hits.length - 1]
       const start = first ? (counted.back[first.index] as number) : 0
       const end = last ? (counted.back[last.index + last[0].length - 1] as number) + 1 : block.range.text.length
-      out.push({ block, start, end: Math.max(end, start + 1), message: formatMessage(def.message, String(count)) })
+      out.push({ block, start, end: Math.max(end, start + 1), message: formatMessage(def.message, count) })
     }
     return out
   }

@@ -33,6 +33,7 @@ export function substitution(def: ValeRuleDef, env: CheckEnv): ValeCheck {
   const re = ruleRegex(def, 'swap', pattern)
   const except = exceptionRegex(def, env, ignoreCase)
   const capitalize = f['capitalize'] === true
+  const quoteReplacements = replacesFromSwap(def)
   const scope = readScope(f['scope'])
   const runBlock = (block: ValeBlock): ValeAlert[] => {
     const out: ValeAlert[] = []
@@ -50,7 +51,7 @@ export function substitution(def: ValeRuleDef, env: CheckEnv): ValeCheck {
       if (options.includes(observed)) continue
       if (isException(except, observed)) continue
       // The message quotes the match as it is ('vs ' with its space); the fix covers the trimmed words.
-      const message = substitutionMessage(def.message, options, shown(block, group))
+      const message = substitutionMessage(def.message, options, shown(block, group), quoteReplacements)
       const lead = group.length - group.trimStart().length
       const fix = actionFix(def, observed, options)
       out.push({ block, start: start + lead, end: start + lead + observed.length, message, ...(fix === undefined ? {} : { fix }) })
@@ -61,14 +62,28 @@ export function substitution(def: ValeRuleDef, env: CheckEnv): ValeCheck {
 }
 
 /**
- * Vale quotes the replacements itself ('a', 'a' or 'b', 'a', 'b', or 'c'), so a
- * message's own quotes around the first %s are dropped; an empty replacement prints as nothing.
+ * The message as Vale builds it. With `action: replace` and no params, Vale quotes the
+ * replacements itself ('a', 'a' or 'b', 'a', 'b', or 'c'; an empty one prints as nothing)
+ * and drops the quotes the message puts around its first `%s` so they are not doubled
+ * ("Did you mean '%s'?", "Use '%s' instead of '%s'."; "Use %s rather than '%s'." keeps its own). Otherwise the replacement prints as the rule wrote it
+ * (`a|b` included) into the message as written.
  */
-export function substitutionMessage(message: string, options: readonly string[], observed: string): string {
+export function substitutionMessage(message: string, options: readonly string[], observed: string, quoteReplacements = true): string {
+  if (!quoteReplacements) return formatMessage(message, options.join('|'), observed)
   const quoted = options.filter((o) => o !== '').map((o) => `'${o}'`)
   const shown = quoted.length <= 1 ? (quoted[0] ?? '') : quoted.length === 2 ? `${quoted[0]} or ${quoted[1]}` : `${quoted.slice(0, -1).join(', ')}, or ${quoted.at(-1)}`
-  const template = message.replace("'%s'", '%s')
-  return (template.match(/%s/g) ?? []).length === 1 ? formatMessage(template, shown) : formatMessage(template, shown, observed)
+  const first = message.indexOf('%s')
+  const quote = message[first - 1]
+  const template = first > 0 && (quote === "'" || quote === '"') && message[first + 2] === quote ? message.slice(0, first - 1) + '%s' + message.slice(first + 3) : message
+  return formatMessage(template, shown, observed)
+}
+
+/** Whether the rule's action is `replace` with no params of its own: Vale then fills them from the swap. */
+function replacesFromSwap(def: ValeRuleDef): boolean {
+  const action = def.fields['action']
+  if (typeof action !== 'object' || action === null) return false
+  const { name, params } = action as Record<string, unknown>
+  return name === 'replace' && (params === undefined || params === null || (Array.isArray(params) && params.length === 0))
 }
 
 function ownRegex(def: ValeRuleDef, key: string, ignoreCase: boolean): ValeRegex {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { writeValeProject } from './write-project.js'
+
+// Vale semantics that widely used styles (Microsoft, Red Hat, the readability styles) rely on,
+// as Vale's source and documentation give them; each case is a rule written in their manner.
+const project = (rules: Record<string, string>, ini = '') =>
+  writeValeProject({
+    '.vale.ini': `StylesPath = styles\nMinAlertLevel = suggestion\n${ini}[*.md]\nBasedOnStyles = T\n`,
+    ...Object.fromEntries(Object.entries(rules).map(([name, text]) => [`styles/T/${name}.yml`, text])),
+  })
+
+describe('messages, as Vale formats them', () => {
+  it('fills every %s in turn from what the rule gives, round again when it gives fewer', () => {
+    const p = project({ Twice: "extends: existence\nmessage: \"'%s' here, '%s' there.\"\ntokens:\n  - foobar\n" })
+    expect(p.lint('A foobar here.\n')).toEqual(["post.md:1:3:T.Twice:'foobar' here, 'foobar' there."])
+  })
+
+  it('substitution with action replace quotes the replacements and drops the quotes around the first %s only', () => {
+    const p = project({
+      Lead: "extends: substitution\nmessage: Use %s rather than '%s'.\nignorecase: true\naction:\n  name: replace\nswap:\n  master: leader\n",
+      Both: "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\naction:\n  name: replace\nswap:\n  utilize: use\n",
+      One: "extends: substitution\nmessage: Did you mean '%s'?\naction:\n  name: replace\nswap:\n  'cancelation': cancellation|cancel\n",
+    })
+    expect(p.lint('The master will utilize a cancelation.\n').sort()).toEqual([
+      "post.md:1:17:T.Both:Use 'use' instead of 'utilize'.",
+      "post.md:1:27:T.One:Did you mean 'cancellation' or 'cancel'?",
+      "post.md:1:5:T.Lead:Use 'leader' rather than 'master'.",
+    ])
+  })
+
+  it('substitution without action replace prints the replacement as the rule wrote it', () => {
+    const p = project({ Raw: "extends: substitution\nmessage: Use '%s' instead of '%s'.\nswap:\n  mobile phone: phone|cell phone\n" })
+    expect(p.lint('Call my mobile phone.\n')).toEqual(["post.md:1:9:T.Raw:Use 'phone|cell phone' instead of 'mobile phone'."])
+  })
+})
+
+describe('metric', () => {
+  it('names heading counts as Vale hands them to the formula (heading_h2)', () => {
+    const p = project({ H2: 'extends: metric\nmessage: "%s second-level headings."\nformula: heading_h2\ncondition: "> 1"\n' })
+    expect(p.lint('# One\n\n## Two\n\nText.\n\n## Three\n\nMore text.\n')).toEqual(['post.md:1:1:T.H2:2.00 second-level headings.'])
+    expect(p.problems).toEqual([])
+  })
+
+  it('refuses a variable Vale does not count, with file and line, and runs the other rules', () => {
+    const p = project({
+      Bad: 'extends: metric\nmessage: "%s"\nformula: wordz / sentences\ncondition: "> 1"\n',
+      Todo: "extends: existence\nmessage: \"'%s' left\"\ntokens:\n  - TODO\n",
+    })
+    expect(p.lint('A TODO here.\n')).toEqual(["post.md:1:3:T.Todo:'TODO' left"])
+    expect(p.problems).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining("unknown variable 'wordz'") as string })])
+  })
+})
