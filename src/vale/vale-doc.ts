@@ -2,6 +2,7 @@ import type { ProseDoc } from '../markdown/prose-doc.js'
 import { PLACEHOLDER } from '../markdown/align-text.js'
 import type { ProseRange } from '../markdown/prose-doc.js'
 import { compileValeRegex, regexFor } from './regex.js'
+import { htmlBlockSpans, htmlTextBlocks } from './html-blocks.js'
 
 /**
  * A post as Vale's rules see it: blocks of visible text, each tagged with the Vale
@@ -56,6 +57,7 @@ export function buildValeDoc(
   const hideEmphasis = ignoredScopes.some((s) => s === 'em' || s === 'i')
   const hidden = [...ignored, ...inline].sort((a, b) => a[0] - b[0])
   const blocks: ValeBlock[] = []
+  const code = codeBlocks(doc.source)
   for (const range of [...(doc.frontMatter?.ranges ?? []), ...doc.ranges]) {
     const tags = range.scope === 'frontmatter' ? ['text', 'frontmatter', `text.frontmatter.${range.field ?? ''}`] : SCOPES[range.scope]
     if (tags.length === 0) continue
@@ -67,7 +69,43 @@ export function buildValeDoc(
     const masked = hidden.length === 0 && inText.length === 0 ? range : mask(range, hidden, inText)
     if (masked) blocks.push({ scopes, range: masked })
   }
-  return { source: doc.source, blocks, ignored, code: codeBlocks(doc.source) }
+  for (const html of htmlBlocks(doc, code)) {
+    if (skipped.some((s) => html.scopes.has(s))) continue
+    const masked = hidden.length === 0 ? html.range : mask(html.range, hidden)
+    if (!masked) continue
+    // In source order among the others: conditional and consistency read blocks in order, as Vale does.
+    const at = startOf(html.range)
+    const index = blocks.findIndex((b) => startOf(b.range) > at)
+    blocks.splice(index < 0 ? blocks.length : index, 0, { scopes: html.scopes, range: masked })
+  }
+  return { source: doc.source, blocks, ignored, code }
+}
+
+function startOf(range: ProseRange): number {
+  return range.offsets.find((o) => o >= 0) ?? -1
+}
+
+/**
+ * The text of the post's raw HTML blocks (Vale lints it; see html-blocks.ts), in source
+ * order with the other blocks' order kept: a span that the parser read as prose after all
+ * (its characters are in a prose range) is left out.
+ */
+function htmlBlocks(doc: ProseDoc, code: readonly ValeBlock[]): ValeBlock[] {
+  if (!doc.source.includes('<')) return []
+  const fenced: [number, number][] = code.filter((c) => c.range.text.includes('\n')).map((c) => [c.range.offsets[0] ?? 0, (c.range.offsets[0] ?? 0) + c.range.text.length])
+  if (doc.frontMatter) fenced.push([doc.frontMatter.start, doc.frontMatter.end])
+  const spans = htmlBlockSpans(doc.source, fenced)
+  if (spans.length === 0) return []
+  const prose = new Set<number>()
+  for (const range of doc.ranges) for (const o of range.offsets) if (o >= 0) prose.add(o)
+  const out: ValeBlock[] = []
+  for (const [start, end] of spans) {
+    let isProse = false
+    for (let i = start; i < end && !isProse; i++) isProse = prose.has(i)
+    if (isProse) continue
+    for (const block of htmlTextBlocks(doc.source, start, end)) out.push({ scopes: new Set(block.scopes), range: block.range })
+  }
+  return out
 }
 
 /**

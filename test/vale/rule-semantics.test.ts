@@ -50,3 +50,28 @@ describe('metric', () => {
     expect(p.problems).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining("unknown variable 'wordz'") as string })])
   })
 })
+
+describe('raw HTML in a Markdown post', () => {
+  const rules = {
+    Caption: "extends: existence\nmessage: \"'%s' left in text\"\nscope:\n  - table.cell\n  - table.caption\ntokens:\n  - TODO\n",
+    Any: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens:\n  - simply\n",
+  }
+
+  it('is linted as Vale lints it, each element with its scope, and its alerts carry no fix', () => {
+    const p = project(rules)
+    const post = '# Title\n\n<table>\n  <caption>TODO</caption>\n  <tr><th>TODO</th><td>simply TODO</td></tr>\n</table>\n\n<p align="center">It <b>simply</b> works.</p>\n'
+    expect(p.lint(post).sort()).toEqual([
+      "post.md:4:12:T.Caption:'TODO' left in text",
+      "post.md:5:24:T.Any:Avoid 'simply'.",
+      "post.md:5:31:T.Caption:'TODO' left in text",
+      "post.md:8:25:T.Any:Avoid 'simply'.",
+    ])
+    expect(p.findings(post).every((f) => f.edits.length === 0)).toBe(true)
+  })
+
+  it('leaves comments, scripts, code and fenced examples alone', () => {
+    const p = project(rules)
+    const post = '<!-- simply a comment -->\n\n<script>simply()</script>\n\n<div><code>simply</code></div>\n\n```html\n<p>simply</p>\n```\n'
+    expect(p.lint(post)).toEqual([])
+  })
+})
