@@ -34,6 +34,15 @@ describe('messages, as Vale formats them', () => {
   })
 })
 
+describe('positions, as Vale finds them', () => {
+  it('a substitution whose key takes the space before a word reports from that space, as existence does; the fix keeps the space', () => {
+    const p = project({ Or: "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nnonword: true\naction:\n  name: replace\nswap:\n  '\\sand/or': ' or'\n" })
+    expect(p.lint('Cats and/or dogs.\n')).toEqual(["post.md:1:5:T.Or:Use ' or' instead of ' and/or'."])
+    const [finding] = p.findings('Cats and/or dogs.\n')
+    expect(finding?.edits).toEqual([expect.objectContaining({ text: ' or' })])
+  })
+})
+
 describe('metric', () => {
   it('names heading counts as Vale hands them to the formula (heading_h2)', () => {
     const p = project({ H2: 'extends: metric\nmessage: "%s second-level headings."\nformula: heading_h2\ncondition: "> 1"\n' })

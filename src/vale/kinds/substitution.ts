@@ -50,11 +50,13 @@ export function substitution(def: ValeRuleDef, env: CheckEnv): ValeCheck {
       // Case-sensitive even with ignorecase: "javascript" for "JavaScript" is the point of such rules.
       if (options.includes(observed)) continue
       if (isException(except, observed)) continue
-      // The message quotes the match as it is ('vs ' with its space); the fix covers the trimmed words.
+      // The message quotes the match as it is ('vs ' with its space) and the alert starts where the
+      // match does (Vale finds the match's text, leading space included); the fix keeps that space
+      // unless the replacement brings its own, and leaves a trailing one alone.
       const message = substitutionMessage(def.message, options, shown(block, group), quoteReplacements)
       const lead = group.length - group.trimStart().length
       const fix = actionFix(def, observed, options)
-      out.push({ block, start: start + lead, end: start + lead + observed.length, message, ...(fix === undefined ? {} : { fix }) })
+      out.push({ block, start, end: start + lead + observed.length, message, ...(fix === undefined ? {} : { fix: /^\s/.test(fix) ? fix : group.slice(0, lead) + fix }) })
     }
     return out
   }
