@@ -84,3 +84,10 @@ describe('raw HTML in a Markdown post', () => {
     expect(p.lint(post)).toEqual([])
   })
 })
+
+describe('readability counts', () => {
+  it('counts syllables as the counter Vale ports does (every: 2, readability: 5)', () => {
+    const p = project({ Syl: 'extends: metric\nmessage: "%s syllables."\nformula: syllables\ncondition: "> 0"\n' })
+    expect(p.lint('Every readability test.\n')).toEqual(['post.md:1:1:T.Syl:8.00 syllables.'])
+  })
+})

@@ -1,3 +1,4 @@
+import { syllable } from 'syllable'
 import type { ValeRuleDef } from '../load-styles.js'
 import type { ValeDoc } from '../vale-doc.js'
 import { sentences } from '../vale-doc.js'
@@ -61,7 +62,8 @@ function counts(doc: ValeDoc): Map<string, number> {
       add('sentences', sentences(text).length)
       add('words', words.length)
       for (const w of words) {
-        const syl = syllables(w)
+        // Vale's readability counts (jdkato's summarize) port wooorm's syllable counter, which this is.
+        const syl = syllable(w)
         add('characters', w.length)
         add('syllables', syl)
         if (syl >= 3) add('polysyllabic_words')
@@ -74,14 +76,6 @@ function counts(doc: ValeDoc): Map<string, number> {
   c.set('pre', doc.code.filter((b) => b.range.text.includes('\n')).length)
   for (let i = 1; i <= 6; i++) if (!c.has(`heading_h${i}`)) c.set(`heading_h${i}`, 0)
   return c
-}
-
-/** English syllables by vowel groups, with the usual silent-e correction. */
-function syllables(word: string): number {
-  const w = word.toLowerCase().replace(/[^a-z]/g, '')
-  if (w.length <= 3) return 1
-  const groups = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '').match(/[aeiouy]{1,2}/g)
-  return Math.max(1, groups?.length ?? 1)
 }
 
 /** The counts Vale's ComputeMetrics gives a formula. */
