@@ -91,3 +91,18 @@ describe('readability counts', () => {
     expect(p.lint('Every readability test.\n')).toEqual(['post.md:1:1:T.Syl:8.00 syllables.'])
   })
 })
+
+describe('a rule that cannot work is named with file and line; the others run', () => {
+  it('refuses an unknown $ case name and a swap that is not a mapping', () => {
+    const p = project({
+      Cap: "extends: capitalization\nmessage: \"'%s'\"\nmatch: $camel\n",
+      Swap: "extends: substitution\nmessage: \"'%s'\"\nswap:\n  - foo: bar\n",
+      Todo: "extends: existence\nmessage: \"'%s' left\"\ntokens:\n  - TODO\n",
+    })
+    expect(p.lint('# A TODO here\n')).toEqual(["post.md:1:5:T.Todo:'TODO' left"])
+    expect(p.problems.map((x) => [x.line, x.message.split(':')[0]]).sort()).toEqual([
+      [3, 'T.Cap'],
+      [3, 'T.Swap'],
+    ])
+  })
+})

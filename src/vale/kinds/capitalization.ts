@@ -1,7 +1,7 @@
 import type { ValeRuleDef } from '../load-styles.js'
 import { compileValeRegex, regexFor } from '../regex.js'
 import type { ValeBlock } from '../vale-doc.js'
-import { blockCheck, formatMessage, readScope, ruleRegex, strings, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
+import { blockCheck, formatMessage, readScope, ruleRegex, strings, ValeRuleError, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
 
 const AP_SMALL = new Set(['a', 'an', 'and', 'at', 'but', 'by', 'for', 'in', 'nor', 'of', 'on', 'or', 'so', 'the', 'to', 'up', 'yet', 'as', 'vs', 'vs.', 'via', 'v', 'v.', 'en', 'if', 'per'])
 const CHICAGO_SMALL = new Set([...AP_SMALL, 'with', 'from', 'into', 'onto', 'over', 'upon', 'off', 'out', 'down', 'near', 'than', 'till', 'like'])
@@ -15,6 +15,9 @@ const CHICAGO_SMALL = new Set([...AP_SMALL, 'with', 'from', 'into', 'onto', 'ove
 export function capitalization(def: ValeRuleDef, env: CheckEnv): ValeCheck {
   const f = def.fields
   const match = String(f['match'] ?? '$sentence')
+  if (match.startsWith('$') && !['$title', '$sentence', '$lower', '$upper'].includes(match)) {
+    throw new ValeRuleError(def.file, def.lineOf('match'), `match '${match}' is not one of $title, $sentence, $lower, $upper (or a pattern)`)
+  }
   const threshold = Number(f['threshold'] ?? 0.8)
   const indicators = strings(f['indicators'])
   const exceptions = [...strings(f['exceptions']), ...(f['vocab'] === false ? [] : env.accept)]

@@ -3,7 +3,7 @@ import { actionFix } from '../action.js'
 import { regexFor, type ValeRegex } from '../regex.js'
 import type { ValeBlock } from '../vale-doc.js'
 import { wordPattern } from './existence.js'
-import { blockCheck, exceptionRegex, formatMessage, shown, isException, matchAll, readScope, ruleRegex, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
+import { ValeRuleError, blockCheck, exceptionRegex, formatMessage, shown, isException, matchAll, readScope, ruleRegex, type CheckEnv, type ValeAlert, type ValeCheck } from './common.js'
 
 interface Swap {
   readonly key: string
@@ -21,6 +21,9 @@ export function substitution(def: ValeRuleDef, env: CheckEnv): ValeCheck {
   const f = def.fields
   const ignoreCase = f['ignorecase'] === true
   const swapField = f['swap']
+  if (swapField !== undefined && (typeof swapField !== 'object' || swapField === null || Array.isArray(swapField))) {
+    throw new ValeRuleError(def.file, def.lineOf('swap'), "'swap' must be a mapping of patterns to replacements")
+  }
   const entries = typeof swapField === 'object' && swapField !== null ? Object.entries(swapField as Record<string, unknown>) : []
   const swaps: Swap[] = entries
     .map(([key, value]) => ({ key, replacement: value === null || value === undefined ? '' : String(value) }))
