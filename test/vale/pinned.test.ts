@@ -12,7 +12,7 @@ const cases = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirec
 
 describe('Vale features that widely used styles rely on, pinned', () => {
   it('has the cases', () => {
-    expect(cases).toEqual(['AcronymOrder', 'Capitalization', 'ConsistencyBlocks', 'GuessedLocation', 'MetricFunction', 'SpellingFilters', 'TableScopes'])
+    expect(cases).toEqual(['AcronymOrder', 'Capitalization', 'ConsistencyBlocks', 'GuessedLocation', 'HtmlScopes', 'Messages', 'MetricFunction', 'SpellingFilters', 'TableScopes'])
   })
 
   it.each(cases)('%s: the alerts Vale prints', (name) => {
