@@ -30,7 +30,8 @@ export function posTaggerBundle(): string {
 /**
  * wink-pos-tagger (Penn Treebank tags, as Vale's tagger uses), loaded on first use, and
  * only by rules that tag. Its lexicon is megabytes of JavaScript: compiling it cost a
- * one-post run ~0.35 s, from the build's bundle with its code cache ~0.1 s. Without the
+ * one-post run ~0.35 s, from the build's bundle with its code cache ~0.13 s, and with the
+ * bundle's word tables read on demand (scripts/bundle-pos-tagger.ts) ~0.02 s. Without the
  * bundle (no build yet) the package itself is required. Either way it stays out of the
  * CLI bundle, which would otherwise compile the lexicon on every start.
  */
