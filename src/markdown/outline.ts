@@ -5,10 +5,16 @@ import { eachNode } from './each-node.js'
 import { isBareUrl } from './prose-ranges.js'
 
 /** Links, headings and paragraph spans of a post, in source offsets. */
-export function readOutline(tree: Root): { links: LinkInfo[]; headings: HeadingInfo[]; paragraphs: { start: number; end: number }[] } {
+export function readOutline(tree: Root): { links: LinkInfo[]; headings: HeadingInfo[]; paragraphs: { start: number; end: number }[]; htmlBlocks: { start: number; end: number }[] } {
   const links: LinkInfo[] = []
   const headings: HeadingInfo[] = []
   const paragraphs: { start: number; end: number }[] = []
+  const htmlBlocks: { start: number; end: number }[] = []
+  for (const node of tree.children) {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (node.type === 'html' && start !== undefined && end !== undefined) htmlBlocks.push({ start, end })
+  }
   eachNode(tree, (node) => {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
@@ -30,5 +36,5 @@ export function readOutline(tree: Root): { links: LinkInfo[]; headings: HeadingI
       paragraphs.push({ start, end })
     }
   })
-  return { links, headings, paragraphs }
+  return { links, headings, paragraphs, htmlBlocks }
 }

@@ -82,6 +82,8 @@ export interface ProseDoc {
   readonly headings: readonly HeadingInfo[]
   /** Source spans of paragraphs, for rules about line layout inside them. */
   readonly paragraphs: readonly { readonly start: number; readonly end: number }[]
+  /** Source spans of the post's top-level raw HTML blocks, as the parser reads them. */
+  readonly htmlBlocks: readonly { readonly start: number; readonly end: number }[]
   /** Offset of the `<!--more-->` summary separator, if any. */
   readonly moreOffset?: number
 }

@@ -39,49 +39,6 @@ const BLOCK_SCOPES: Record<string, readonly string[]> = {
 /** Elements whose content is never prose (Vale: code, or not rendered). */
 const OPAQUE = new Set(['script', 'style', 'pre', 'code', 'kbd', 'samp', 'tt', 'textarea', 'svg', 'math', 'template'])
 
-/** CommonMark HTML block start, type 6 (block-level tag names). */
-const TYPE6 =
-  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/i
-/** Type 1 (ends at its closing tag, content opaque). */
-const TYPE1 = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i
-/** Type 7: a complete open or closing tag alone on its line (cannot interrupt a paragraph). */
-const TYPE7 = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/
-
-/**
- * Source spans [start, end) of the post's top-level HTML blocks of types 6 and 7 (those
- * that end at a blank line), outside `excluded` spans (fenced code).
- */
-export function htmlBlockSpans(source: string, excluded: readonly (readonly [number, number])[]): [number, number][] {
-  if (!source.includes('<')) return []
-  const out: [number, number][] = []
-  const lines = source.split('\n')
-  let offset = 0
-  let prevBlank = true
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string
-    const at = offset
-    offset += line.length + 1
-    const inCode = excluded.some(([s, e]) => at >= s && at < e)
-    if (!inCode && !TYPE1.test(line) && (TYPE6.test(line) || (prevBlank && TYPE7.test(line)))) {
-      let end = at + line.length
-      let j = i + 1
-      let next = offset
-      while (j < lines.length && (lines[j] as string).trim() !== '') {
-        end = next + (lines[j] as string).length
-        next += (lines[j] as string).length + 1
-        j++
-      }
-      out.push([at, end])
-      offset = next
-      i = j - 1
-      prevBlank = false
-      continue
-    }
-    prevBlank = line.trim() === ''
-  }
-  return out
-}
-
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', mdash: '—', ndash: '–', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' }
 
 /** The text of one HTML block, one block per element of BLOCK_SCOPES (the innermost holds the text), `alt` attributes as `alt`. */

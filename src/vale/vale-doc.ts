@@ -2,7 +2,7 @@ import type { ProseDoc } from '../markdown/prose-doc.js'
 import { PLACEHOLDER } from '../markdown/align-text.js'
 import type { ProseRange } from '../markdown/prose-doc.js'
 import { compileValeRegex, regexFor } from './regex.js'
-import { htmlBlockSpans, htmlTextBlocks } from './html-blocks.js'
+import { htmlTextBlocks } from './html-blocks.js'
 
 /**
  * A post as Vale's rules see it: blocks of visible text, each tagged with the Vale
@@ -69,7 +69,7 @@ export function buildValeDoc(
     const masked = hidden.length === 0 && inText.length === 0 ? range : mask(range, hidden, inText)
     if (masked) blocks.push({ scopes, range: masked })
   }
-  for (const html of htmlBlocks(doc, code)) {
+  for (const html of htmlBlocks(doc)) {
     if (skipped.some((s) => html.scopes.has(s))) continue
     const masked = hidden.length === 0 ? html.range : mask(html.range, hidden)
     if (!masked) continue
@@ -87,22 +87,13 @@ function startOf(range: ProseRange): number {
 
 /**
  * The text of the post's raw HTML blocks (Vale lints it; see html-blocks.ts), in source
- * order with the other blocks' order kept: a span that the parser read as prose after all
- * (its characters are in a prose range) is left out.
+ * order with the other blocks' order kept. Declarations and processing instructions
+ * (`<!DOCTYPE ...>`, `<?xml ...?>`) hold no text.
  */
-function htmlBlocks(doc: ProseDoc, code: readonly ValeBlock[]): ValeBlock[] {
-  if (!doc.source.includes('<')) return []
-  const fenced: [number, number][] = code.filter((c) => c.range.text.includes('\n')).map((c) => [c.range.offsets[0] ?? 0, (c.range.offsets[0] ?? 0) + c.range.text.length])
-  if (doc.frontMatter) fenced.push([doc.frontMatter.start, doc.frontMatter.end])
-  const spans = htmlBlockSpans(doc.source, fenced)
-  if (spans.length === 0) return []
-  const prose = new Set<number>()
-  for (const range of doc.ranges) for (const o of range.offsets) if (o >= 0) prose.add(o)
+function htmlBlocks(doc: ProseDoc): ValeBlock[] {
   const out: ValeBlock[] = []
-  for (const [start, end] of spans) {
-    let isProse = false
-    for (let i = start; i < end && !isProse; i++) isProse = prose.has(i)
-    if (isProse) continue
+  for (const { start, end } of doc.htmlBlocks) {
+    if (/^<(?:\?|![^-])/.test(doc.source.slice(start, start + 3))) continue
     for (const block of htmlTextBlocks(doc.source, start, end)) out.push({ scopes: new Set(block.scopes), range: block.range })
   }
   return out
