@@ -135,7 +135,7 @@ function isCompound(word: string, isKnown: (w: string) => boolean): boolean {
 const COINING_SUFFIXES = ['ful', 'less', 'ness', 'ish', 'like', 'wise', 'able']
 
 /** An extra last letter, or a different one: an ending the dictionary lacks, seldom a typo. */
-export function changesEnding(word: string, c: Candidate): boolean {
+function changesEnding(word: string, c: Candidate): boolean {
   if (c.kind === 'deletion' && c.at === word.length - 1) return true
   return c.kind === 'substitution' && c.at === word.length - 1
 }
@@ -144,4 +144,20 @@ export function changesEnding(word: string, c: Candidate): boolean {
 function isSpellingVariant(word: string, candidate: string): boolean {
   const american = word.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1').replace(/ys(e|es|ed|ing)$/, 'yz$1').replace(/our(s|ed|ing|ite|ites|able)?$/, 'or$1')
   return american === candidate || word.replace(/re$/, 'er') === candidate
+}
+
+/**
+ * "wdith" is two swapped letters of "width", but one letter extra in "with", which is
+ * written thousands of times more often: a word one other likely typo away that is far
+ * commoner (the policy's dominance) makes the dictionary's one suggestion a guess
+ * ("traing" is "training" or "trying", not "taring"; "thaen" is "then", not "thane").
+ */
+export function unrivalled(word: string, pick: string | undefined, ctx: Pick<TypoContext, 'frequency' | 'isKnown'>, policy: TypoPolicy = DEFAULT_TYPO_POLICY): string | undefined {
+  if (pick === undefined) return undefined
+  const floor = policy.dominance * Math.max(ctx.frequency(pick), 1)
+  // A different first letter is an unlikely typo, unless it is a doubled one ("ttitle").
+  const likely = (c: Candidate) => (c.at > 0 || word[0] === word[1]) && !changesEnding(word, c)
+  // "talsk" keeps every letter of "talks": the stem "talk" one letter short is no rival.
+  const rival = (c: Candidate) => !pick.startsWith(c.word) && likely(c) && ctx.frequency(c.word) >= floor
+  return oneEditAway(word, ctx.isKnown).some(rival) ? undefined : pick
 }

@@ -1,7 +1,7 @@
 import type { ProseRange } from '../../markdown/prose-doc.js'
 import type { Dictionary } from '../../spelling/dictionary.js'
 import type { WordChecker } from '../../spelling/hunspell.js'
-import { changesEnding, correctTypo, DEFAULT_TYPO_POLICY, oneEditAway, type Candidate, type TypoContext } from '../../spelling/typo-correction.js'
+import { correctTypo, unrivalled, type TypoContext } from '../../spelling/typo-correction.js'
 import { scopeFields, wordList } from '../kinds/common-fields.js'
 import { defineCheck, overRanges, type KindOptions, type RangeChecker } from '../kinds/kind.js'
 
@@ -141,23 +141,6 @@ function check(range: ProseRange, word: string, start: number, c: Check): void {
   if (/[^s]s$/.test(word) && c.checker.isKnown(word.slice(0, -1))) return
   const fix = unrivalled(word, unambiguous(word, c.checker.corrections(word)), c.typos()) ?? typoFix(range, word, c.typos())
   if (fix) c.out.push({ range, start, end, replacement: fix })
-}
-
-/**
- * "wdith" is two swapped letters of "width", but one letter extra in "with", which is
- * written thousands of times more often: a word one other likely typo away that is far
- * commoner (the dominance of the typo policy) makes the swap or doubling a guess
- * ("traing" is "training" or "trying", not "taring"; "thaen" is "then", not "thane").
- */
-function unrivalled(word: string, pick: string | undefined, ctx: PostTypos): string | undefined {
-  if (pick === undefined) return undefined
-  const count = ctx.frequency(pick)
-  const floor = DEFAULT_TYPO_POLICY.dominance * Math.max(count, 1)
-  // A different first letter is an unlikely typo, unless it is a doubled one ("ttitle").
-  const likely = (c: Candidate) => (c.at > 0 || word[0] === word[1]) && !changesEnding(word, c)
-  // "talsk" keeps every letter of "talks": the stem "talk" one letter short is no rival.
-  const rival = (c: Candidate) => !pick.startsWith(c.word) && likely(c) && ctx.frequency(c.word) >= floor
-  return oneEditAway(word, ctx.isKnown).some(rival) ? undefined : pick
 }
 
 function typoFix(range: ProseRange, word: string, ctx: PostTypos): string | undefined {
