@@ -21,7 +21,7 @@ export function toFinding(match: RuleMatch, rule: CompiledRule, doc: ProseDoc, p
   const shown = match.expected ?? match.replacement
   const fixTier = rule.fixTier ?? 'review'
   const safe = fixTier !== 'none' && match.replacement !== undefined && at.exact && !match.replacement.includes(PLACEHOLDER)
-  const edits: Edit[] = safe && match.replacement !== actual ? [{ start: at.start, end: at.end, text: match.replacement as string }] : []
+  const edits: Edit[] = !safe || match.replacement === actual ? [] : match.edits && !match.range ? [...match.edits] : [{ start: at.start, end: at.end, text: match.replacement as string }]
   const relatedLine = match.relatedOffset === undefined ? undefined : pointAt(doc.lines, match.relatedOffset).line
   return {
     path,

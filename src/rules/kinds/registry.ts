@@ -1,6 +1,7 @@
 import { bareUrlCheck, emptyLinkCheck, linkSchemeCheck, linkSyntaxCheck, linkTextLeadCheck, partialLinkTextCheck, vagueLinkTextCheck } from '../checks/links.js'
 import { blankAfterHeadingCheck } from '../checks/blank-after-heading.js'
 import { bodyH1Check } from '../checks/body-h1.js'
+import { bulletMarkersCheck } from '../checks/bullet-markers.js'
 import { duplicateContentCheck } from '../checks/duplicate-content.js'
 import { headingCaseCheck } from '../checks/heading-case.js'
 import { finalPeriodCheck } from '../checks/final-period.js'
@@ -55,6 +56,7 @@ export const BUILTIN_CHECKS = [
   vaguePronounCheck,
   serialCommaCheck,
   openerCommaCheck,
+  bulletMarkersCheck,
 ] as const
 
 export type RuleKind = (typeof GENERIC_KINDS)[number]['name'] | 'builtin'
