@@ -113,7 +113,7 @@ function indented(doc: ProseDoc, range: ProseRange): boolean {
 
 export const bulletMarkersCheck = defineCheck({
   name: 'bullet-markers',
-  summary: 'a bullet list whose marker (`-`, `*`, `+`) differs from the one the post uses for its other lists',
+  summary: "a bullet list whose marker differs from the one the post's other lists use",
   options: {},
   compile: () => bulletMarkers,
 })
