@@ -24,11 +24,18 @@ describe("the seed post (the editor's review of apache/beam PR 29794)", () => {
     [36, 'metrics are typically metrics are generated -> metrics are typically metrics that are generated'],
     [126, '**For stateful jobs:** Potential ... savepoint. -> potential ... savepoint'],
     [127, '**For stateless jobs:** Data ... processed. -> data ... processed'],
-    [90, 'continues using -> still uses; based on changes suggested in -> suggested in'],
   ])("line %i gets a fix equal to the editor's suggested line (%s)", (line) => {
     const expected = editor.suggestions[String(line)]?.editor
     expect(expected).toBeDefined()
     expect(fixOn(line)).toEqual({ startLine: line, endLine: line, text: expected })
+  })
+
+  // The editor also cut "based on changes" before "suggested in"; whether workarounds
+  // based on changes are the changes themselves is a judgment of meaning no rule makes.
+  it('line 90 gets the editor\'s "continues using -> still uses", and no rewrite of what the workarounds were based on', () => {
+    const line = source.split('\n')[89] ?? ''
+    expect(line).toContain('continues using')
+    expect(fixOn(90)).toEqual({ startLine: 90, endLine: 90, text: line.replace('continues using', 'still uses') })
   })
 
   it('flags the summary before <!--more--> as a duplicate of the intro, with no rewrite', () => {
