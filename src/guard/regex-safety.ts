@@ -17,6 +17,9 @@ export function refaBundle(): string {
 // needs it, from its own bundle with a code cache: required from node_modules, compiling
 // it cost a one-post `lint --vale` ~50 ms.
 let refa: typeof import('refa') | undefined
+
+/** This module's file, so caches of its verdicts can tell which code gave them (regexEngineId). */
+export const REGEX_SAFETY_MODULE = import.meta.url
 function loadRefa(): typeof import('refa') {
   if (!refa) {
     const bundle = refaBundle()

@@ -9,6 +9,8 @@ import { lineOf, parseYaml, type ParsedYaml } from '../config/yaml-source.js'
 import type { Finding, SkippedFile, FixTier } from '../core/types.js'
 import { loadValeProject, ValeConfigError, type ValeProject } from '../vale/vale-project.js'
 import { defaultCacheFile, fileRuleCache } from '../vale/rule-file-cache.js'
+import { defaultRegexCacheFile, fileRegexCache } from '../vale/regex-cache.js'
+import { regexEngineId } from '../vale/regex.js'
 import { snapshotFiles, type ValeSnapshot } from '../vale/vale-files.js'
 import { runWithBudget } from '../guard/budget.js'
 import { DEFAULT_LIMITS, findShapeProblem, type PostLimits } from '../guard/post-shape.js'
@@ -151,10 +153,10 @@ function failingExamples(own: readonly RuleFile[], all: readonly RuleFile[], con
   )
 }
 
-/** A Vale configuration on disk (the CLI, which keeps parsed rule files between runs), or fetched from a repository (the app). */
+/** A Vale configuration on disk (the CLI, which keeps parsed rule files and pattern translations between runs), or fetched from a repository (the app). */
 function openVale(vale: string | ValeSnapshot, dictionary: Dictionary): { project: ValeProject } | { error: ConfigError } {
   try {
-    return { project: typeof vale === 'string' ? loadValeProject(vale, { cache: fileRuleCache(defaultCacheFile()), dictionary }) : loadValeProject(vale.configFile, { files: snapshotFiles(vale), dictionary }) }
+    return { project: typeof vale === 'string' ? loadValeProject(vale, { cache: fileRuleCache(defaultCacheFile()), regexCache: fileRegexCache(defaultRegexCacheFile(), regexEngineId()), dictionary }) : loadValeProject(vale.configFile, { files: snapshotFiles(vale), dictionary }) }
   } catch (error) {
     if (error instanceof ValeConfigError) return { error: { file: error.file, path: '', message: error.message, ...(error.line === undefined ? {} : { line: error.line }) } }
     throw error

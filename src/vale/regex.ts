@@ -7,7 +7,12 @@
  * (the same matches there, much faster).
  */
 
-import { backtrackingProblem } from '../guard/regex-safety.js'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import { backtrackingProblem, REGEX_SAFETY_MODULE } from '../guard/regex-safety.js'
+import type { RegexCache } from './regex-cache.js'
 
 export class ValeRegexError extends Error {}
 
@@ -69,16 +74,22 @@ export interface CompileOptions {
 const REPEATED_GROUP = /\)(?:[*+]|\{\d+(?:,\d*)?\})/
 
 export function compileValeRegex(source: string, options: CompileOptions = {}): ValeRegex {
-  const uniform = uniformIgnoreCase(source, options.ignoreCase === true)
-  const ascii = new Translator(source, false, uniform).run(options.ignoreCase === true)
+  const ignoreCase = options.ignoreCase === true
+  const cached = translations?.get(source, ignoreCase)
+  const uniform = uniformIgnoreCase(source, ignoreCase)
+  const ascii = cached ? { js: cached.ascii, groups: cached.groups } : new Translator(source, false, uniform).run(ignoreCase)
   const flags = `gu${uniform ? 'i' : ''}`
   // The Unicode twin differs from the ASCII one only in its classes: it is translated when
   // the guard needs it or a post first needs it, not for every pattern of every style.
-  let unicode: { js: string } | undefined
-  const unicodeJs = (): string => (unicode ??= new Translator(source, true, uniform).run(options.ignoreCase === true)).js
+  let unicode: { js: string } | undefined = cached?.unicode === undefined ? undefined : { js: cached.unicode }
+  const unicodeJs = (): string => (unicode ??= new Translator(source, true, uniform).run(ignoreCase)).js
   // Only a repeated group can backtrack catastrophically (the guard skips repeated single
   // characters too): most style patterns are word lists with none, and need no automata.
-  const problem = REPEATED_GROUP.test(ascii.js) ? backtrackingProblem(unicodeJs(), flags) : undefined
+  const guarded = REPEATED_GROUP.test(ascii.js)
+  const problem = !guarded ? undefined : cached?.problem !== undefined ? cached.problem || undefined : backtrackingProblem(unicodeJs(), flags)
+  if (!cached && translations) {
+    translations.set(source, ignoreCase, { ascii: ascii.js, groups: ascii.groups, ...(unicode ? { unicode: unicode.js } : {}), ...(guarded ? { problem: problem ?? '' } : {}) })
+  }
   if (problem) throw new ValeRegexError(`/${source}/ can backtrack catastrophically (${problem}); rewrite it`)
   let asciiRe: RegExp
   try {
@@ -99,6 +110,42 @@ export function compileValeRegex(source: string, options: CompileOptions = {}): 
     ascii: asciiRe,
     groups: ascii.groups,
   }
+}
+
+/** The translations compileValeRegex reads and adds to, while withRegexCache runs. */
+let translations: RegexCache | undefined
+
+/**
+ * Runs `compile` (a style's rules being compiled) with pattern translations and guard
+ * verdicts taken from `cache` and new ones added to it. Scoped rather than passed down:
+ * patterns are compiled in every rule kind, and only loading a style has a cache.
+ */
+export function withRegexCache<T>(cache: RegexCache | undefined, compile: () => T): T {
+  const outer = translations
+  translations = cache
+  try {
+    return compile()
+  } finally {
+    translations = outer
+  }
+}
+
+let engine: string | undefined
+
+/**
+ * The identity of the code whose results a RegexCache keeps: the text of the module files
+ * holding the translator and the guard (in the CLI, its bundle) and the versions of the
+ * regex libraries the guard runs. A rebuild that changes any of them changes it, so a
+ * cache never answers for older code.
+ */
+export function regexEngineId(): string {
+  if (engine) return engine
+  const hash = createHash('sha1')
+  for (const url of new Set([import.meta.url, REGEX_SAFETY_MODULE])) hash.update(readFileSync(fileURLToPath(url))).update('\0')
+  const require = createRequire(import.meta.url)
+  for (const pkg of ['refa', '@eslint-community/regexpp']) hash.update(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}\0`)
+  engine = hash.digest('base64url')
+  return engine
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { threadId } from 'node:worker_threads'
 
 /** A rule file's top-level fields and the line of each key. */
 export interface ParsedRuleFile {
@@ -28,8 +29,12 @@ const FORMAT = 1
 const KEEP = 4000
 
 export function defaultCacheFile(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env['BLUEPENCIL_CACHE_DIR'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'bluepencil')
-  return join(base, `vale-rule-files-v${FORMAT}.json`)
+  return join(cacheDir(env), `vale-rule-files-v${FORMAT}.json`)
+}
+
+/** Where the CLI keeps what it learns between runs. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env['BLUEPENCIL_CACHE_DIR'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'bluepencil')
 }
 
 export function fileRuleCache(file: string): RuleFileCache {
@@ -60,7 +65,8 @@ export function fileRuleCache(file: string): RuleFileCache {
       const kept = { ...Object.fromEntries(Object.entries(stored).filter(([k]) => !used.has(k)).slice(-(KEEP - used.size))), ...Object.fromEntries(used) }
       try {
         mkdirSync(join(file, '..'), { recursive: true })
-        const temp = `${file}.${process.pid}.tmp`
+        // Worker threads share the pid: each writes its own temporary file.
+        const temp = `${file}.${process.pid}-${threadId}.tmp`
         writeFileSync(temp, JSON.stringify(kept))
         renameSync(temp, file)
       } catch {

@@ -9,6 +9,8 @@ import { compileCheck } from './kinds/index.js'
 import { ValeRuleError, type CheckEnv, type ValeCheck } from './kinds/common.js'
 import { loadStyles, type StyleProblem, type ValeRuleDef } from './load-styles.js'
 import type { RuleFileCache } from './rule-file-cache.js'
+import type { RegexCache } from './regex-cache.js'
+import { withRegexCache } from './regex.js'
 import { diskFiles, type ValeFiles } from './vale-files.js'
 import { valeEngineRules } from './run-vale.js'
 
@@ -37,6 +39,8 @@ export interface ValeSources {
   readonly files?: ValeFiles
   /** Parsed rule files kept between runs (the CLI's). */
   readonly cache?: RuleFileCache
+  /** Pattern translations and their safety verdicts kept between runs (the CLI's). */
+  readonly regexCache?: RegexCache
   /** The English dictionary the entry point opened (Vale.Spelling and `extends: spelling` rules). */
   readonly dictionary: Dictionary
 }
@@ -97,7 +101,7 @@ export function projectFromConfig(config: ValeConfig, sources: ValeSources): Val
     if (compiled.has(key)) return compiled.get(key) ?? undefined
     let check: ValeCheck | undefined
     try {
-      check = compileCheck(level === def.level ? def : { ...def, level }, env)
+      check = withRegexCache(sources.regexCache, () => compileCheck(level === def.level ? def : { ...def, level }, env))
     } catch (error) {
       if (!(error instanceof ValeRuleError)) throw error
       problems.push({ file: error.file, line: error.line, message: `${def.id}: ${error.message.slice(error.file.length + String(error.line).length + 3)}` })
@@ -115,6 +119,7 @@ export function projectFromConfig(config: ValeConfig, sources: ValeSources): Val
       const checks = enabledRules(rules, settings, config.minAlertLevel).flatMap(([def, level]) => compile(def, level) ?? [])
       entry = { checks, rules: valeEngineRules(checks, { ...settings, skippedScopes: config.skippedScopes, ignoredScopes: config.ignoredScopes, ignoredClasses: config.ignoredClasses }) }
       bySettings.set(key, entry)
+      sources.regexCache?.save()
     }
     return entry
   }
