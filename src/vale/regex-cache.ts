@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { threadId } from 'node:worker_threads'
-import { cacheDir } from './rule-file-cache.js'
+import { join } from 'node:path'
+import { cacheDir, jsonFileCache } from './json-file-cache.js'
 
 /** What compiling a Vale pattern worked out, all of it a function of the pattern and the engine's code. */
 export interface RegexTranslation {
@@ -32,56 +29,21 @@ export interface RegexCache {
 
 /** Bump when the stored shape changes. */
 const FORMAT = 1
-/** Enough for several large styles; the entries used last are kept. */
+/** Enough for several large styles. */
 const KEEP = 20_000
 
 export function defaultRegexCacheFile(env: NodeJS.ProcessEnv = process.env): string {
   return join(cacheDir(env), `vale-regexes-v${FORMAT}.json`)
 }
 
-/**
- * A cache in one JSON file. A missing, unreadable or malformed file, or a malformed
- * entry, reads as a miss: the pattern is compiled and checked as if there were no cache.
- * `engine` names the code that computes the entries (regexEngineId in regex.ts).
- */
+/** `engine` names the code that computes the entries (regexEngineId in regex.ts). */
 export function fileRegexCache(file: string, engine: string): RegexCache {
-  let stored: Record<string, unknown> = {}
-  try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) stored = parsed as Record<string, unknown>
-  } catch {
-    // No cache yet, or an unreadable one: start empty.
-  }
-  const used = new Map<string, RegexTranslation>()
-  let added = false
-  const key = (source: string, ignoreCase: boolean) => createHash('sha1').update(`${engine}\0${ignoreCase ? 'i' : ''}\0${source}`).digest('base64url')
+  const entries = jsonFileCache(file, { keep: KEEP, isEntry: isTranslation })
+  const key = (source: string, ignoreCase: boolean) => `${engine}\0${ignoreCase ? 'i' : ''}\0${source}`
   return {
-    get(source, ignoreCase) {
-      const k = key(source, ignoreCase)
-      const hit = Object.hasOwn(stored, k) ? stored[k] : undefined
-      if (!isTranslation(hit)) return undefined
-      used.set(k, hit)
-      return hit
-    },
-    set(source, ignoreCase, translation) {
-      used.set(key(source, ignoreCase), translation)
-      added = true
-    },
-    save() {
-      if (!added) return
-      added = false
-      const older = Object.entries(stored).filter(([k]) => !used.has(k))
-      const kept = { ...Object.fromEntries(older.slice(Math.max(0, older.length - (KEEP - used.size)))), ...Object.fromEntries(used) }
-      try {
-        mkdirSync(dirname(file), { recursive: true })
-        const temp = `${file}.${process.pid}-${threadId}.tmp`
-        writeFileSync(temp, JSON.stringify(kept))
-        renameSync(temp, file)
-        stored = kept
-      } catch {
-        // A read-only home or a full disk: the next run compiles the patterns again.
-      }
-    },
+    get: (source, ignoreCase) => entries.get(key(source, ignoreCase)),
+    set: (source, ignoreCase, translation) => entries.set(key(source, ignoreCase), translation),
+    save: () => entries.save(),
   }
 }
 

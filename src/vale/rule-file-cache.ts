@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { threadId } from 'node:worker_threads'
+import { cacheDir, jsonFileCache } from './json-file-cache.js'
 
 /** A rule file's top-level fields and the line of each key. */
 export interface ParsedRuleFile {
@@ -25,55 +22,27 @@ export interface RuleFileCache {
 
 /** Bump when what parsing a rule file yields changes, so older entries are not read. */
 const FORMAT = 1
-/** Enough for several large styles; the entries used last are kept. */
+/** Enough for several large styles. */
 const KEEP = 4000
 
 export function defaultCacheFile(env: NodeJS.ProcessEnv = process.env): string {
   return join(cacheDir(env), `vale-rule-files-v${FORMAT}.json`)
 }
 
-/** Where the CLI keeps what it learns between runs. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env['BLUEPENCIL_CACHE_DIR'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'bluepencil')
+export function fileRuleCache(file: string): RuleFileCache {
+  const entries = jsonFileCache(file, { keep: KEEP, isEntry: isParsedRuleFile })
+  return {
+    get: (text) => entries.get(text),
+    set(text, parsed) {
+      if (jsonSafe(parsed.fields)) entries.set(text, parsed)
+    },
+    save: () => entries.save(),
+  }
 }
 
-export function fileRuleCache(file: string): RuleFileCache {
-  let stored: Record<string, ParsedRuleFile> = {}
-  try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) stored = parsed as Record<string, ParsedRuleFile>
-  } catch {
-    // No cache yet, or an unreadable one: start empty.
-  }
-  const used = new Map<string, ParsedRuleFile>()
-  let added = false
-  const key = (text: string) => createHash('sha1').update(text).digest('base64url')
-  return {
-    get(text) {
-      const k = key(text)
-      const hit = Object.hasOwn(stored, k) ? stored[k] : undefined
-      if (hit) used.set(k, hit)
-      return hit
-    },
-    set(text, parsed) {
-      if (!jsonSafe(parsed.fields)) return
-      used.set(key(text), parsed)
-      added = true
-    },
-    save() {
-      if (!added) return
-      const kept = { ...Object.fromEntries(Object.entries(stored).filter(([k]) => !used.has(k)).slice(-(KEEP - used.size))), ...Object.fromEntries(used) }
-      try {
-        mkdirSync(join(file, '..'), { recursive: true })
-        // Worker threads share the pid: each writes its own temporary file.
-        const temp = `${file}.${process.pid}-${threadId}.tmp`
-        writeFileSync(temp, JSON.stringify(kept))
-        renameSync(temp, file)
-      } catch {
-        // A read-only home or a full disk: the next run parses the YAML again.
-      }
-    },
-  }
+function isParsedRuleFile(value: unknown): value is ParsedRuleFile {
+  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+  return isRecord(value) && isRecord(value['fields']) && isRecord(value['lines']) && Object.values(value['lines']).every(Number.isInteger)
 }
 
 /** Whether JSON gives the value back as it is (YAML's .inf and .nan would come back null). */
