@@ -18,6 +18,7 @@ const options = {
   regex: flag('Phrases are JavaScript regular expressions (checked for catastrophic backtracking at load).'),
   nonword: flag('Match anywhere, not only whole words (for punctuation and spacing rules).'),
   exceptions: wordList('Matched text that is never reported (exact, any case).'),
+  asWritten: flag('Report a match only where the source holds the matched text as it is, with no markup taken out inside it (for spacing rules: the spaces either side of a link\'s `[` are not a doubled space).'),
 }
 
 const normalise = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim()
@@ -33,11 +34,21 @@ export function substitution(rule: KindOptions<typeof options>, phrases: PhraseI
     for (const range of ranges) {
       for (const { start, end, text, to } of find(range)) {
         if (hasPlaceholder(text) || isException(range, start, end)) continue
+        if (rule.asWritten === true && !writtenAsIs(range, start, end)) continue
         out.push({ range, start, end, replacement: rule.regex === true ? to : preserveCase(text, to) })
       }
     }
     return out
   }
+}
+
+/** Whether the text from start to end is one unbroken stretch of the source. */
+function writtenAsIs(range: ProseRange, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const at = range.offsets[i] ?? -1
+    if (at < 0 || (i > start && at !== (range.offsets[i - 1] ?? -1) + 1)) return false
+  }
+  return true
 }
 
 type SwapHit = PhraseHit & { readonly to: string }

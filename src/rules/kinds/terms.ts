@@ -80,19 +80,19 @@ export function terms(rule: KindOptions<typeof options>, extraTerms: readonly st
   return (doc, ranges) => {
     const out: RuleMatch[] = []
     for (const range of ranges) {
-      const termSpans = checkSpellings(range, index, exceptions, out)
+      const termSpans = checkSpellings(doc.source, range, index, exceptions, out)
       if (generic.size > 0 && range.scope !== 'heading') checkGeneric(range, generic, termSpans, namesOf(doc), out)
     }
     return out
   }
 }
 
-function checkSpellings(range: ProseRange, index: TermIndex, exceptions: ReadonlySet<string>, out: RuleMatch[]): [number, number][] {
+function checkSpellings(source: string, range: ProseRange, index: TermIndex, exceptions: ReadonlySet<string>, out: RuleMatch[]): [number, number][] {
   const spans: [number, number][] = []
   if (!index.find) return spans
   for (const { start, end, text } of index.find(range)) {
     spans.push([start, end])
-    if (inIdentifier(range.text, start, end) || exceptions.has(text) || isLiteralName(range, start, end)) continue
+    if (inIdentifier(range.text, start, end) || exceptions.has(text) || isLiteralName(source, range, start, end)) continue
     const strict = index.strictVariants.get(text)
     const spaced = text.replace(/\s+/g, ' ')
     const term = strict ?? index.canonical.get(spaced.toLowerCase())
@@ -103,12 +103,27 @@ function checkSpellings(range: ProseRange, index: TermIndex, exceptions: Readonl
   return spans
 }
 
+const CLOSING_QUOTE: Readonly<Record<string, string>> = { '“': '”', '"': '"', '‘': '’', "'": "'" }
+
 /**
- * A lower-case name set off in bold on its own ("**jaeger**, which contains the Jaeger
- * collector") is the literal name as typed (an extension, a command), not the product.
+ * A lower-case name set off on its own is the literal name as typed, not the product: in
+ * bold ("**jaeger**, which contains the Jaeger collector": an extension), in quotes (the
+ * “zookeeper” step of a plan) or as a reference link's label ("the [istio] script", where
+ * the text is also the key of its `[istio]: url` definition).
  */
-function isLiteralName(range: ProseRange, start: number, end: number): boolean {
-  return /^[^\p{Lu}]+$/u.test(range.text.slice(start, end)) && (range.strong ?? []).some(([s, e]) => s === start && e === end)
+function isLiteralName(source: string, range: ProseRange, start: number, end: number): boolean {
+  if (!/^[^\p{Lu}]+$/u.test(range.text.slice(start, end))) return false
+  if ((range.strong ?? []).some(([s, e]) => s === start && e === end)) return true
+  const opening = range.text[start - 1] ?? ''
+  if (CLOSING_QUOTE[opening] !== undefined && range.text[end] === CLOSING_QUOTE[opening]) return true
+  return isReferenceLabel(source, range.offsets[start] ?? -1, range.offsets[end - 1] ?? -1)
+}
+
+/** `[label]` or `[label][]`: a shortcut or collapsed reference link, whose text is its label. */
+function isReferenceLabel(source: string, first: number, last: number): boolean {
+  if (first < 1 || last < 0 || source[first - 1] !== '[' || source[last + 1] !== ']') return false
+  const after = source.slice(last + 2, last + 4)
+  return !after.startsWith('(') && (!after.startsWith('[') || after === '[]')
 }
 
 function checkGeneric(range: ProseRange, generic: ReadonlySet<string>, termSpans: readonly [number, number][], names: PostNames, out: RuleMatch[]): void {
