@@ -79,6 +79,22 @@ describe('one notion of a proper name', () => {
   it('keeps words the dictionary does not know as ordinary words', () => {
     expect(evidenceOf('## Why we use Linkerd\n', 'Linkerd')).toBe('not-a-common-word')
     expect(evidenceOf('I saw the Pipeline today, and the pipeline saw me.\n', 'Pipeline')).toBeUndefined()
+    // Unless the post writes it in lower case as a word of its own more often.
+    expect(evidenceOf('## Adoption & Enablement\n\nWe track adoption & enablement.\n', 'Enablement')).toBeUndefined()
+    // A lower-case identifier or a quoted name is no such evidence.
+    expect(evidenceOf('## Add Linkerd to the Nodevoto app\n\nInstall Nodevoto. It runs nodevoto-web in the “nodevoto” namespace.\n', 'Nodevoto')).toBe('not-a-common-word')
+  })
+
+  it('keeps the words an acronym in parentheses spells', () => {
+    expect(evidenceOf('## Understanding the OpenTelemetry Certified Associate (OTCA) exam\n', 'Certified')).toBe('expanded-acronym')
+    expect(evidenceOf('### Net Promoter Score (NPS)\n', 'Score')).toBe('expanded-acronym')
+    expect(evidenceOf('## Join a Special Interest Group (SIGs)\n', 'Special')).toBe('expanded-acronym')
+    expect(evidenceOf('## The Final Score (NPS)\n', 'Final')).toBeUndefined()
+  })
+
+  it('reads a preposition before a year as no numbered name', () => {
+    expect(evidenceOf('## Service Meshes Since 2021\n', 'Since')).toBeUndefined()
+    expect(evidenceOf('## Run Service 2 first\n', 'Service')).toBe('numbered')
   })
 })
 

@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { scopeFields, wordList } from '../kinds/common-fields.js'
 import { defineCheck, type KindOptions } from '../kinds/kind.js'
-import { wordsOf } from '../match/text-tools.js'
+import { wordsOf, type Word } from '../match/text-tools.js'
 import type { RuleMatch } from '../rule-match.js'
 import type { ProseDoc, ProseRange } from '../../markdown/prose-doc.js'
-import { MINOR_WORDS, type PostNames } from '../names/post-names.js'
+import { MINOR_WORDS, type NameEvidence, type PostNames } from '../names/post-names.js'
 
 const options = {
   ...scopeFields,
@@ -28,14 +28,23 @@ export function headingCase(rule: KindOptions<typeof options>, namesOf: (doc: Pr
     for (const range of ranges) {
       if (range.scope !== 'heading' || (range.depth ?? 1) < minDepth) continue
       const list = wordsOf(range)
-      const edits: Edit[] = []
       let sentenceStyled = false
+      const guessed = new Set<number>()
+      const lowered = new Map<number, Edit>()
       list.forEach((w, index) => {
         if (index > 0 && /^\p{Ll}+$/u.test(w.word) && !MINOR_WORDS.has(w.word)) sentenceStyled = true
         if (index === 0 || !/^\p{Lu}\p{Ll}+$/u.test(w.word) || exceptions.has(w.word)) return
-        if (names.keepsCapital(range, index) !== undefined) return
-        edits.push({ start: w.start, end: w.end, to: w.word.toLowerCase() })
+        const kept = names.keepsCapital(range, index)
+        if (kept === undefined) lowered.set(index, { start: w.start, end: w.end, to: w.word.toLowerCase() })
+        else if (GUESSED_NAME.has(kept)) guessed.add(index)
       })
+      for (const run of capitalisedRuns(range.text, list)) {
+        // A name guessed from the post's evidence may reach into its neighbours ("Special
+        // Interest Group", "Target System"): lowering only part of the run would leave a
+        // heading in neither case, so the whole run stays as written.
+        if (run.some((i) => guessed.has(i))) for (const i of run) lowered.delete(i)
+      }
+      const edits = [...lowered.values()]
       headings.push({ range, edits, sentenceStyled })
     }
     // A blog that title-cases its headings is not wrong; only a post whose headings are
@@ -60,6 +69,35 @@ export function headingCase(rule: KindOptions<typeof options>, namesOf: (doc: Pr
     }
     return out
   }
+}
+
+/**
+ * Reasons a capital stays that guess at a name of several words, or of unknown extent: a
+ * pair the post capitalises, a word no dictionary knows, a word glued to another by a
+ * slash. (A word the post capitalises on its own, "Ruby", is a name of one word.)
+ */
+const GUESSED_NAME: ReadonlySet<NameEvidence> = new Set(['name-pair', 'not-a-common-word', 'code-like'])
+
+/** Indexes of words that start with a capital and follow one another one space apart (or glued by a slash). */
+function capitalisedRuns(text: string, list: readonly Word[]): number[][] {
+  const runs: number[][] = []
+  let run: number[] = []
+  list.forEach((w, index) => {
+    const previous = list[index - 1]
+    const joined = previous !== undefined && /^(?:\s+|\/)$/.test(text.slice(previous.end, w.start))
+    if (!/^\p{Lu}/u.test(w.word)) {
+      if (run.length > 1) runs.push(run)
+      run = []
+      return
+    }
+    if (!joined && run.length > 0) {
+      if (run.length > 1) runs.push(run)
+      run = []
+    }
+    run.push(index)
+  })
+  if (run.length > 1) runs.push(run)
+  return runs
 }
 
 interface Edit {

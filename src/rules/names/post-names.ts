@@ -28,6 +28,8 @@ export type NameEvidence =
   | 'name-pair'
   /** The dictionary does not know it as an ordinary lower-case word ("Linkerd"). */
   | 'not-a-common-word'
+  /** Spelled out before its acronym ("Special Interest Group (SIG)", "OpenTelemetry Certified Associate (OTCA)"). */
+  | 'expanded-acronym'
 
 export interface PostNames {
   /** Why the word at `index` of the range's words keeps its capital; undefined for an ordinary word. */
@@ -42,6 +44,8 @@ interface PostEvidence {
   readonly upper: ReadonlyMap<string, number>
   /** Written in lower case, per word. */
   readonly lower: ReadonlyMap<string, number>
+  /** Written in lower case as a word of its own: not part of an identifier ("nodevoto-web"), not quoted (the “nodevoto” namespace). */
+  readonly lowerWords: ReadonlyMap<string, number>
   /** Adjacent capitalised words ("Linkerd Hero"), over the whole post. */
   readonly pairs: ReadonlyMap<string, number>
   /** Adjacent lower-case words ("state backend"), in the prose. */
@@ -86,9 +90,11 @@ export function readPostNames(ranges: readonly ProseRange[], findTerms: PhraseMa
       if (isQuote(text[w.start - 1]) || quotedSpans(range).some(([s, e]) => w.start >= s && w.end <= e)) return 'quoted'
       if (opensSentence(text, w.start) || NUMBERED.test(text.slice(0, w.start)) || afterHeadingDash(range, w)) return 'sentence-start'
       if (isNumbered(range, w)) return 'numbered'
+      if (expandsAcronym(range.text, list, index)) return 'expanded-acronym'
       if (isPostName(evidence, range, list, index)) return 'post-name'
       if (inNamePair(evidence, range, list, index)) return 'name-pair'
-      if (/^\p{Lu}\p{Ll}+$/u.test(w.word) && !isCommonWord(w.word, checker())) return 'not-a-common-word'
+      // A word the dictionary lacks is a name, unless the post itself writes it in lower case more often ("adoption & enablement").
+      if (/^\p{Lu}\p{Ll}+$/u.test(w.word) && !writtenAsCommonWord(evidence, range, list, index) && !isCommonWord(w.word, checker())) return 'not-a-common-word'
       return undefined
     },
   }
@@ -111,6 +117,7 @@ export function postNamesMemo(findTerms: PhraseMatcher | undefined, checker: () 
 function gatherEvidence(ranges: readonly ProseRange[]): PostEvidence {
   const upper = new Map<string, number>()
   const lower = new Map<string, number>()
+  const lowerWords = new Map<string, number>()
   const pairs = new Map<string, number>()
   const lowerPairs = new Map<string, number>()
   const bump = (map: Map<string, number>, key: string): void => {
@@ -120,15 +127,17 @@ function gatherEvidence(ranges: readonly ProseRange[]): PostEvidence {
     if (range.scope === 'frontmatter' || range.scope === 'link') continue
     const list = wordsOf(range)
     list.forEach((w, index) => {
-      if (/^\p{Ll}+$/u.test(w.word)) bump(lower, w.word)
-      else if (countsAsMidSentenceCapital(range, list, index)) bump(upper, w.word)
+      if (/^\p{Ll}+$/u.test(w.word)) {
+        bump(lower, w.word)
+        if (!isGlued(range.text, w) && !(isQuote(range.text[w.start - 1]) && isQuote(range.text[w.end], true))) bump(lowerWords, w.word)
+      } else if (countsAsMidSentenceCapital(range, list, index)) bump(upper, w.word)
       const previous = list[index - 1]
       if (!previous || !/^\s+$/.test(range.text.slice(previous.end, w.start))) return
       if (/^\p{Lu}/u.test(previous.word) && /^\p{Lu}/u.test(w.word)) bump(pairs, `${previous.word} ${w.word}`)
       else if (/^\p{Ll}/u.test(previous.word) && /^\p{Ll}/u.test(w.word) && range.scope !== 'heading') bump(lowerPairs, `${previous.word} ${w.word}`)
     })
   }
-  return { upper, lower, pairs, lowerPairs }
+  return { upper, lower, lowerWords, pairs, lowerPairs }
 }
 
 /**
@@ -153,6 +162,34 @@ function isPostName(evidence: PostEvidence, range: ProseRange, list: readonly Wo
   const own = countsAsMidSentenceCapital(range, list, index) ? 1 : 0
   const upper = (evidence.upper.get(word) ?? 0) - own
   return upper > 0 && upper > (evidence.lower.get(word.toLowerCase()) ?? 0)
+}
+
+/**
+ * Part of a capitalised run that the acronym in parentheses after it spells: the
+ * capitals of the run's last words ("OpenTelemetry Certified Associate" gives OTCA) read
+ * as the acronym, or end with it.
+ */
+function expandsAcronym(text: string, list: readonly Word[], index: number): boolean {
+  let end = index
+  const joined = (a: Word, b: Word): boolean => /^\s+$/.test(text.slice(a.end, b.start))
+  while (end + 1 < list.length && /^\p{Lu}/u.test((list[end + 1] as Word).word) && joined(list[end] as Word, list[end + 1] as Word)) end++
+  const acronym = /^\s*\((\p{Lu}{2,})s?\)/u.exec(text.slice((list[end] as Word).end))?.[1]
+  if (acronym === undefined) return false
+  let capitals = ''
+  for (let k = end; k >= 0 && /^\p{Lu}/u.test((list[k] as Word).word); k--) {
+    if (k < end && !joined(list[k] as Word, list[k + 1] as Word)) break
+    capitals = ((list[k] as Word).word.match(/\p{Lu}/gu) ?? []).join('') + capitals
+    // The word at index must be within the part the acronym spells.
+    if (k <= index && capitals.length >= acronym.length) return capitals.endsWith(acronym) || capitals === acronym
+  }
+  return false
+}
+
+/** Written in lower case, as a word of its own, more often than capitalised mid-sentence elsewhere. */
+function writtenAsCommonWord(evidence: PostEvidence, range: ProseRange, list: readonly Word[], index: number): boolean {
+  const word = (list[index] as Word).word
+  const own = countsAsMidSentenceCapital(range, list, index) ? 1 : 0
+  return (evidence.lowerWords.get(word.toLowerCase()) ?? 0) > (evidence.upper.get(word) ?? 0) - own
 }
 
 function inNamePair(evidence: PostEvidence, range: ProseRange, list: readonly Word[], index: number): boolean {
@@ -208,13 +245,15 @@ function inUiLabel(range: ProseRange, w: Word): boolean {
 
 /** A heading's trailing placeholder is markup (an icon, an anchor), not a number or code. */
 function isNumbered(range: ProseRange, w: Word): boolean {
+  // "Since 2021", "Before 1.12": a preposition before a year or version names nothing.
+  if (PREPOSITIONS.has(w.word.toLowerCase())) return false
   const text = range.text
   const after = text.slice(w.end, w.end + 8)
   return /^\s*(?:\p{N}|\p{Lu}\b)/u.test(after) || (range.scope !== 'heading' && /^\s*\uFFFC/u.test(after)) || /\p{N}\s+$/u.test(text.slice(Math.max(0, w.start - 16), w.start))
 }
 
-function isQuote(c: string | undefined): boolean {
-  return c === '"' || c === "'" || c === '“' || c === '‘'
+function isQuote(c: string | undefined, closing = false): boolean {
+  return c === '"' || c === "'" || (closing ? c === '”' || c === '’' : c === '“' || c === '‘')
 }
 
 /** Quoted text ("the 'Primary Key' feature") is cited as written. */
@@ -239,6 +278,8 @@ function afterHeadingDash(range: ProseRange, w: Word): boolean {
 
 /** "3- What", "2) Why", "1. Think": the first word after a list number starts a sentence. */
 const NUMBERED = /^\s*\d+\s*[-.):]\s*$/
+
+const PREPOSITIONS: ReadonlySet<string> = new Set(['since', 'before', 'after', 'until', 'till', 'from', 'through', 'around', 'about', 'during', 'under', 'over', 'for', 'in', 'to', 'by', 'at', 'on', 'of', 'with', 'than'])
 
 const DETERMINERS: ReadonlySet<string> = new Set(['my', 'your', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'every', 'each', 'some', 'any', 'all', 'no'])
 
