@@ -33,6 +33,8 @@ export interface RepoConfig {
   readonly lintBudgetMs: number
   /** A Vale configuration (.vale.ini), relative to the repository root: its styles replace the bundled rules. */
   readonly vale?: string
+  /** The blog's own address(es) ("https://flink.apache.org"): links to it are written as site paths. */
+  readonly site: string[]
   /** The house style (.github/bluepencil-house.yml, written by `bluepencil learn`), read beside this file. */
   readonly house?: HouseStyle
 }
@@ -54,9 +56,13 @@ export const DEFAULT_CONFIG: RepoConfig = {
   drafts: false,
   maxFileBytes: 1_000_000,
   lintBudgetMs: 10_000,
+  site: [],
 }
 
 const globs = z.array(z.string().min(1))
+
+/** A site's address, with its scheme: "https://flink.apache.org". */
+const siteAddress = z.string().regex(/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, 'a site address such as https://example.com')
 
 /** What .github/bluepencil.yml may hold: every field optional, no other field. */
 const configSchema = z.strictObject({
@@ -73,6 +79,7 @@ const configSchema = z.strictObject({
   maxFileBytes: z.int().min(1),
   lintBudgetMs: z.int().min(100).max(600_000),
   vale: z.string().min(1),
+  site: z.union([siteAddress, z.array(siteAddress)]).transform((s) => (typeof s === 'string' ? [s] : s)),
 }).partial()
 
 /** Validates an already-parsed config object (the app gets one from context.config). */

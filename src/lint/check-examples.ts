@@ -10,6 +10,9 @@ import type { Dictionary } from '../spelling/dictionary.js'
 /** Examples each rule needs of each sort, bundled or a repository's own: `check-rules` and `npm test` ask the same. */
 const MIN_EACH = 2
 
+/** Examples run as a repository whose config says `site: https://example.com` (reserved for documentation). */
+export const EXAMPLE_SITE = 'https://example.com'
+
 export interface ExampleFailure {
   readonly rule: string
   readonly file: string
@@ -27,7 +30,7 @@ export interface ExampleFailure {
  * compiled alongside, so a rule sees the same shared terms as in a real run.
  */
 export function checkExamples(rule: RuleFile, allRules: readonly RuleFile[], context: { readonly dictionary: Dictionary; readonly patterns?: PatternFacts }): ExampleFailure[] {
-  const { rules, errors } = compileRules([...allRules.filter((r) => r.id !== rule.id), rule], { extraTerms: [], accept: [], ...context })
+  const { rules, errors } = compileRules([...allRules.filter((r) => r.id !== rule.id), rule], { extraTerms: [], accept: [], sites: [EXAMPLE_SITE], ...context })
   const compiled = rules.filter((r) => r.id === rule.id)
   const failures: ExampleFailure[] = []
   const fail = (example: number, problem: string): void => {

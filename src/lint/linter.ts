@@ -84,7 +84,7 @@ export function createLinter(options: {
       const level = levels[r.id]
       return level && level !== 'off' ? { ...r, level } : r
     })
-  const compiled = project ? { rules: [], errors: [] } : compileRules(enabled, { extraTerms: config.terms, accept: [...config.accept, ...(config.house?.vocabulary ?? [])], keptTerms: config.house?.terms ?? [], patterns: bundled.patterns, dictionary })
+  const compiled = project ? { rules: [], errors: [] } : compileRules(enabled, { extraTerms: config.terms, accept: [...config.accept, ...(config.house?.vocabulary ?? [])], keptTerms: config.house?.terms ?? [], patterns: bundled.patterns, dictionary, sites: config.site })
   const unknown = Object.keys(project ? {} : config.rules)
     .filter((id) => !byId.has(id))
     .map((id) => ({ file: options.configSource?.file ?? '.github/bluepencil.yml', path: `rules.${id}`, message: 'no rule has this id' }))

@@ -35,6 +35,8 @@ export interface RuleContext {
   readonly keptTerms?: readonly string[]
   /** The English dictionary the entry point opened, for the rules that check words. */
   readonly dictionary: Dictionary
+  /** The blog's own addresses, from the config's `site:`. */
+  readonly sites?: readonly string[]
 }
 
 const DEFAULT_SCOPES: readonly Scope[] = ['paragraph', 'heading', 'list', 'blockquote', 'alt']
@@ -59,7 +61,7 @@ export function compileRules(files: readonly RuleFile[], context: RuleContext): 
     }
     try {
       const inScope = scopeFilter(file)
-      const env = { dictionary: context.dictionary, accept: context.accept, extraTerms: file === termsOwner ? context.extraTerms : [], termWords, findTerms, namesOf, phrases, rangesOf: (doc: ProseDoc) => inRanges(doc, inScope) }
+      const env = { dictionary: context.dictionary, accept: context.accept, sites: context.sites ?? [], extraTerms: file === termsOwner ? context.extraTerms : [], termWords, findTerms, namesOf, phrases, rangesOf: (doc: ProseDoc) => inRanges(doc, inScope) }
       if (!kind) throw new Error(`unknown kind "${file.extends}"${'check' in file ? ` (check "${file.check}")` : ''}`)
       // The rule was validated against this very kind's schema (its `extends` and `check` picked it).
       const check = kind.compile(file as never, env)

@@ -29,6 +29,8 @@ export interface KindEnv {
   readonly rangesOf: (doc: ProseDoc) => ProseRange[]
   /** The English dictionary the entry point opened. */
   readonly dictionary: Dictionary
+  /** The blog's own addresses, from the config's `site:` ("https://flink.apache.org"). */
+  readonly sites: readonly string[]
 }
 
 /** Where a validated rule came from: the id is the file's base name. */

@@ -2,6 +2,7 @@ import { bareUrlCheck, emptyLinkCheck, linkSchemeCheck, linkSyntaxCheck, linkTex
 import { blankAfterHeadingCheck } from '../checks/blank-after-heading.js'
 import { bodyH1Check } from '../checks/body-h1.js'
 import { bulletMarkersCheck } from '../checks/bullet-markers.js'
+import { ownSiteLinksCheck } from '../checks/own-site-links.js'
 import { duplicateContentCheck } from '../checks/duplicate-content.js'
 import { headingCaseCheck } from '../checks/heading-case.js'
 import { finalPeriodCheck } from '../checks/final-period.js'
@@ -57,6 +58,7 @@ export const BUILTIN_CHECKS = [
   serialCommaCheck,
   openerCommaCheck,
   bulletMarkersCheck,
+  ownSiteLinksCheck,
 ] as const
 
 export type RuleKind = (typeof GENERIC_KINDS)[number]['name'] | 'builtin'
