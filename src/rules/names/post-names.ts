@@ -264,6 +264,8 @@ function quotedIn(text: string): (readonly [number, number])[] {
 
 /** A sentence starts here, unless the period before it ends an abbreviation ("Latency vs. Throughput"). */
 function opensSentence(text: string, start: number): boolean {
+  // "TL;DR; Give me three things": what follows the summary's label opens a sentence.
+  if (/\bTL;?DR[;:]\s*$/i.test(text.slice(Math.max(0, start - 12), start))) return true
   if (!isSentenceStart(text, start)) return false
   const before = text.slice(Math.max(0, start - 12), start).trimEnd()
   return !ABBREVIATION.test(before)
