@@ -92,9 +92,18 @@ export class RedisRunQueue implements RunQueue {
     this.worker.on('error', () => undefined)
   }
 
+  /**
+   * Finishes the runs in flight, then lets go of Redis; while Redis is away that cannot
+   * finish (a run's end is recorded there), so the stop does not wait: those runs are
+   * taken up again once their lock lapses.
+   */
   async close(): Promise<void> {
-    await this.worker?.close()
-    await this.queue.close()
+    const closing = (async () => {
+      await this.worker?.close()
+      await this.queue.close()
+    })()
+    closing.catch(() => undefined)
+    await Promise.race([closing, away(this.connection)])
     this.connection.disconnect()
   }
 }
@@ -102,6 +111,15 @@ export class RedisRunQueue implements RunQueue {
 /** BullMQ refuses custom ids that are integers or contain ':'. */
 function jobId(deliveryId: string): string {
   return `delivery-${deliveryId.replaceAll(':', '_')}`
+}
+
+/** Resolves once the connection is not ready (at once if it is not now). */
+function away(connection: Redis): Promise<void> {
+  if (connection.status !== 'ready') return Promise.resolve()
+  return new Promise((resolve) => {
+    connection.once('close', () => resolve())
+    connection.once('end', () => resolve())
+  })
 }
 
 function unavailable(message: string): Error {

@@ -69,12 +69,18 @@ export async function startApp(options: { githubPort: number; extraEnv?: Record<
     if (Date.now() > deadline) throw new Error(`the app did not start within 60 s:\n${output}`)
     await new Promise((r) => setTimeout(r, 100))
   }
-  const running = () => child.exitCode === null && child.signalCode === null
+  // npm, its shell and the server are one process group (detached): a stop is over when the
+  // whole group is gone, not when npm is (npm exits on SIGTERM while the server may still be
+  // stopping, and a server that hung there outlived the suite).
   const signal = async (name: NodeJS.Signals): Promise<void> => {
-    if (!running() || !child.pid) return
-    const exited = new Promise((r) => child.once('exit', r))
-    process.kill(-child.pid, name)
-    await exited
+    const pgid = child.pid
+    if (!pgid || groupPids(pgid).length === 0) return
+    try {
+      process.kill(-pgid, name)
+    } catch {
+      return // The group ended in between.
+    }
+    while (groupPids(pgid).length > 0) await new Promise((r) => setTimeout(r, 20))
   }
   return {
     port,
@@ -86,14 +92,27 @@ export async function startApp(options: { githubPort: number; extraEnv?: Record<
   }
 }
 
-/** The largest VmHWM among the processes of a process group (npm, its shell, node), from /proc. */
-function peakRssOfGroupMb(pgid: number): number {
-  let most = 0
+/** The live processes of a process group (npm, its shell, node), from /proc; a zombie is not live. */
+function groupPids(pgid: number): string[] {
+  const pids: string[] = []
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      // Field 5 (pgrp) comes after the command name in parentheses.
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue
+      // Field 3 (state) and field 5 (pgrp) come after the command name in parentheses.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(pgrp) === pgid && state !== 'Z') pids.push(pid)
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids
+}
+
+/** The largest VmHWM among the processes of a process group, from /proc. */
+function peakRssOfGroupMb(pgid: number): number {
+  let most = 0
+  for (const pid of groupPids(pgid)) {
+    try {
       const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
       if (hwm) most = Math.max(most, Number(hwm[1]) / 1024)
     } catch {
