@@ -19,6 +19,8 @@ export default defineConfig({
     isolate: false,
     sequence: { sequencer: SlowFirstSequencer },
     setupFiles: ['test/support/property-seed.ts'],
+    // The suite fails if a test wrote to dist/ (no test rebuilds it).
+    globalSetup: ['test/support/dist-unchanged.ts'],
     // The CLI keeps parsed Vale rule files between runs; tests keep theirs out of the home folder.
     env: { BLUEPENCIL_CACHE_DIR: join(tmpdir(), 'bluepencil-test-cache') },
   },
