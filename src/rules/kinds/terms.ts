@@ -3,7 +3,7 @@ import type { ProseDoc, ProseRange } from '../../markdown/prose-doc.js'
 import type { PhraseIndex, PhraseMatcher } from '../match/phrase-index.js'
 import { scopeFields, wordList } from './common-fields.js'
 import { defineKind, type KindOptions } from './kind.js'
-import { wordsOf, type Word } from '../match/text-tools.js'
+import { inStrong, isSentenceStart, wordsOf, type Word } from '../match/text-tools.js'
 import type { PostNames } from '../names/post-names.js'
 import type { RuleMatch } from '../rule-match.js'
 
@@ -29,12 +29,18 @@ interface TermIndex {
   readonly canonical: Map<string, string>
   /** Terms that are also common words: only their listed variants, case-sensitive, are flagged. */
   readonly strictVariants: Map<string, string>
+  /** A one-word name split in two at its inner capital ("Open Telemetry" for OpenTelemetry), exact case. */
+  readonly spacedVariants: Map<string, string>
   readonly find: PhraseMatcher | undefined
 }
+
+/** A one-word name of two parts, each capitalised ("OpenTelemetry", "GitHub") or the second an acronym ("MongoDB"). */
+const TWO_PART_NAME = /^([A-Z][a-z]+)([A-Z][a-z]+|[A-Z]{2,})$/
 
 function indexTerms(specs: readonly TermSpec[], index: PhraseIndex): TermIndex {
   const canonical = new Map<string, string>()
   const strictVariants = new Map<string, string>()
+  const spacedVariants = new Map<string, string>()
   const phrases: string[] = []
   for (const spec of specs) {
     const term = typeof spec === 'string' ? spec : spec.term
@@ -45,11 +51,20 @@ function indexTerms(specs: readonly TermSpec[], index: PhraseIndex): TermIndex {
     } else {
       canonical.set(term.toLowerCase(), term)
       for (const v of variants) canonical.set(v.toLowerCase(), term)
+      // A name written as two capitalised words ("Open Telemetry", "Git Hub", "Mongo DB"): only
+      // for terms whose every other case is wrong (not exactVariantsOnly ones, whose words are
+      // ordinary), and never when the two words are themselves a listed variant.
+      const parts = TWO_PART_NAME.exec(term)
+      const spaced = parts ? `${parts[1] as string} ${parts[2] as string}` : undefined
+      if (spaced !== undefined && !canonical.has(spaced.toLowerCase())) {
+        spacedVariants.set(spaced, term)
+        phrases.push(spaced)
+      }
     }
     phrases.push(term, ...variants)
   }
   const find = phrases.length > 0 ? index.add(phrases, { ignoreCase: true }) : undefined
-  return { canonical, strictVariants, find }
+  return { canonical, strictVariants, spacedVariants, find }
 }
 
 /**
@@ -95,12 +110,32 @@ function checkSpellings(source: string, range: ProseRange, index: TermIndex, exc
     if (inIdentifier(range.text, start, end) || exceptions.has(text) || isLiteralName(source, range, start, end)) continue
     const strict = index.strictVariants.get(text)
     const spaced = text.replace(/\s+/g, ' ')
+    const split = index.spacedVariants.get(spaced)
+    if (split !== undefined) {
+      if (isLoneSpacedName(range, start, end)) out.push({ range, start, end, replacement: split })
+      continue
+    }
     const term = strict ?? index.canonical.get(spaced.toLowerCase())
     // A term wrapped across a line break ("Apache\nKafka") is already spelled right; spacing is doubled-spaces' job.
     if (term === undefined || spaced === term) continue
     out.push({ range, start, end, replacement: term })
   }
   return spans
+}
+
+/**
+ * Two capitalised words that spell a one-word name ("Open Telemetry") are that name only
+ * mid-sentence, outside bold UI labels and on their own: at a sentence start the first word
+ * may be a verb or determiner ("Open Search settings", "My SQL query"), and inside a longer
+ * run of capitals they belong to a title or another name ("Cloud Data Fusion", "Open
+ * Telemetry Collector Tutorial").
+ */
+function isLoneSpacedName(range: ProseRange, start: number, end: number): boolean {
+  const text = range.text
+  if (isSentenceStart(text, start) || inStrong(range, start)) return false
+  const capitalBefore = /\p{Lu}[\p{L}\p{N}]*\s$/u.test(text.slice(Math.max(0, start - 40), start))
+  const capitalAfter = /^\s\p{Lu}/u.test(text.slice(end, end + 2))
+  return !capitalBefore && !capitalAfter
 }
 
 const CLOSING_QUOTE: Readonly<Record<string, string>> = { '“': '”', '"': '"', '‘': '’', "'": "'" }
