@@ -29,7 +29,7 @@ interface TermIndex {
   readonly canonical: Map<string, string>
   /** Terms that are also common words: only their listed variants, case-sensitive, are flagged. */
   readonly strictVariants: Map<string, string>
-  /** A one-word name split in two at its inner capital ("Open Telemetry" for OpenTelemetry), exact case. */
+  /** A one-word name split in two at its inner capital ("Open Telemetry" for OpenTelemetry), exact case, corrected mid-sentence only. */
   readonly spacedVariants: Map<string, string>
   readonly find: PhraseMatcher | undefined
 }
@@ -51,15 +51,16 @@ function indexTerms(specs: readonly TermSpec[], index: PhraseIndex): TermIndex {
     } else {
       canonical.set(term.toLowerCase(), term)
       for (const v of variants) canonical.set(v.toLowerCase(), term)
-      // A name written as two capitalised words ("Open Telemetry", "Git Hub", "Mongo DB"): only
-      // for terms whose every other case is wrong (not exactVariantsOnly ones, whose words are
-      // ordinary), and never when the two words are themselves a listed variant.
-      const parts = TWO_PART_NAME.exec(term)
-      const spaced = parts ? `${parts[1] as string} ${parts[2] as string}` : undefined
-      if (spaced !== undefined && !canonical.has(spaced.toLowerCase())) {
-        spacedVariants.set(spaced, term)
-        phrases.push(spaced)
-      }
+    }
+    // A name written as two capitalised words ("Open Telemetry", "Git Hub", "Rabbit MQ"). A term
+    // that is exactVariantsOnly may be made of ordinary words ("PagerDuty", "SoundCloud"), so it
+    // is split only before an acronym ("MariaDB", "OpenSSL"); never when the two words are a
+    // listed variant.
+    const parts = TWO_PART_NAME.exec(term)
+    const spaced = parts && (!strict || /^[A-Z]{2,}$/.test(parts[2] as string)) ? `${parts[1] as string} ${parts[2] as string}` : undefined
+    if (spaced !== undefined && !canonical.has(spaced.toLowerCase()) && !strictVariants.has(spaced) && !variants.includes(spaced)) {
+      spacedVariants.set(spaced, term)
+      phrases.push(spaced)
     }
     phrases.push(term, ...variants)
   }
