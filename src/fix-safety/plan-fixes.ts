@@ -1,7 +1,7 @@
 import { indexLines, type TextLines } from '../core/text-lines.js'
 import type { Edit, Finding, LineFix } from '../core/types.js'
 import { applyFixes } from '../lint/apply-fixes.js'
-import { toLineFixes as mergeFixes } from '../lint/line-fixes.js'
+import { toLineFixes } from '../lint/line-fixes.js'
 
 export interface PlanFixesOptions {
   readonly source: string
@@ -30,7 +30,7 @@ export function planFixes(options: PlanFixesOptions): Finding[] {
   const rejected = new Set<Finding>()
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const candidates = findings.map((f) => (applies(f) && !rejected.has(f) ? f : withoutEdits(f)))
-    const merged = mergeFixes(candidates, lines)
+    const merged = toLineFixes(candidates, lines)
     const fixes = uniqueFixes(merged)
     if (fixes.length === 0) return merged
     const fixedText = applyFixes(source, fixes)
@@ -38,7 +38,7 @@ export function planFixes(options: PlanFixesOptions): Finding[] {
     if (culprits.size === 0) return merged
     for (const f of culprits) rejected.add(f)
   }
-  return mergeFixes(findings.map(withoutEdits), lines)
+  return toLineFixes(findings.map(withoutEdits), lines)
 }
 
 function withoutEdits(f: Finding): Finding {
