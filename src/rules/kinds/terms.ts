@@ -78,7 +78,8 @@ function inIdentifier(text: string, start: number, end: number): boolean {
   const joins = (c: string | undefined): boolean => c === '.' || c === '/' || c === '@' || c === '-' || c === '_' || c === '#' || c === ':'
   // A URL's scheme ("grpc://localhost:4317"), quoted rather than formatted as code.
   if (after === ':' && text.startsWith('//', end + 1)) return true
-  return before === '#' || before === '@' || before === '$'
+  // A notebook interpreter or magic ("%flink", "%python"), like a variable ("$flink").
+  return before === '#' || before === '@' || before === '$' || before === '%'
     || (joins(before) && /[\p{L}\p{N}]/u.test(text[start - 2] ?? ''))
     || (joins(after) && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''))
 }
@@ -118,7 +119,7 @@ function checkSpellings(source: string, range: ProseRange, index: TermIndex, exc
     }
     const term = strict ?? index.canonical.get(spaced.toLowerCase())
     // A term wrapped across a line break ("Apache\nKafka") is already spelled right; spacing is doubled-spaces' job.
-    if (term === undefined || spaced === term) continue
+    if (term === undefined || spaced === term || isTitledLowercaseName(range.text, end, spaced, term) || spellsAcronym(range.text, end, spaced)) continue
     out.push({ range, start, end, replacement: term })
   }
   return spans
@@ -139,6 +140,33 @@ function isLoneSpacedName(range: ProseRange, start: number, end: number): boolea
   return !capitalBefore && !capitalAfter
 }
 
+/**
+ * A name its makers write in lower case ("kubelet", "minikube"), capitalised before another
+ * capitalised word, is the first word of a title or a component's name ("Kubelet Stats
+ * Receiver", "KEP 2831 Kubelet Tracing"), not the name misspelled.
+ */
+function isTitledLowercaseName(text: string, end: number, written: string, term: string): boolean {
+  return /^[\p{Ll}\p{N}.-]+$/u.test(term) && /^\p{Lu}\p{Ll}/u.test(written) && /^\s\p{Lu}/u.test(text.slice(end, end + 2))
+}
+
+/**
+ * Extra capitals that spell out an acronym with the initials of the words after them
+ * ("FLink Improvement Proposal" for FLIP), where the acronym is used in the same text.
+ */
+function spellsAcronym(text: string, end: number, written: string): boolean {
+  const capitals = /^\p{Lu}{2,}(?=\p{Ll})/u.exec(written)?.[0]
+  if (capitals === undefined) return false
+  const initials: string[] = []
+  for (const word of text.slice(end, end + 80).split(/\s+/).slice(1, 5)) {
+    if (!/^\p{Lu}/u.test(word)) break
+    initials.push(word[0] as string)
+  }
+  for (let n = initials.length; n > 0; n--) {
+    if (new RegExp(`\\b${capitals}${initials.slice(0, n).join('')}s?\\b`, 'u').test(text)) return true
+  }
+  return false
+}
+
 const CLOSING_QUOTE: Readonly<Record<string, string>> = { '“': '”', '"': '"', '‘': '’', "'": "'" }
 
 /**
@@ -151,7 +179,9 @@ function isLiteralName(source: string, range: ProseRange, start: number, end: nu
   if (!/^[^\p{Lu}]+$/u.test(range.text.slice(start, end))) return false
   if ((range.strong ?? []).some(([s, e]) => s === start && e === end)) return true
   const opening = range.text[start - 1] ?? ''
-  if (CLOSING_QUOTE[opening] !== undefined && range.text[end] === CLOSING_QUOTE[opening]) return true
+  // A quoted prefix keeps its separator inside the quotes (a "flink." prefix).
+  const closing = /^[.:]/.test(range.text[end] ?? '') ? range.text[end + 1] : range.text[end]
+  if (CLOSING_QUOTE[opening] !== undefined && closing === CLOSING_QUOTE[opening]) return true
   return isReferenceLabel(source, range.offsets[start] ?? -1, range.offsets[end - 1] ?? -1)
 }
 
