@@ -30,9 +30,25 @@ const { linter } = createLinter({ config: DEFAULT_CONFIG, assets: loadLintAssets
 
 const results: ItemResult[] = []
 const contextFindings = new Set<string>()
+// Hand verdicts of context findings (rules/README.md), by repository, rule and flagged text.
+const contextVerdicts = new Map<string, string>()
+const judgedContext = new URL('../bench/context-judgments.tsv', import.meta.url)
+if (existsSync(judgedContext)) {
+  for (const row of readFileSync(judgedContext, 'utf8').split('\n')) {
+    const [repo, , rule, match, , verdict] = row.split('\t')
+    if (repo && !repo.startsWith('#') && repo !== 'repo' && verdict) contextVerdicts.set(`${repo}\t${rule}\t${match}`, verdict)
+  }
+}
+const contextTally = new Map<string, number>()
 for (const item of items) {
   const outcome = runItem(linter, { file: item.file, context: item.context, original: item.original })
-  for (const f of outcome.contextFindings) contextFindings.add(`${item.repo}#${item.pr}:${item.file}:${f.actual}:${f.ruleId}`)
+  for (const f of outcome.contextFindings) {
+    const key = `${item.repo}#${item.pr}:${item.file}:${f.actual}:${f.ruleId}`
+    if (contextFindings.has(key)) continue
+    contextFindings.add(key)
+    const verdict = contextVerdicts.get(`${item.repo}\t${f.ruleId}\t${f.actual.replace(/\t/g, ' ')}`) ?? 'unjudged'
+    contextTally.set(verdict, (contextTally.get(verdict) ?? 0) + 1)
+  }
   const suggestion = item.suggestion
   const score = suggestion === null ? undefined : scoreEdits(item.original, suggestion, outcome.botLine)
   const byRule = new Map<string, EditScore>()
@@ -48,3 +64,4 @@ for (const item of items) {
 console.log(`dataset: ${dataset} (${items.length} items)`)
 for (const line of renderReport(results)) console.log(line)
 console.log(`findings on lines the editor left alone (context lines, deduplicated): ${contextFindings.size}`)
+console.log(`  judged in bench/context-judgments.tsv: ${['TP', 'TASTE', 'FP', 'unjudged'].map((v) => `${v} ${contextTally.get(v) ?? 0}`).join(', ')}`)
