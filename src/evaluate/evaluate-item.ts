@@ -23,7 +23,7 @@ export interface ItemOutcome {
 
 /** Lints context + original as one post and applies the fixes that fall on the original's lines. */
 export function runItem(linter: Linter, input: ItemInput): ItemOutcome {
-  const context = withoutCutIndent(withoutCutFence(input.context))
+  const context = withoutCutFrontMatter(withoutCutIndent(withoutCutFence(input.context)))
   const prefix = context === '' || context.endsWith('\n') ? context : `${context}\n`
   const source = `${prefix}${input.original}\n`
   const firstLine = prefix.split('\n').length
@@ -67,6 +67,22 @@ export function withoutCutIndent(context: string): string {
   if (!INDENTED.test(lines.find((line) => line.trim() !== '') ?? '')) return context
   const first = lines.findIndex((line) => line.trim() !== '' && !INDENTED.test(line))
   return first === -1 ? context : lines.slice(first).join('\n')
+}
+
+/**
+ * A context cut inside a post's front matter starts with its last fields ("title: ...",
+ * "summary: ...") and the closing `---`, which then makes them a setext heading or a list.
+ * Such leading lines, every one a YAML field, list entry or indented continuation, are left
+ * out up to and with that `---`. A context that opens the front matter is left whole.
+ */
+export function withoutCutFrontMatter(context: string): string {
+  const lines = context.split('\n')
+  const close = lines.findIndex((line) => /^(?:---|\.\.\.)\s*$/.test(line))
+  if (close <= 0) return context
+  const head = lines.slice(0, close).filter((line) => line.trim() !== '')
+  const FIELD = /^[A-Za-z_][\w-]*:(?:\s|$)/
+  const yaml = head.length > 0 && FIELD.test(head[0] as string) && head.every((line) => FIELD.test(line) || /^\s+\S/.test(line) || /^- /.test(line))
+  return yaml ? lines.slice(close + 1).join('\n') : context
 }
 
 /** Column edits that a merged fix accepted never overlap; applied last first. */

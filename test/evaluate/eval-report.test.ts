@@ -59,6 +59,14 @@ describe('review item context', () => {
     expect(withoutCutFence('Text\n```sql\nSELECT 1;\n```\n')).toBe('Text\n```sql\nSELECT 1;\n```\n')
   })
 
+  it('drops the fields of a front matter cut above its opening ---', async () => {
+    const { withoutCutFrontMatter } = await import('../../src/evaluate/evaluate-item.js')
+    expect(withoutCutFrontMatter('title: Sets\nsummary: The usage of sets.\n---\n\n# Sets\n')).toBe('\n# Sets\n')
+    expect(withoutCutFrontMatter('date: 2025-08-21\ncategories:\n  - update\nexcerpt: >\n    Learn how.\n---\n')).toBe('')
+    expect(withoutCutFrontMatter('---\ntitle: Sets\n---\n\nText.\n')).toBe('---\ntitle: Sets\n---\n\nText.\n')
+    expect(withoutCutFrontMatter('A paragraph line.\n---\n')).toBe('A paragraph line.\n---\n')
+  })
+
   it('drops the indented lines of a list item cut at the start of the hunk', async () => {
     const { withoutCutIndent, runItem } = await import('../../src/evaluate/evaluate-item.js')
     expect(withoutCutIndent('    > Note\n\n4. Step\n\n    More\n')).toBe('4. Step\n\n    More\n')
