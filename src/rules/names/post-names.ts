@@ -266,6 +266,8 @@ function quotedIn(text: string): (readonly [number, number])[] {
 function opensSentence(text: string, start: number): boolean {
   // "TL;DR; Give me three things": what follows the summary's label opens a sentence.
   if (/\bTL;?DR[;:]\s*$/i.test(text.slice(Math.max(0, start - 12), start))) return true
+  // A question or exclamation in parentheses is a sentence of its own: "(Is the system stable?)".
+  if (text[start - 1] === '(' && /^[^()]*[?!]\)/u.test(text.slice(start))) return true
   if (!isSentenceStart(text, start)) return false
   const before = text.slice(Math.max(0, start - 12), start).trimEnd()
   return !ABBREVIATION.test(before)
