@@ -14,6 +14,7 @@ import { guardFinding } from '../fix-safety/guard-finding.js'
 import { planFixes } from '../fix-safety/plan-fixes.js'
 import { toFinding } from './to-finding.js'
 import { compareCodeUnits } from '../core/compare.js'
+import { forgetTaggedSentences } from '../vale/pos-tags.js'
 
 const MORE = /^<!--\s*more\s*-->$/i
 
@@ -36,6 +37,8 @@ export function lintMarkdown(options: LintMarkdownOptions): Finding[] {
   const lint = (text: string, tree: Root): Finding[] => findingsOf({ path, source: text, rules, ...(options.onRuleFailure ? { onRuleFailure: options.onRuleFailure } : {}) }, tree)
   const tiers = new Set<FixTier>(options.fixTiers ?? ['safe', 'review'])
   const applies = (f: Finding): boolean => tiers.has(f.fixTier ?? 'review')
+  // Tags memoised for another post only hold memory: this post and its relints share their own.
+  forgetTaggedSentences()
   const tree = parseMarkdown(source)
   // The fixed text differs from the post in a few blocks: only those are parsed again (see splice-parse).
   const relint = (fixed: string, fixes: readonly LineFix[]): Finding[] => lint(fixed, spliceParse(tree, source, fixes, fixed, parseMarkdown) ?? parseMarkdown(fixed))
