@@ -1,4 +1,4 @@
-import type { ProseDoc } from '../markdown/prose-doc.js'
+import type { FrontMatter, ProseDoc } from '../markdown/prose-doc.js'
 import type { CompiledRule } from '../rules/compile-rules.js'
 import { indexLines } from '../core/text-lines.js'
 import type { Finding, FixTier, LineFix } from '../core/types.js'
@@ -34,7 +34,8 @@ export interface LintMarkdownOptions {
  */
 export function lintMarkdown(options: LintMarkdownOptions): Finding[] {
   const { path, rules, source } = options
-  const lint = (text: string, tree: Root): Finding[] => findingsOf({ path, source: text, rules, ...(options.onRuleFailure ? { onRuleFailure: options.onRuleFailure } : {}) }, tree)
+  const frontMatterOf = sameFrontMatter()
+  const lint = (text: string, tree: Root): Finding[] => findingsOf({ path, source: text, rules, ...(options.onRuleFailure ? { onRuleFailure: options.onRuleFailure } : {}) }, tree, frontMatterOf)
   const tiers = new Set<FixTier>(options.fixTiers ?? ['safe', 'review'])
   const applies = (f: Finding): boolean => tiers.has(f.fixTier ?? 'review')
   // Tags memoised for another post only hold memory: this post and its relints share their own.
@@ -46,9 +47,9 @@ export function lintMarkdown(options: LintMarkdownOptions): Finding[] {
 }
 
 /** Findings with their guarded column edits, sorted, before fixes are merged. */
-function findingsOf(options: LintMarkdownOptions, tree: Root): Finding[] {
+function findingsOf(options: LintMarkdownOptions, tree: Root, frontMatterOf: FrontMatterReader): Finding[] {
   const { path, source, rules } = options
-  const { doc, suppressions } = readPost(path, source, tree)
+  const { doc, suppressions } = readPost(path, source, tree, frontMatterOf)
   const guard = { source, cells: editMask(doc) }
   const findings: Finding[] = []
   for (const rule of rules) {
@@ -75,8 +76,8 @@ function findingsOf(options: LintMarkdownOptions, tree: Root): Finding[] {
  * What the rules read from a post's syntax tree. No rule sees the tree: it is the
  * largest object of a lint, and dies with the lint of the post.
  */
-function readPost(path: string, source: string, tree: Root): { doc: ProseDoc; suppressions: Suppression[] } {
-  const frontMatter = readFrontMatter(tree, source)
+function readPost(path: string, source: string, tree: Root, frontMatterOf: FrontMatterReader): { doc: ProseDoc; suppressions: Suppression[] } {
+  const frontMatter = frontMatterOf(tree, source)
   const more = tree.children.find((n) => n.type === 'html' && MORE.test(n.value.trim()))
   const doc: ProseDoc = {
     source,
@@ -88,4 +89,23 @@ function readPost(path: string, source: string, tree: Root): { doc: ProseDoc; su
     ...(more?.position?.start.offset === undefined ? {} : { moreOffset: more.position.start.offset }),
   }
   return { doc, suppressions: readSuppressions(tree, source) }
+}
+
+type FrontMatterReader = (tree: Root, source: string) => FrontMatter | undefined
+
+/**
+ * readFrontMatter, remembering the last answer: the relint of a fixed post meets the same
+ * front matter again (fixes rarely touch it), and parsing its YAML was ~3% of a corpus lint.
+ * The answer depends on the source up to the front matter's end only.
+ */
+function sameFrontMatter(): FrontMatterReader {
+  let last: { key: string; value: FrontMatter | undefined } | undefined
+  return (tree, source) => {
+    const node = tree.children[0]
+    const end = node?.type === 'yaml' && node.position?.start.offset === 0 ? node.position.end.offset : undefined
+    if (end === undefined) return readFrontMatter(tree, source)
+    const key = source.slice(0, end)
+    if (last?.key !== key) last = { key, value: readFrontMatter(tree, source) }
+    return last.value
+  }
 }
