@@ -54,10 +54,14 @@ export function nameConsistency(rule: KindOptions<typeof options>, termWords: Re
     // Runs of lower-case words are looked up only for names written capitalised somewhere.
     const phrases = new Set<string>()
     for (const range of ranges) collectCapitalisedRuns(range, (key, use) => (phrases.add(key), add(key, use)))
-    if (phrases.size > 0) for (const range of ranges) collectLowerRuns(range, phrases, add)
+    if (phrases.size > 0) {
+      const firstWords = new Set([...phrases].map((p) => p.slice(0, p.indexOf(' '))))
+      for (const range of ranges) collectLowerRuns(range, phrases, firstWords, add)
+    }
     const out: RuleMatch[] = []
     for (const [key, uses] of byName) {
-      if (key.split(' ').every((w) => termed.has(w))) continue
+      // Fewer uses than minUses + 1 leave no usual spelling with another beside it.
+      if (uses.length <= minUses || key.split(' ').every((w) => termed.has(w))) continue
       const counts = new Map<string, number>()
       for (const u of uses) counts.set(u.form, (counts.get(u.form) ?? 0) + 1)
       const [usual, usualCount] = [...counts].sort((a, b) => b[1] - a[1])[0] as [string, number]
@@ -116,14 +120,16 @@ function collectCapitalisedRuns(range: ProseRange, add: (key: string, use: Use) 
   }
 }
 
-/** Lower-case runs of the words of a name the post writes capitalised. */
-function collectLowerRuns(range: ProseRange, phrases: ReadonlySet<string>, add: (key: string, use: Use) => void): void {
+/** Lower-case runs of the words of a name the post writes capitalised (`firstWords`: the first word of each of `phrases`). */
+function collectLowerRuns(range: ProseRange, phrases: ReadonlySet<string>, firstWords: ReadonlySet<string>, add: (key: string, use: Use) => void): void {
   const list = wordsOf(range)
   const text = range.text
   // Tagged once per range, and only when a run of it is a name's words.
   let tokens: readonly TaggedToken[] | undefined
   const tagged = (): readonly TaggedToken[] => (tokens ??= tagSentence(text, 0, text.length))
   for (let i = 0; i + 1 < list.length; i++) {
+    // A run's key starts with its first word's key: most words start no name's run (this check was the costliest rule).
+    if (!firstWords.has(singular(stem((list[i] as Word).word).toLowerCase()))) continue
     for (const size of [3, 2]) {
       const run = list.slice(i, i + size)
       if (run.length < size || !run.every((w) => /^[a-z]+$/.test(stem(w.word))) || !adjacent(text, run)) continue
