@@ -19,6 +19,8 @@ const JOINED_HEAD = new Set(['a', 'an', 'and', 'the', 'but', 'or', 'of', 'to', '
  * stop and a word that starts sentences but names no type or member.
  */
 const JOINED_SENTENCES = /^\p{Ll}{2,}[.!?](?:The|This|That|These|Those|It|We|You|They|There|Then|Now|In|For|If|When|To|A|An|Our|Your|See|So|But|And|Also|However|Each|All|Some)$/u
+/** A word of ASCII letters with no capital inside, and at most one mark of punctuation after it. */
+const PLAIN_WORD = /^[A-Za-z][a-z]*[.,;:!?]?$/
 /** A command-line flag. */
 const FLAG = /^--?\p{Ll}/u
 
@@ -29,6 +31,8 @@ const FLAG = /^--?\p{Ll}/u
  * "%an"), so fixes never touch one.
  */
 export function isCodeLike(token: string): boolean {
+  // Most tokens are a plain word, perhaps capitalised, perhaps with a comma or full stop: none of the tests below can match one.
+  if (PLAIN_WORD.test(token)) return false
   const core = token.replace(LEADING, '').replace(TRAILING, '')
   if (core === '') return token.includes('_') || token.includes('%')
   if (JOINED_SENTENCES.test(core)) return false

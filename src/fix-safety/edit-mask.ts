@@ -52,14 +52,21 @@ function markText(range: ProseRange, start: number, end: number, cells: Uint8Arr
 
 const SPACE = /[\s\uFFFC]/
 
+/** SPACE.test(text[i]), without a regex run for the common characters. */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13)
+  return SPACE.test(text[i] as string)
+}
+
 /** Whitespace-separated tokens of the visible text; a code-like one is protected whole. */
 function markCodeLike(range: ProseRange, cells: Uint8Array): void {
   const text = range.text
   let i = 0
   while (i < text.length) {
-    while (i < text.length && SPACE.test(text[i] as string)) i++
+    while (i < text.length && isSpaceAt(text, i)) i++
     const start = i
-    while (i < text.length && !SPACE.test(text[i] as string) && text[i] !== PLACEHOLDER) i++
+    while (i < text.length && !isSpaceAt(text, i) && text[i] !== PLACEHOLDER) i++
     if (i > start && isCodeLike(text.slice(start, i))) markText(range, start, i, cells, CELL.code)
   }
 }
