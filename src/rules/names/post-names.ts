@@ -48,8 +48,8 @@ interface PostEvidence {
   readonly lowerWords: ReadonlyMap<string, number>
   /** Adjacent capitalised words ("Linkerd Hero"), over the whole post. */
   readonly pairs: ReadonlyMap<string, number>
-  /** Adjacent lower-case words ("state backend"), in the prose. */
-  readonly lowerPairs: ReadonlyMap<string, number>
+  /** Adjacent lower-case words ("state backend"), in the prose: counted on first use, as few posts ask (a name pair written capitalised twice). */
+  readonly lowerPairs: () => ReadonlyMap<string, number>
 }
 
 /**
@@ -119,7 +119,6 @@ function gatherEvidence(ranges: readonly ProseRange[]): PostEvidence {
   const lower = new Map<string, number>()
   const lowerWords = new Map<string, number>()
   const pairs = new Map<string, number>()
-  const lowerPairs = new Map<string, number>()
   const bump = (map: Map<string, number>, key: string): void => {
     map.set(key, (map.get(key) ?? 0) + 1)
   }
@@ -134,10 +133,24 @@ function gatherEvidence(ranges: readonly ProseRange[]): PostEvidence {
       const previous = list[index - 1]
       if (!previous || !/^\s+$/.test(range.text.slice(previous.end, w.start))) return
       if (/^\p{Lu}/u.test(previous.word) && /^\p{Lu}/u.test(w.word)) bump(pairs, `${previous.word} ${w.word}`)
-      else if (/^\p{Ll}/u.test(previous.word) && /^\p{Ll}/u.test(w.word) && range.scope !== 'heading') bump(lowerPairs, `${previous.word} ${w.word}`)
     })
   }
-  return { upper, lower, lowerWords, pairs, lowerPairs }
+  let lowerPairs: Map<string, number> | undefined
+  return { upper, lower, lowerWords, pairs, lowerPairs: () => (lowerPairs ??= countLowerPairs(ranges, bump)) }
+}
+
+function countLowerPairs(ranges: readonly ProseRange[], bump: (map: Map<string, number>, key: string) => void): Map<string, number> {
+  const lowerPairs = new Map<string, number>()
+  for (const range of ranges) {
+    if (range.scope === 'frontmatter' || range.scope === 'link' || range.scope === 'heading') continue
+    const list = wordsOf(range)
+    for (let index = 1; index < list.length; index++) {
+      const w = list[index] as Word
+      const previous = list[index - 1] as Word
+      if (/^\p{Ll}/u.test(previous.word) && /^\p{Ll}/u.test(w.word) && /^\s+$/.test(range.text.slice(previous.end, w.start))) bump(lowerPairs, `${previous.word} ${w.word}`)
+    }
+  }
+  return lowerPairs
 }
 
 /**
@@ -214,7 +227,7 @@ function inNamePair(evidence: PostEvidence, range: ProseRange, list: readonly Wo
 /** Written capitalised more than once, and more often than in lower case ("Linkerd Hero", not "State Backend" beside eight "state backend"). */
 function isNamePair(evidence: PostEvidence, a: string, b: string): boolean {
   const capitalised = evidence.pairs.get(`${a} ${b}`) ?? 0
-  return capitalised >= 2 && capitalised > (evidence.lowerPairs.get(`${a.toLowerCase()} ${b.toLowerCase()}`) ?? 0)
+  return capitalised >= 2 && capitalised > (evidence.lowerPairs().get(`${a.toLowerCase()} ${b.toLowerCase()}`) ?? 0)
 }
 
 /** CamelCase or an acronym: written so on purpose ("DataStream", "JSON", "iOS"). */
