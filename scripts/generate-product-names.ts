@@ -42,8 +42,8 @@ examples:
     fixed: The CI runs on AppVeyor.
   - good: We deploy on OpenStack and publish the pages with WordPress.
   - good: "Install it with \`npm install wordpress\` or from wordpress.org/download."
-  - bad: The queue runs on Rabbit MQ and the pages on Maria DB.
-    fixed: The queue runs on RabbitMQ and the pages on MariaDB.
+  - bad: The queue runs on Rabbit MQ and the pages on Maria DB. We chose RabbitMQ and MariaDB.
+    fixed: The queue runs on RabbitMQ and the pages on MariaDB. We chose RabbitMQ and MariaDB.
   - good: "We page the team through Pager Duty. Open SSL settings first, then the Free BSD Handbook."
 terms:
 `

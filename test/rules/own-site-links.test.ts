@@ -24,6 +24,14 @@ describe("links to the blog's own pages", () => {
     ])
   })
 
+  it('for a site under a path, are the links under that path only', () => {
+    const body = 'Read [a post](https://example.com/blog/2020/post/), [the blog](https://example.com/blog) and [the API](https://example.com/api/v1), [blogs](https://example.com/blogroll).'
+    expect(ownLinks('site: https://example.com/blog/\n', body)).toEqual([
+      '6: https://example.com/blog/2020/post/ -> /blog/2020/post/',
+      '6: https://example.com/blog -> /blog',
+    ])
+  })
+
   it('leave bare URLs, code and other hosts alone, and find nothing without a site', () => {
     const body = 'Visit https://flink.apache.org/x or <https://flink.apache.org/y>, run `curl https://flink.apache.org/z`, read [a post](https://flink.apache.org.evil.com/a).'
     expect(ownLinks('site: [https://flink.apache.org]\n', body)).toEqual([])

@@ -90,6 +90,8 @@ describe('one notion of a proper name', () => {
     expect(evidenceOf('### Net Promoter Score (NPS)\n', 'Score')).toBe('expanded-acronym')
     expect(evidenceOf('## Join a Special Interest Group (SIGs)\n', 'Special')).toBe('expanded-acronym')
     expect(evidenceOf('## The Final Score (NPS)\n', 'Final')).toBeUndefined()
+    expect(evidenceOf('## Tips for Hosting Special Interest Group (SIG) meetings\n', 'Hosting')).toBeUndefined()
+    expect(evidenceOf('## Lessons from Running Service Level Objectives (SLOs) at scale\n', 'Running')).toBeUndefined()
   })
 
   it('reads a preposition before a year as no numbered name', () => {

@@ -78,14 +78,18 @@ export function headingCase(rule: KindOptions<typeof options>, namesOf: (doc: Pr
  */
 const GUESSED_NAME: ReadonlySet<NameEvidence> = new Set(['name-pair', 'not-a-common-word', 'code-like'])
 
-/** Indexes of words that start with a capital and follow one another one space apart (or glued by a slash). */
+/**
+ * Indexes of words that start with a capital and follow one another one space apart (or
+ * glued by a slash). A capitalised minor word ("With", "And") ends a run: in a Title Case
+ * heading it would otherwise join a name to the words around it.
+ */
 function capitalisedRuns(text: string, list: readonly Word[]): number[][] {
   const runs: number[][] = []
   let run: number[] = []
   list.forEach((w, index) => {
     const previous = list[index - 1]
     const joined = previous !== undefined && /^(?:\s+|\/)$/.test(text.slice(previous.end, w.start))
-    if (!/^\p{Lu}/u.test(w.word)) {
+    if (!/^\p{Lu}/u.test(w.word) || MINOR_WORDS.has(w.word.toLowerCase())) {
       if (run.length > 1) runs.push(run)
       run = []
       return

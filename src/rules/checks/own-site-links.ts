@@ -11,13 +11,13 @@ import { defineCheck } from '../kinds/kind.js'
  * text is the author's choice.
  */
 export function ownSiteLinks(sites: readonly string[]): (doc: ProseDoc) => RuleMatch[] {
-  const hosts = new Set(sites.flatMap((s) => hostOf(s) ?? []))
+  const bases = sites.flatMap((s) => siteBase(s) ?? [])
   return (doc) => {
-    if (hosts.size === 0) return []
+    if (bases.length === 0) return []
     const out: RuleMatch[] = []
     for (const link of doc.links) {
       if (link.bare || link.textEnd === undefined) continue
-      const path = sitePath(link.url, hosts)
+      const path = sitePath(link.url, bases)
       if (path === undefined) continue
       const open = doc.source.indexOf('(', link.textEnd)
       if (open < 0 || open >= link.end) continue
@@ -29,23 +29,34 @@ export function ownSiteLinks(sites: readonly string[]): (doc: ProseDoc) => RuleM
   }
 }
 
-/** The host of a site address, without a leading `www.`, in lower case. */
-function hostOf(address: string): string | undefined {
+interface SiteBase {
+  /** Host without a leading `www.`, in lower case. */
+  readonly host: string
+  /** The site's path ("/blog" for https://example.com/blog), without a trailing slash; "" at the root. */
+  readonly path: string
+}
+
+function siteBase(address: string): SiteBase | undefined {
   try {
-    return new URL(address).hostname.toLowerCase().replace(/^www\./, '')
+    const url = new URL(address)
+    return { host: url.hostname.toLowerCase().replace(/^www\./, ''), path: url.pathname.replace(/\/+$/, '') }
   } catch {
     return undefined
   }
 }
 
-/** The path (with query and fragment) of a URL on one of the hosts, as written. */
-function sitePath(url: string, hosts: ReadonlySet<string>): string | undefined {
+/**
+ * The path (with query and fragment) of a URL under one of the sites, as written: a site
+ * at https://example.com/blog owns /blog and what is under it, not the rest of the host.
+ */
+function sitePath(url: string, bases: readonly SiteBase[]): string | undefined {
   const m = /^https?:\/\/([^/?#\s]+)([^\s]*)$/i.exec(url)
   if (!m) return undefined
   const host = (m[1] as string).toLowerCase().replace(/^www\./, '')
-  if (!hosts.has(host)) return undefined
   const rest = m[2] as string
-  return rest === '' ? '/' : rest.startsWith('/') ? rest : `/${rest}`
+  const path = rest === '' ? '/' : rest.startsWith('/') ? rest : `/${rest}`
+  const owned = bases.some((b) => b.host === host && (b.path === '' || path === b.path || /^[/?#]/.test(path.slice(b.path.length)) && path.startsWith(b.path)))
+  return owned ? path : undefined
 }
 
 export const ownSiteLinksCheck = defineCheck({

@@ -59,7 +59,8 @@ function doubledWord(range: ProseRange, list: readonly Word[], lowered: readonly
   if (/^\p{Lu}/u.test(a.word) && !isSentenceStart(range.text, a.start)) return undefined
   if (/["“'‘]$/.test(range.text.slice(0, a.start)) && /^["”'’]/.test(range.text.slice(b.end))) return undefined
   const word = lowered[i] as string
-  if (!onlySpace(range.text, a.end, b.start) || allow.has(`${word} ${word}`)) return undefined
+  // An allowed entry may name the word before the pair ("one more more": "one or more" lost its "or").
+  if (!onlySpace(range.text, a.end, b.start) || allow.has(`${word} ${word}`) || (i > 0 && allow.has(`${lowered[i - 1] as string} ${word} ${word}`))) return undefined
   return { match: removal(range, b.start, b.end, word), resumeAt: i + 2 }
 }
 

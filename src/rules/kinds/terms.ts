@@ -114,7 +114,9 @@ function checkSpellings(source: string, range: ProseRange, index: TermIndex, exc
     const spaced = text.replace(/\s+/g, ' ')
     const split = index.spacedVariants.get(spaced)
     if (split !== undefined) {
-      if (isLoneSpacedName(range, start, end)) out.push({ range, start, end, replacement: split })
+      // The fix is applied unreviewed (terms are `fix: safe`), so the post must write the name whole elsewhere:
+      // "the Enterprise DB edition" or "chose Open Shift in the rota" may be words, not the name.
+      if (isLoneSpacedName(range, start, end) && writesWhole(source, split)) out.push({ range, start, end, replacement: split })
       continue
     }
     const term = strict ?? index.canonical.get(spaced.toLowerCase())
@@ -138,6 +140,14 @@ function isLoneSpacedName(range: ProseRange, start: number, end: number): boolea
   const capitalBefore = /\p{Lu}[\p{L}\p{N}]*\s$/u.test(text.slice(Math.max(0, start - 40), start))
   const capitalAfter = /^\s\p{Lu}/u.test(text.slice(end, end + 2))
   return !capitalBefore && !capitalAfter
+}
+
+/** The post writes the name as one word somewhere (not inside a longer word). */
+function writesWhole(source: string, name: string): boolean {
+  for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(source[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(source[at + name.length] ?? '')) return true
+  }
+  return false
 }
 
 /**

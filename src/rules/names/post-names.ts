@@ -178,9 +178,10 @@ function isPostName(evidence: PostEvidence, range: ProseRange, list: readonly Wo
 }
 
 /**
- * Part of a capitalised run that the acronym in parentheses after it spells: the
- * capitals of the run's last words ("OpenTelemetry Certified Associate" gives OTCA) read
- * as the acronym, or end with it.
+ * Part of a capitalised run whose last words the acronym in parentheses after it spells:
+ * their capitals read as the acronym exactly ("OpenTelemetry Certified Associate" gives
+ * OTCA), and the word judged is one of them ("Hosting" before "Special Interest Group
+ * (SIG)" is not).
  */
 function expandsAcronym(text: string, list: readonly Word[], index: number): boolean {
   let end = index
@@ -192,8 +193,7 @@ function expandsAcronym(text: string, list: readonly Word[], index: number): boo
   for (let k = end; k >= 0 && /^\p{Lu}/u.test((list[k] as Word).word); k--) {
     if (k < end && !joined(list[k] as Word, list[k + 1] as Word)) break
     capitals = ((list[k] as Word).word.match(/\p{Lu}/gu) ?? []).join('') + capitals
-    // The word at index must be within the part the acronym spells.
-    if (k <= index && capitals.length >= acronym.length) return capitals.endsWith(acronym) || capitals === acronym
+    if (capitals.length >= acronym.length) return k <= index && capitals === acronym
   }
   return false
 }
