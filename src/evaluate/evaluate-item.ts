@@ -69,6 +69,8 @@ export function withoutCutIndent(context: string): string {
   return first === -1 ? context : lines.slice(first).join('\n')
 }
 
+const YAML_FIELD = /^[A-Za-z_][\w-]*:(?:\s|$)/
+
 /**
  * A context cut inside a post's front matter starts with its last fields ("title: ...",
  * "summary: ...") and the closing `---`, which then makes them a setext heading or a list.
@@ -80,8 +82,7 @@ export function withoutCutFrontMatter(context: string): string {
   const close = lines.findIndex((line) => /^(?:---|\.\.\.)\s*$/.test(line))
   if (close <= 0) return context
   const head = lines.slice(0, close).filter((line) => line.trim() !== '')
-  const FIELD = /^[A-Za-z_][\w-]*:(?:\s|$)/
-  const yaml = head.length > 0 && FIELD.test(head[0] as string) && head.every((line) => FIELD.test(line) || /^\s+\S/.test(line) || /^- /.test(line))
+  const yaml = head.length > 0 && YAML_FIELD.test(head[0] as string) && head.every((line) => YAML_FIELD.test(line) || /^\s+\S/.test(line) || /^- /.test(line))
   return yaml ? lines.slice(close + 1).join('\n') : context
 }
 

@@ -1,4 +1,4 @@
-import type { ProseDoc, ProseRange } from '../../markdown/prose-doc.js'
+import type { LinkInfo, ProseDoc, ProseRange } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
 
 /**
@@ -58,14 +58,25 @@ const SCHEMELESS = /^(?:www\.[a-z0-9-]+|(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|a
 export function schemelessTargets(doc: ProseDoc): RuleMatch[] {
   const out: RuleMatch[] = []
   for (const link of doc.links) {
-    if (link.bare || link.textEnd === undefined || !SCHEMELESS.test(link.url)) continue
-    const open = doc.source.indexOf('(', link.textEnd)
-    if (open < 0 || open >= link.end) continue
-    const at = open + 1 + (/^[ \t<]*/.exec(doc.source.slice(open + 1))?.[0].length ?? 0)
-    if (!doc.source.startsWith(link.url, at)) continue
+    if (link.bare || !SCHEMELESS.test(link.url)) continue
+    const at = inlineTargetAt(doc.source, link)
+    if (at === undefined) continue
     out.push({ start: at, end: at + link.url.length, replacement: `https://${link.url}`, expected: `https://${link.url}` })
   }
   return out
+}
+
+/**
+ * Source offset of an inline link's target where it is written as parsed (after `](`
+ * and any `<`); undefined for a reference link, or a target written otherwise (escaped,
+ * encoded), which a fix could not replace as is.
+ */
+export function inlineTargetAt(source: string, link: LinkInfo): number | undefined {
+  if (link.textEnd === undefined) return undefined
+  const open = source.indexOf('(', link.textEnd)
+  if (open < 0 || open >= link.end) return undefined
+  const at = open + 1 + (/^[ \t<]*/.exec(source.slice(open + 1))?.[0].length ?? 0)
+  return source.startsWith(link.url, at) ? at : undefined
 }
 
 /** Source offsets of a run of range text, if every character maps to the source in order. */

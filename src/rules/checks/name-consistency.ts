@@ -55,7 +55,7 @@ export function nameConsistency(rule: KindOptions<typeof options>, termWords: Re
     const phrases = new Set<string>()
     for (const range of ranges) collectCapitalisedRuns(range, (key, use) => (phrases.add(key), add(key, use)))
     if (phrases.size > 0) {
-      const firstWords = new Set([...phrases].map((p) => p.slice(0, p.indexOf(' '))))
+      const firstWords = new Set([...phrases].map((p) => p.split(' ')[0] as string))
       for (const range of ranges) collectLowerRuns(range, phrases, firstWords, add)
     }
     const out: RuleMatch[] = []

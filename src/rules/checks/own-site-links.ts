@@ -2,6 +2,7 @@ import type { ProseDoc } from '../../markdown/prose-doc.js'
 import type { RuleMatch } from '../rule-match.js'
 import { wordList } from '../kinds/common-fields.js'
 import { defineCheck } from '../kinds/kind.js'
+import { inlineTargetAt } from './link-syntax.js'
 
 /**
  * A link to one of the blog's own pages written with the site's address
@@ -16,13 +17,10 @@ export function ownSiteLinks(sites: readonly string[]): (doc: ProseDoc) => RuleM
     if (bases.length === 0) return []
     const out: RuleMatch[] = []
     for (const link of doc.links) {
-      if (link.bare || link.textEnd === undefined) continue
+      if (link.bare) continue
       const path = sitePath(link.url, bases)
-      if (path === undefined) continue
-      const open = doc.source.indexOf('(', link.textEnd)
-      if (open < 0 || open >= link.end) continue
-      const at = open + 1 + (/^[ \t<]*/.exec(doc.source.slice(open + 1))?.[0].length ?? 0)
-      if (!doc.source.startsWith(link.url, at)) continue
+      const at = path === undefined ? undefined : inlineTargetAt(doc.source, link)
+      if (path === undefined || at === undefined) continue
       out.push({ start: at, end: at + link.url.length, replacement: path, expected: path })
     }
     return out
@@ -30,7 +28,7 @@ export function ownSiteLinks(sites: readonly string[]): (doc: ProseDoc) => RuleM
 }
 
 interface SiteBase {
-  /** Host without a leading `www.`, in lower case. */
+  /** Host as bareHost gives it. */
   readonly host: string
   /** The site's path ("/blog" for https://example.com/blog), without a trailing slash; "" at the root. */
   readonly path: string
@@ -39,7 +37,7 @@ interface SiteBase {
 function siteBase(address: string): SiteBase | undefined {
   try {
     const url = new URL(address)
-    return { host: url.hostname.toLowerCase().replace(/^www\./, ''), path: url.pathname.replace(/\/+$/, '') }
+    return { host: bareHost(url.hostname), path: url.pathname.replace(/\/+$/, '') }
   } catch {
     return undefined
   }
@@ -52,11 +50,16 @@ function siteBase(address: string): SiteBase | undefined {
 function sitePath(url: string, bases: readonly SiteBase[]): string | undefined {
   const m = /^https?:\/\/([^/?#\s]+)([^\s]*)$/i.exec(url)
   if (!m) return undefined
-  const host = (m[1] as string).toLowerCase().replace(/^www\./, '')
+  const host = bareHost(m[1] as string)
   const rest = m[2] as string
   const path = rest === '' ? '/' : rest.startsWith('/') ? rest : `/${rest}`
-  const owned = bases.some((b) => b.host === host && (b.path === '' || path === b.path || /^[/?#]/.test(path.slice(b.path.length)) && path.startsWith(b.path)))
-  return owned ? path : undefined
+  const under = (base: string): boolean => base === '' || path === base || (path.startsWith(base) && /^[/?#]/.test(path.slice(base.length)))
+  return bases.some((b) => b.host === host && under(b.path)) ? path : undefined
+}
+
+/** A host as compared: lower case, without a leading `www.`. */
+function bareHost(host: string): string {
+  return host.toLowerCase().replace(/^www\./, '')
 }
 
 export const ownSiteLinksCheck = defineCheck({

@@ -3,7 +3,7 @@ import type { ProseDoc, ProseRange } from '../../markdown/prose-doc.js'
 import type { PhraseIndex, PhraseMatcher } from '../match/phrase-index.js'
 import { scopeFields, wordList } from './common-fields.js'
 import { defineKind, type KindOptions } from './kind.js'
-import { inStrong, isSentenceStart, wordsOf, type Word } from '../match/text-tools.js'
+import { closesQuote, inStrong, isSentenceStart, wordsOf, type Word } from '../match/text-tools.js'
 import type { PostNames } from '../names/post-names.js'
 import type { RuleMatch } from '../rule-match.js'
 
@@ -177,8 +177,6 @@ function spellsAcronym(text: string, end: number, written: string): boolean {
   return false
 }
 
-const CLOSING_QUOTE: Readonly<Record<string, string>> = { '“': '”', '"': '"', '‘': '’', "'": "'" }
-
 /**
  * A lower-case name set off on its own is the literal name as typed, not the product: in
  * bold ("**jaeger**, which contains the Jaeger collector": an extension), in quotes (the
@@ -188,10 +186,9 @@ const CLOSING_QUOTE: Readonly<Record<string, string>> = { '“': '”', '"': '"'
 function isLiteralName(source: string, range: ProseRange, start: number, end: number): boolean {
   if (!/^[^\p{Lu}]+$/u.test(range.text.slice(start, end))) return false
   if ((range.strong ?? []).some(([s, e]) => s === start && e === end)) return true
-  const opening = range.text[start - 1] ?? ''
   // A quoted prefix keeps its separator inside the quotes (a "flink." prefix).
   const closing = /^[.:]/.test(range.text[end] ?? '') ? range.text[end + 1] : range.text[end]
-  if (CLOSING_QUOTE[opening] !== undefined && closing === CLOSING_QUOTE[opening]) return true
+  if (closesQuote(range.text[start - 1], closing)) return true
   return isReferenceLabel(source, range.offsets[start] ?? -1, range.offsets[end - 1] ?? -1)
 }
 

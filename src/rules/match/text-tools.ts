@@ -110,6 +110,13 @@ export const loweredWordsOf = rangeMemo('lowered words', (range) => wordsOf(rang
 export const lowerTextOf = rangeMemo('lower-case text', (range) => range.text.toLowerCase())
 
 /** Whether a text offset of a range lies in bold text (a UI label, a lead-in), whose words are no prose to correct. */
+const CLOSING_QUOTE: Readonly<Record<string, string>> = { '“': '”', '"': '"', '‘': '’', "'": "'" }
+
+/** Whether `closing` closes the quotation `opening` opens ("“…”", "'…'"). */
+export function closesQuote(opening: string | undefined, closing: string | undefined): boolean {
+  return opening !== undefined && closing !== undefined && CLOSING_QUOTE[opening] === closing
+}
+
 export function inStrong(range: Pick<ProseRange, 'strong'>, offset: number): boolean {
   return (range.strong ?? []).some(([s, e]) => offset >= s && offset < e)
 }

@@ -1,6 +1,6 @@
 import type { ProseDoc, ProseRange } from '../../markdown/prose-doc.js'
 import type { PhraseMatcher } from '../match/phrase-index.js'
-import { isSentenceStart, wordsOf, type Word } from '../match/text-tools.js'
+import { closesQuote, isSentenceStart, wordsOf, type Word } from '../match/text-tools.js'
 import { isCommonWord } from '../match/word-list.js'
 import type { WordChecker } from '../../spelling/hunspell.js'
 
@@ -119,27 +119,24 @@ function gatherEvidence(ranges: readonly ProseRange[]): PostEvidence {
   const lower = new Map<string, number>()
   const lowerWords = new Map<string, number>()
   const pairs = new Map<string, number>()
-  const bump = (map: Map<string, number>, key: string): void => {
-    map.set(key, (map.get(key) ?? 0) + 1)
-  }
   for (const range of ranges) {
     if (range.scope === 'frontmatter' || range.scope === 'link') continue
     const list = wordsOf(range)
     list.forEach((w, index) => {
       if (/^\p{Ll}+$/u.test(w.word)) {
-        bump(lower, w.word)
-        if (!isGlued(range.text, w) && !(isQuote(range.text[w.start - 1]) && isQuote(range.text[w.end], true))) bump(lowerWords, w.word)
-      } else if (countsAsMidSentenceCapital(range, list, index)) bump(upper, w.word)
+        increment(lower, w.word)
+        if (!isGlued(range.text, w) && !closesQuote(range.text[w.start - 1], range.text[w.end])) increment(lowerWords, w.word)
+      } else if (countsAsMidSentenceCapital(range, list, index)) increment(upper, w.word)
       const previous = list[index - 1]
       if (!previous || !/^\s+$/.test(range.text.slice(previous.end, w.start))) return
-      if (/^\p{Lu}/u.test(previous.word) && /^\p{Lu}/u.test(w.word)) bump(pairs, `${previous.word} ${w.word}`)
+      if (/^\p{Lu}/u.test(previous.word) && /^\p{Lu}/u.test(w.word)) increment(pairs, `${previous.word} ${w.word}`)
     })
   }
   let lowerPairs: Map<string, number> | undefined
-  return { upper, lower, lowerWords, pairs, lowerPairs: () => (lowerPairs ??= countLowerPairs(ranges, bump)) }
+  return { upper, lower, lowerWords, pairs, lowerPairs: () => (lowerPairs ??= countLowerPairs(ranges)) }
 }
 
-function countLowerPairs(ranges: readonly ProseRange[], bump: (map: Map<string, number>, key: string) => void): Map<string, number> {
+function countLowerPairs(ranges: readonly ProseRange[]): Map<string, number> {
   const lowerPairs = new Map<string, number>()
   for (const range of ranges) {
     if (range.scope === 'frontmatter' || range.scope === 'link' || range.scope === 'heading') continue
@@ -147,10 +144,14 @@ function countLowerPairs(ranges: readonly ProseRange[], bump: (map: Map<string, 
     for (let index = 1; index < list.length; index++) {
       const w = list[index] as Word
       const previous = list[index - 1] as Word
-      if (/^\p{Ll}/u.test(previous.word) && /^\p{Ll}/u.test(w.word) && /^\s+$/.test(range.text.slice(previous.end, w.start))) bump(lowerPairs, `${previous.word} ${w.word}`)
+      if (/^\p{Ll}/u.test(previous.word) && /^\p{Ll}/u.test(w.word) && /^\s+$/.test(range.text.slice(previous.end, w.start))) increment(lowerPairs, `${previous.word} ${w.word}`)
     }
   }
   return lowerPairs
+}
+
+function increment(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1)
 }
 
 /**
@@ -265,8 +266,8 @@ function isNumbered(range: ProseRange, w: Word): boolean {
   return /^\s*(?:\p{N}|\p{Lu}\b)/u.test(after) || (range.scope !== 'heading' && /^\s*\uFFFC/u.test(after)) || /\p{N}\s+$/u.test(text.slice(Math.max(0, w.start - 16), w.start))
 }
 
-function isQuote(c: string | undefined, closing = false): boolean {
-  return c === '"' || c === "'" || (closing ? c === '”' || c === '’' : c === '“' || c === '‘')
+function isQuote(c: string | undefined): boolean {
+  return c === '"' || c === "'" || c === '“' || c === '‘'
 }
 
 /** Quoted text ("the 'Primary Key' feature") is cited as written. */
