@@ -87,18 +87,14 @@ function capitalisedRuns(text: string, list: readonly Word[]): number[][] {
   const runs: number[][] = []
   let run: number[] = []
   list.forEach((w, index) => {
+    const capital = /^\p{Lu}/u.test(w.word) && !MINOR_WORDS.has(w.word.toLowerCase())
     const previous = list[index - 1]
-    const joined = previous !== undefined && /^(?:\s+|\/)$/.test(text.slice(previous.end, w.start))
-    if (!/^\p{Lu}/u.test(w.word) || MINOR_WORDS.has(w.word.toLowerCase())) {
-      if (run.length > 1) runs.push(run)
-      run = []
-      return
-    }
-    if (!joined && run.length > 0) {
+    const joined = capital && run.length > 0 && previous !== undefined && /^(?:\s+|\/)$/.test(text.slice(previous.end, w.start))
+    if (!joined) {
       if (run.length > 1) runs.push(run)
       run = []
     }
-    run.push(index)
+    if (capital) run.push(index)
   })
   if (run.length > 1) runs.push(run)
   return runs
